@@ -1,0 +1,44 @@
+"""Errors a person may see. Each carries one plain sentence that says what happened
+and, where there is one, what to do next. Anything else is a fault in Roundtable."""
+
+from __future__ import annotations
+
+
+class RoundtableError(Exception):
+    """A failure explained in plain words; ``str(error)`` is the sentence to show."""
+
+
+class ValidationError(RoundtableError):
+    """What someone typed or chose cannot be saved as it is; nothing was changed."""
+
+
+class NotFound(RoundtableError):
+    """A record someone asked for does not exist (perhaps it was removed)."""
+
+
+class StorageError(RoundtableError):
+    """The data file or its folder cannot be used as asked."""
+
+
+class DataFolderUnusable(StorageError):
+    pass
+
+
+class DatabaseInUse(StorageError):
+    pass
+
+
+class DatabaseDamaged(StorageError):
+    """The data file is unreadable or fails its integrity check. It is never written to."""
+
+
+class DatabaseTooNew(StorageError):
+    pass
+
+
+class MigrationFailed(StorageError):
+    pass
+
+
+class BackupFailed(StorageError):
+    pass

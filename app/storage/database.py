@@ -1,0 +1,171 @@
+"""Opening the data file safely, and the handle the services work through."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from app.errors import DatabaseDamaged, DatabaseInUse, StorageError
+from app.i18n import _
+from app.storage import backups, integrity, location, migrations, schema
+from app.storage.engine import make_engine
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Database:
+    """An open data file. Services take one of these and open a unit of work per call."""
+
+    engine: Engine
+    path: Path
+    folder: Path
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def backup_folder(self) -> Path:
+        return self.folder / location.BACKUP_FOLDER_NAME
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, undone entirely if it fails."""
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    @contextmanager
+    def sqlite_connection(self) -> Iterator[sqlite3.Connection]:
+        """The pool's single connection, for the SQLite-only backup and check calls."""
+        pooled = self.engine.raw_connection()
+        try:
+            connection = pooled.dbapi_connection
+            assert isinstance(connection, sqlite3.Connection)
+            yield connection
+        finally:
+            pooled.close()
+
+    def problems(self, *, full: bool = True) -> list[str]:
+        with self.sqlite_connection() as connection:
+            return integrity.problems_found(connection, full=full)
+
+    def backup_to(self, destination: Path) -> Path:
+        with self.sqlite_connection() as connection:
+            return backups.copy_database(connection, destination)
+
+    def backup_now(self, kind: backups.BackupKind, detail: str = "") -> Path:
+        name = backups.backup_name(kind, datetime.now(UTC), detail)
+        return self.backup_to(self.backup_folder / name)
+
+    def backup_daily_if_due(self) -> Path | None:
+        if not backups.daily_backup_due(self.path, self.backup_folder, datetime.now(UTC)):
+            return None
+        made = self.backup_now(backups.BackupKind.DAILY)
+        backups.remove_old_dailies(self.backup_folder)
+        return made
+
+    def close(self) -> None:
+        self.engine.dispose()
+        _restrict_to_owner(self.path)
+
+
+def open_database(folder: Path, *, full_check: bool = False) -> Database:
+    """Open (creating or upgrading if need be) the data file in ``folder``.
+
+    Raises a ``StorageError`` with a plain sentence when the file is in use, damaged,
+    newer than this app, or cannot be upgraded. A damaged file is never written to.
+    """
+    folder = location.prepare_data_dir(folder)
+    path = folder / location.DATABASE_NAME
+    warnings = [w for w in [location.risky_location_warning(folder)] if w]
+    existed = path.exists() and path.stat().st_size > 0
+    if existed and not integrity.has_sqlite_header(path):
+        raise _damaged(path, _("it is not a Roundtable data file"))
+    full_check = full_check or integrity.shut_down_uncleanly(path)
+
+    engine = make_engine(path)
+    try:
+        current = _check_and_read_revision(engine, path, full=full_check)
+        schema.refuse_if_too_new(current, migrations.REVISIONS)
+        if current != migrations.HEAD:
+            database = Database(engine, path, folder, warnings)
+            if existed and current is not None:
+                database.backup_now(
+                    backups.BackupKind.BEFORE_UPGRADE, f"{current}-to-{migrations.HEAD}"
+                )
+            schema.upgrade(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    _restrict_to_owner(path)
+    return Database(engine, path, folder, warnings)
+
+
+def _check_and_read_revision(engine: Engine, path: Path, *, full: bool) -> str | None:
+    try:
+        pooled = engine.raw_connection()
+    except DBAPIError as error:
+        raise _translate(error.orig, path) from error
+    try:
+        connection = pooled.dbapi_connection
+        assert isinstance(connection, sqlite3.Connection)
+        try:
+            problems = integrity.problems_found(connection, full=full)
+            if problems:
+                log.warning("integrity check found %d problems", len(problems))
+                raise _damaged(path, _("its integrity check found damage"))
+            current = integrity.stored_revision(connection)
+            if current is None and integrity.has_tables(connection):
+                raise StorageError(
+                    _("The file {path} is a database, but not one Roundtable made.").format(
+                        path=path
+                    )
+                )
+            return current
+        except sqlite3.Error as error:
+            raise _translate(error, path) from error
+    finally:
+        pooled.close()
+
+
+def _translate(error: BaseException | None, path: Path) -> StorageError:
+    message = str(error).lower()
+    if "locked" in message or "busy" in message:
+        return DatabaseInUse(
+            _(
+                "Roundtable's data is in use by another copy of Roundtable (or another "
+                "program). Please close it and try again; nothing has been changed."
+            )
+        )
+    if isinstance(error, sqlite3.OperationalError) and "unable to open" in message:
+        return StorageError(
+            _("Roundtable cannot open its data file {path}.").format(path=path)
+        )
+    return _damaged(path, _("it cannot be read"))
+
+
+def _damaged(path: Path, reason: str) -> DatabaseDamaged:
+    return DatabaseDamaged(
+        _(
+            "Roundtable's data file {path} looks damaged ({reason}). It has not been changed. "
+            "You can restore the latest good backup."
+        ).format(path=path, reason=reason)
+    )
+
+
+def _restrict_to_owner(path: Path) -> None:
+    if os.name != "posix":
+        return
+    for candidate in (path, integrity.wal_path(path)):
+        try:
+            os.chmod(candidate, 0o600)
+        except FileNotFoundError:
+            pass
