@@ -9,8 +9,8 @@ from app.models.enums import (
     AgreementMethod,
     AimOutcome,
     AttendanceStatus,
-    Delivery,
     DecisionStatus,
+    Delivery,
     MeetingStatus,
     PackFormat,
     Role,
@@ -60,6 +60,7 @@ __all__ = [
     "Role",
     "Venue",
     "VenueFeature",
+    "VenueFeatureKind",
     "decision_aims",
     "meeting_aims",
 ]

@@ -71,7 +71,9 @@ class Meeting(Record, Base):
         back_populates="meeting", cascade="all, delete-orphan", order_by="AgendaItem.position"
     )
     breaks: Mapped[list[PlannedBreak]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan", order_by="PlannedBreak.after_position"
+        back_populates="meeting",
+        cascade="all, delete-orphan",
+        order_by="PlannedBreak.after_position",
     )
     attendance: Mapped[list[Attendance]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan"

@@ -43,7 +43,7 @@ def backup_name(kind: BackupKind, made_at: datetime, detail: str = "") -> str:
 
 
 def copy_database(source: sqlite3.Connection, destination: Path) -> Path:
-    """Copy the open database ``source`` to ``destination``, verified, readable by the user alone."""
+    """Copy the open database ``source`` to ``destination``: verified, readable by its owner."""
     destination.parent.mkdir(parents=True, exist_ok=True)
     partial = destination.with_name(destination.name + ".partial")
     partial.unlink(missing_ok=True)

@@ -6,7 +6,7 @@ import logging
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -146,9 +146,7 @@ def _translate(error: BaseException | None, path: Path) -> StorageError:
             )
         )
     if isinstance(error, sqlite3.OperationalError) and "unable to open" in message:
-        return StorageError(
-            _("Roundtable cannot open its data file {path}.").format(path=path)
-        )
+        return StorageError(_("Roundtable cannot open its data file {path}.").format(path=path))
     return _damaged(path, _("it cannot be read"))
 
 
@@ -165,7 +163,5 @@ def _restrict_to_owner(path: Path) -> None:
     if os.name != "posix":
         return
     for candidate in (path, integrity.wal_path(path)):
-        try:
+        with suppress(FileNotFoundError):
             os.chmod(candidate, 0o600)
-        except FileNotFoundError:
-            pass

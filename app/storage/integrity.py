@@ -65,4 +65,22 @@ def stored_revision(connection: sqlite3.Connection) -> str | None:
 
 
 def has_tables(connection: sqlite3.Connection) -> bool:
-    return connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'").fetchone() is not None
+    return (
+        connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'").fetchone()
+        is not None
+    )
+
+
+def row_counts(connection: sqlite3.Connection) -> dict[str, int]:
+    """How many rows each table holds (Alembic's own bookkeeping table left out)."""
+    tables = [
+        row[0]
+        for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'"
+        )
+    ]
+    return {
+        table: connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+        for table in tables
+    }

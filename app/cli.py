@@ -1,0 +1,170 @@
+"""The ``roundtable`` command: open the app, or look after its data from a terminal.
+
+Exit codes: 0 done, 1 a failure explained in one plain sentence on stderr, 2 misuse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app import APP_NAME, __version__
+from app.diagnostics import configure_logging
+from app.errors import RoundtableError
+from app.i18n import _
+from app.storage import location
+
+if TYPE_CHECKING:
+    from app.storage import Database
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[argparse.Namespace, Path], int]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        arguments = parser.parse_args(argv)
+    except SystemExit as stop:  # argparse has already printed the usage
+        return int(stop.code or 0)
+    folder = location.resolve_data_dir(getattr(arguments, "data_dir", None))
+    log_file = configure_logging(folder)
+    handler: Handler = getattr(arguments, "handler", open_app)
+    try:
+        return handler(arguments, folder)
+    except RoundtableError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        log.exception("unexpected fault")
+        where = _(" Details are in {path}.").format(path=log_file) if log_file else ""
+        print(
+            _("Roundtable stopped because of a fault of its own; nothing saved was lost.") + where,
+            file=sys.stderr,
+        )
+        return 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    data_dir = argparse.ArgumentParser(add_help=False)
+    data_dir.add_argument(
+        "--data-dir",
+        metavar=_("FOLDER"),
+        default=argparse.SUPPRESS,
+        help=_("the folder that holds Roundtable's data (default: your user data folder)"),
+    )
+    parser = argparse.ArgumentParser(
+        prog="roundtable",
+        description=_("Roundtable: sessions, decisions and accessible packs for co-production."),
+        parents=[data_dir],
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help=_("open the main window, draw it once and close (to check an installed copy)"),
+    )
+    commands = parser.add_subparsers(title=_("commands"), metavar=_("COMMAND"))
+
+    demo = commands.add_parser(
+        "demo", parents=[data_dir], help=_("fill an empty database with the example groups")
+    )
+    demo.set_defaults(handler=run_demo)
+
+    check = commands.add_parser(
+        "check", parents=[data_dir], help=_("check the data file for damage")
+    )
+    check.set_defaults(handler=run_check)
+
+    backup = commands.add_parser(
+        "backup", parents=[data_dir], help=_("save a checked copy of the data")
+    )
+    backup.add_argument("--out", required=True, metavar=_("FILE"), help=_("where to save it"))
+    backup.set_defaults(handler=run_backup)
+
+    restore = commands.add_parser(
+        "restore",
+        parents=[data_dir],
+        help=_("put a backup back in place (what it replaces is kept)"),
+    )
+    restore.add_argument("file", metavar=_("FILE"), help=_("the backup to restore"))
+    restore.set_defaults(handler=run_restore)
+    return parser
+
+
+def open_app(arguments: argparse.Namespace, folder: Path) -> int:
+    from app.ui.application import run_application
+
+    return run_application(folder, smoke=arguments.smoke)
+
+
+def run_demo(_arguments: argparse.Namespace, folder: Path) -> int:
+    from app.services import example_data
+
+    db = _open(folder)
+    try:
+        summary = example_data.load_example_data(db)
+    finally:
+        db.close()
+    print(
+        _(
+            "Added the example data: {groups} groups, {people} people, {sessions} sessions "
+            "and {decisions} decisions."
+        ).format(
+            groups=summary.groups,
+            people=summary.people,
+            sessions=summary.sessions,
+            decisions=summary.decisions,
+        )
+    )
+    return 0
+
+
+def run_check(_arguments: argparse.Namespace, folder: Path) -> int:
+    from app.services import maintenance
+
+    report = maintenance.check(folder)
+    text = maintenance.describe(report)
+    if report.exists and not report.healthy:
+        print(text, file=sys.stderr)
+        return 1
+    print(text)
+    return 0
+
+
+def run_backup(arguments: argparse.Namespace, folder: Path) -> int:
+    from app.services import maintenance
+
+    db = _open(folder)
+    try:
+        saved = maintenance.backup(db, Path(arguments.out))
+    finally:
+        db.close()
+    print(_("Saved a checked backup copy to {path}.").format(path=saved))
+    return 0
+
+
+def run_restore(arguments: argparse.Namespace, folder: Path) -> int:
+    from app.services import maintenance
+
+    restored = maintenance.restore(folder, Path(arguments.file))
+    print(_("Restored the data from {path}.").format(path=restored.restored_from))
+    if restored.replaced_copy:
+        print(_("The data it replaced is kept at {path}.").format(path=restored.replaced_copy))
+    return 0
+
+
+def _open(folder: Path) -> Database:
+    from app.storage import open_database
+
+    db = open_database(folder)
+    for warning in db.warnings:
+        print(warning, file=sys.stderr)
+    return db

@@ -1,0 +1,113 @@
+"""Looking after the data file: check it, back it up, restore a backup."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.errors import DatabaseInUse, StorageError
+from app.i18n import _
+from app.storage import Database, backups, integrity, location, migrations, open_database
+from app.storage import restore as restoring
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    path: Path
+    exists: bool
+    problems: list[str] = field(default_factory=list)
+    revision: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    latest_backup: backups.BackupFile | None = None
+
+    @property
+    def healthy(self) -> bool:
+        return self.exists and not self.problems
+
+
+def check(folder: Path) -> CheckReport:
+    """A full integrity check of the data file in ``folder``. It changes nothing."""
+    path = folder / location.DATABASE_NAME
+    latest = next(iter(backups.list_backups(folder / location.BACKUP_FOLDER_NAME)), None)
+    if not path.exists():
+        return CheckReport(path=path, exists=False, latest_backup=latest)
+    if not integrity.has_sqlite_header(path):
+        return CheckReport(
+            path, True, [_("The file is not a Roundtable data file.")], latest_backup=latest
+        )
+    connection = sqlite3.connect(path, timeout=2)
+    try:
+        problems = integrity.problems_found(connection, full=True)
+        revision = integrity.stored_revision(connection)
+        counts = integrity.row_counts(connection) if not problems else {}
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error).lower():
+            raise DatabaseInUse(
+                _("Roundtable's data is in use by another copy of Roundtable: close it first.")
+            ) from error
+        problems, revision, counts = [str(error)], None, {}
+    except sqlite3.DatabaseError as error:
+        problems, revision, counts = [str(error)], None, {}
+    finally:
+        connection.close()
+    return CheckReport(path, True, problems, revision, counts, latest)
+
+
+def describe(report: CheckReport) -> str:
+    """The report in plain sentences, for the command line and the Help menu."""
+    if not report.exists:
+        return _("There is no data file yet at {path}.").format(path=report.path)
+    if report.problems:
+        lines = [_("The data file {path} is damaged.").format(path=report.path)]
+        lines += [f"  - {problem}" for problem in report.problems[:10]]
+        if report.latest_backup:
+            lines.append(
+                _(
+                    "The latest backup is {backup}. To put it back: roundtable restore {backup}"
+                ).format(backup=report.latest_backup.path)
+            )
+        return "\n".join(lines)
+    counts = report.counts
+    lines = [
+        _("The data file {path} is whole: no problems found.").format(path=report.path),
+        _(
+            "It holds {groups} groups, {people} people, {sessions} sessions, "
+            "{decisions} decisions and {actions} actions."
+        ).format(
+            groups=counts.get("groups", 0),
+            people=counts.get("people", 0),
+            sessions=counts.get("meetings", 0),
+            decisions=counts.get("decisions", 0),
+            actions=counts.get("actions", 0),
+        ),
+    ]
+    if report.revision != migrations.HEAD:
+        lines.append(_("It will be upgraded the next time Roundtable opens it."))
+    if report.latest_backup:
+        lines.append(_("Latest backup: {path}").format(path=report.latest_backup.path))
+    else:
+        lines.append(_("There are no backups yet."))
+    return "\n".join(lines)
+
+
+def backup(db: Database, destination: Path) -> Path:
+    destination = destination.expanduser().resolve()
+    if destination.exists():
+        raise StorageError(
+            _("{path} already exists. Please choose a new name for the backup.").format(
+                path=destination
+            )
+        )
+    return db.backup_to(destination)
+
+
+def restore(folder: Path, candidate: Path) -> restoring.Restored:
+    """Put ``candidate`` back as the data file, then open it once so it is upgraded if older."""
+    restored = restoring.restore(folder, candidate)
+    open_database(folder).close()
+    return restored
+
+
+def latest_good_backup(folder: Path) -> backups.BackupFile | None:
+    return backups.latest_good_backup(folder / location.BACKUP_FOLDER_NAME)
