@@ -114,6 +114,8 @@ def _check_and_read_revision(engine: Engine, path: Path, *, full: bool) -> str |
         pooled = engine.raw_connection()
     except DBAPIError as error:
         raise _translate(error.orig, path) from error
+    except sqlite3.Error as error:  # raised by our own connect-time set-up
+        raise _translate(error, path) from error
     try:
         connection = pooled.dbapi_connection
         assert isinstance(connection, sqlite3.Connection)
