@@ -55,6 +55,10 @@ class Record:
     """Columns every table has: a local id, a UUID that travels between machines, and times."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    uuid: Mapped[uuid.UUID] = mapped_column(Uuid, default=uuid.uuid4, unique=True)
+    # Made on this side, so it also lets the ORM insert many rows in one statement and
+    # still match each new id to its object (SQLAlchemy's "insert sentinel").
+    uuid: Mapped[uuid.UUID] = mapped_column(
+        Uuid, default=uuid.uuid4, unique=True, insert_sentinel=True
+    )
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, onupdate=utc_now)

@@ -1,0 +1,105 @@
+"""Roundtable's benchmark. Prints its figures as JSON.
+
+    python bench/run.py [--repeat N] [--keep FOLDER]
+
+Builds the large data set (bench/large_data.py) through the example-data loader, then
+times the full ``check`` on it and the cold start of ``python -m app --smoke`` on it, beside
+the same start on an empty folder and a bare PySide6 window that does the same (the floor).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.services import example_data  # noqa: E402
+from app.storage import open_database  # noqa: E402
+from bench import large_data  # noqa: E402
+
+ENVIRONMENT = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+
+
+def timed_command(command: list[str], repeat: int) -> float:
+    """Median wall-clock seconds of ``command``; fails loudly if it does not succeed."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = subprocess.run(command, capture_output=True, text=True, env=ENVIRONMENT, cwd=ROOT)
+        times.append(time.perf_counter() - started)
+        if result.returncode != 0:
+            raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr}")
+    return statistics.median(times)
+
+
+def build_large(folder: Path) -> dict[str, float]:
+    data = large_data.build()
+    db = open_database(folder)
+    try:
+        started = time.perf_counter()
+        summary = example_data.load_data_set(db, data, date.today())
+        seconds = time.perf_counter() - started
+    finally:
+        db.close()
+    return {
+        "build_seconds": round(seconds, 2),
+        "database_megabytes": round((folder / "roundtable.sqlite3").stat().st_size / 2**20, 1),
+        "people": summary.people,
+        "sessions": summary.sessions,
+        "decisions": summary.decisions,
+        "actions": summary.actions,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5, help="runs per start-up figure")
+    parser.add_argument("--keep", type=Path, help="build the large data set here and keep it")
+    arguments = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="roundtable-bench-"))
+    large = arguments.keep or work / "large"
+    empty = work / "empty"
+    try:
+        if not (large / "roundtable.sqlite3").exists():
+            figures = build_large(large)
+        else:
+            figures = {"build_seconds": None}
+        app = [sys.executable, "-m", "app"]
+        figures["check_seconds"] = round(
+            timed_command([*app, "check", "--data-dir", str(large)], repeat=1), 2
+        )
+        timed_command([*app, "--smoke", "--data-dir", str(empty)], repeat=1)  # create it
+        bare = timed_command([sys.executable, str(ROOT / "bench" / "bare_window.py")],
+                             arguments.repeat)
+        smoke_empty = timed_command([*app, "--smoke", "--data-dir", str(empty)], arguments.repeat)
+        smoke_large = timed_command([*app, "--smoke", "--data-dir", str(large)], arguments.repeat)
+        figures |= {
+            "bare_window_seconds": round(bare, 3),
+            "smoke_empty_seconds": round(smoke_empty, 3),
+            "smoke_large_seconds": round(smoke_large, 3),
+            "smoke_large_to_bare_ratio": round(smoke_large / bare, 2),
+            "target_ratio": 3.0,
+            "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python "
+            f"{platform.python_version()}",
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(json.dumps(figures, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
