@@ -77,11 +77,17 @@ class Database:
         _restrict_to_owner(self.path)
 
 
-def open_database(folder: Path, *, full_check: bool = False) -> Database:
+def open_database(
+    folder: Path, *, full_check: bool = False, quick_check_later: bool = False
+) -> Database:
     """Open (creating or upgrading if need be) the data file in ``folder``.
 
     Raises a ``StorageError`` with a plain sentence when the file is in use, damaged,
     newer than this app, or cannot be upgraded. A damaged file is never written to.
+
+    The quick check reads every page, so its time grows with the data. A window that
+    wants to appear at once passes ``quick_check_later`` and runs ``problems(full=False)``
+    itself off the start-up path. After an unclean shutdown the full check always runs here.
     """
     folder = location.prepare_data_dir(folder)
     path = folder / location.DATABASE_NAME
@@ -90,10 +96,11 @@ def open_database(folder: Path, *, full_check: bool = False) -> Database:
     if existed and not integrity.has_sqlite_header(path):
         raise _damaged(path, _("it is not a Roundtable data file"))
     full_check = full_check or integrity.shut_down_uncleanly(path)
+    check = "full" if full_check else ("none" if quick_check_later else "quick")
 
     engine = make_engine(path)
     try:
-        current = _check_and_read_revision(engine, path, full=full_check)
+        current = _check_and_read_revision(engine, path, check=check)
         schema.refuse_if_too_new(current, migrations.REVISIONS)
         if current != migrations.HEAD:
             database = Database(engine, path, folder, warnings)
@@ -109,7 +116,7 @@ def open_database(folder: Path, *, full_check: bool = False) -> Database:
     return Database(engine, path, folder, warnings)
 
 
-def _check_and_read_revision(engine: Engine, path: Path, *, full: bool) -> str | None:
+def _check_and_read_revision(engine: Engine, path: Path, *, check: str) -> str | None:
     try:
         pooled = engine.raw_connection()
     except DBAPIError as error:
@@ -120,7 +127,11 @@ def _check_and_read_revision(engine: Engine, path: Path, *, full: bool) -> str |
         connection = pooled.dbapi_connection
         assert isinstance(connection, sqlite3.Connection)
         try:
-            problems = integrity.problems_found(connection, full=full)
+            problems = (
+                []
+                if check == "none"
+                else integrity.problems_found(connection, full=check == "full")
+            )
             if problems:
                 log.warning("integrity check found %d problems", len(problems))
                 raise _damaged(path, _("its integrity check found damage"))

@@ -149,3 +149,17 @@ def test_the_data_folder_comes_from_the_flag_then_the_environment(monkeypatch, t
     assert location.resolve_data_dir(None) == (tmp_path / "from-env").resolve()
     monkeypatch.delenv(location.DATA_DIR_VARIABLE)
     assert location.resolve_data_dir(None) == location.default_data_dir()
+
+
+def test_a_window_can_defer_the_quick_check_but_still_finds_damage(closed_file: Path) -> None:
+    data = bytearray(closed_file.read_bytes())
+    for offset in range(4096 * 40, 4096 * 40 + 3000, 5):
+        data[offset] = 0x5A
+    closed_file.write_bytes(bytes(data))
+    with pytest.raises(DatabaseDamaged):
+        open_database(closed_file.parent)
+    db = open_database(closed_file.parent, quick_check_later=True)
+    try:
+        assert db.problems(full=False) != []
+    finally:
+        db.close()
