@@ -1,0 +1,119 @@
+"""The open data file as the screens see it: one method per service call.
+
+Every method here runs on the task runner's worker thread, never on the GUI thread; the
+runner's single worker also means only one of them uses the file at a time. The screens
+hold a ``DataSource`` rather than a ``Database`` so that restoring a backup, which closes
+the file and opens the restored one, changes nothing they hold.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.errors import StorageError
+from app.i18n import _
+from app.services import aims, decisions, example_data, groups, maintenance, meetings, people
+from app.services.aims import AimRow
+from app.services.decisions import DecisionRow
+from app.services.example_data import ExampleDataSummary
+from app.services.groups import GroupSummary
+from app.services.meetings import MeetingRow
+from app.services.people import MemberRow
+from app.storage import Database, open_database
+from app.storage.restore import Restored
+from app.ui.formatting import format_datetime
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DecisionsStart:
+    total: int
+    first: list[DecisionRow]
+
+
+class DataSource:
+    def __init__(self, db: Database) -> None:
+        self._db: Database | None = db
+        self.folder = db.folder
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            raise StorageError(
+                _("Roundtable lost hold of its data file. Please close it and open it again.")
+            )
+        return self._db
+
+    def groups(self) -> list[GroupSummary]:
+        return groups.list_groups(self.db)
+
+    def members(self, group_id: int) -> list[MemberRow]:
+        return people.list_members(self.db, group_id)
+
+    def sessions(self, group_id: int) -> list[MeetingRow]:
+        return meetings.list_meetings(self.db, group_id)
+
+    def aims(self, group_id: int) -> list[AimRow]:
+        return aims.list_aims(self.db, group_id)
+
+    def decisions_start(self, group_id: int, limit: int) -> DecisionsStart:
+        total = decisions.count_decisions(self.db, group_id)
+        return DecisionsStart(total, decisions.list_decisions(self.db, group_id, limit=limit))
+
+    def decisions_window(self, group_id: int, offset: int, limit: int) -> list[DecisionRow]:
+        return decisions.list_decisions(self.db, group_id, offset=offset, limit=limit)
+
+    def add_example_data(self) -> ExampleDataSummary:
+        return example_data.load_example_data(self.db)
+
+    def backup_to(self, destination: Path) -> Path:
+        return maintenance.backup(self.db, destination)
+
+    def daily_backup(self) -> Path | None:
+        return self.db.backup_daily_if_due()
+
+    def check(self) -> str:
+        """A full check of the open file, in plain sentences (it changes nothing)."""
+        problems = self.db.problems(full=True)
+        if problems:
+            lines = [_("The data file {path} is damaged.").format(path=self.db.path)]
+            lines += [f"  - {problem}" for problem in problems[:10]]
+            lines.append(
+                _(
+                    "Please choose File, then Restore a backup, to put back the latest good "
+                    "backup. What you have now will be kept."
+                )
+            )
+            return "\n".join(lines)
+        lines = [_("The data file {path} is whole: no problems found.").format(path=self.db.path)]
+        latest = maintenance.latest_good_backup(self.folder)
+        if latest is None:
+            lines.append(_("There are no backups yet."))
+        else:
+            lines.append(
+                _("The latest good backup was made on {when}: {path}").format(
+                    when=format_datetime(latest.made_at.astimezone()), path=latest.path
+                )
+            )
+        return "\n".join(lines)
+
+    def restore(self, candidate: Path) -> Restored:
+        """Close the file, put ``candidate`` in its place, and open the result.
+
+        If the restore is refused, the file that was open is opened again as it was.
+        """
+        self.db.close()
+        self._db = None
+        try:
+            restored = maintenance.restore(self.folder, candidate)
+        finally:
+            self._db = open_database(self.folder)
+        return restored
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None

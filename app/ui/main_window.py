@@ -1,0 +1,281 @@
+"""The main window: a group chooser, the four areas, the menus and a status line.
+
+It holds no data logic. What it shows comes through a ``DataSource`` run on the
+``TaskRunner``; the menus' maintenance work lives in ``app.ui.file_actions``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import APP_NAME
+from app.i18n import _
+from app.services.groups import GroupSummary
+from app.ui.data import DataSource
+from app.ui.display import TextSize
+from app.ui.file_actions import FileActions
+from app.ui.panels import AREAS, RecordsPanel
+from app.ui.settings import LAST_GROUP, Settings
+from app.ui.tasks import TaskRunner
+from app.ui.widgets import StatusLine
+
+
+class AreaList(QListWidget):
+    """The navigation list: exactly as wide as its longest name, at any text size."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        width = self.sizeHintForColumn(0) + 2 * self.frameWidth() + 2 * self.spacing() + 8
+        return QSize(max(width, 60), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.sizeHint().width(), super().minimumSizeHint().height())
+
+
+class MainWindow(QMainWindow):
+    group_changed = Signal(object)  # the GroupSummary now shown, or None
+
+    def __init__(
+        self,
+        source: DataSource,
+        runner: TaskRunner,
+        settings: Settings,
+        text_size: TextSize,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.source = source
+        self.runner = runner
+        self.settings = settings
+        self.text_size = text_size
+        self.groups: list[GroupSummary] = []
+        self.setWindowTitle(APP_NAME)
+        self.setAccessibleName(APP_NAME)
+
+        self.group_label = QLabel(_("&Group:"))
+        self.group_chooser = QComboBox()
+        self.group_chooser.setAccessibleName(_("Group"))
+        self.group_chooser.setPlaceholderText(_("No groups yet"))
+        self.group_chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.group_chooser.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.group_label.setBuddy(self.group_chooser)
+        self.purpose = QLabel()
+        self.purpose.setWordWrap(True)
+        self.purpose.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.areas = AreaList()
+        self.areas.setAccessibleName(_("Areas"))
+        self.areas.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.stack = QStackedWidget()
+        self.panels: list[RecordsPanel] = []
+        for area in AREAS:
+            panel = area(source, runner)
+            panel.failed.connect(self._area_failed)
+            self.panels.append(panel)
+            self.stack.addWidget(panel)
+            self.areas.addItem(panel.title())
+        self.areas.currentRowChanged.connect(self._show_area)
+        self.group_chooser.currentIndexChanged.connect(self._choose_group)
+
+        self.status_line = StatusLine()
+        self.statusBar().addWidget(self.status_line, 1)
+        self.statusBar().setSizeGripEnabled(False)
+        runner.failed.connect(lambda message: self.status_line.announce(message, urgent=True))
+
+        self._lay_out()
+        self.file_actions = FileActions(self, source, runner, self.status_line)
+        self._build_menus()
+        self.areas.setCurrentRow(0)
+        self.text_size.changed.connect(self._text_size_changed)
+
+    # -- layout and menus --------------------------------------------------------------
+
+    def _lay_out(self) -> None:
+        chooser_row = QHBoxLayout()
+        chooser_row.addWidget(self.group_label)
+        chooser_row.addWidget(self.group_chooser, 1)
+
+        body = QHBoxLayout()
+        body.addWidget(self.areas)
+        body.addWidget(self.stack, 1)
+
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(6, 6, 6, 6)
+        column.addLayout(chooser_row)
+        column.addWidget(self.purpose)
+        column.addLayout(body, 1)
+
+        # At very large text sizes the whole page scrolls rather than squashing.
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroller.setWidget(page)
+        self.setCentralWidget(scroller)
+        self.scroller = scroller
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._keep_in_view)
+
+        QWidget.setTabOrder(self.group_chooser, self.areas)
+        previous: QWidget = self.areas
+        for panel in self.panels:
+            QWidget.setTabOrder(previous, panel.table)
+            previous = panel.table
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(_("&File"))
+        self.file_actions.add_to(file_menu)
+        file_menu.addSeparator()
+        # Windows has no standard key for Quit; Ctrl+Q is what people expect there too.
+        self.quit_action = self._action(
+            _("&Quit"), [QKeySequence.StandardKey.Quit, "Ctrl+Q"], self.close
+        )
+        file_menu.addAction(self.quit_action)
+
+        view_menu = bar.addMenu(_("&View"))
+        self.larger_action = self._action(
+            _("&Larger text"),
+            [QKeySequence.StandardKey.ZoomIn, "Ctrl++", "Ctrl+="],
+            self.text_size.larger,
+        )
+        self.smaller_action = self._action(
+            _("&Smaller text"), [QKeySequence.StandardKey.ZoomOut, "Ctrl+-"], self.text_size.smaller
+        )
+        self.normal_action = self._action(_("&Normal text size"), ["Ctrl+0"], self.text_size.normal)
+        for action in (self.larger_action, self.smaller_action, self.normal_action):
+            view_menu.addAction(action)
+        self._update_text_size_actions()
+
+        help_menu = bar.addMenu(_("&Help"))
+        help_menu.addAction(self._action(_("&About Roundtable"), [], self.file_actions.about))
+
+    def _action(self, text: str, keys: list, slot) -> QAction:  # type: ignore[no-untyped-def,type-arg]
+        """A window-wide action; ``keys`` are standard keys or key names, the first kept
+        as the one the menu shows, doubles left out."""
+        action = QAction(text, self)
+        sequences: list[QKeySequence] = []
+        for key in keys:
+            if isinstance(key, QKeySequence.StandardKey):
+                found = QKeySequence.keyBindings(key)
+            else:
+                found = [QKeySequence(key)]
+            for sequence in found:
+                if not sequence.isEmpty() and sequence not in sequences:
+                    sequences.append(sequence)
+        action.setShortcuts(sequences)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)  # shortcuts work even while the menu bar is hidden
+        return action
+
+    def _keep_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Scroll the page to whatever gets the keyboard focus (Qt does so only for Tab)."""
+        page = self.scroller.widget()
+        if new is not None and page is not None and page.isAncestorOf(new):
+            self.scroller.ensureWidgetVisible(new, 0, 0)
+
+    # -- groups and areas -------------------------------------------------------------
+
+    def load_groups(self) -> None:
+        """Fetch the list of groups, then show the one chosen last time (or the first)."""
+        self.status_line.show_quietly(_("Loading the groups…"))
+        self.runner.run(self.source.groups, on_done=self._groups_loaded)
+
+    def current_group(self) -> GroupSummary | None:
+        index = self.group_chooser.currentIndex()
+        return self.groups[index] if 0 <= index < len(self.groups) else None
+
+    def current_panel(self) -> RecordsPanel:
+        return self.panels[self.stack.currentIndex()]
+
+    def is_loading(self) -> bool:
+        return not self.runner.is_idle() or any(panel.is_loading() for panel in self.panels)
+
+    def _groups_loaded(self, groups: list[GroupSummary]) -> None:
+        shown = self.current_group()
+        wanted = shown.id if shown else self.settings.get(LAST_GROUP)
+        self.groups = list(groups)
+        self.group_chooser.blockSignals(True)
+        self.group_chooser.clear()
+        for group in self.groups:
+            self.group_chooser.addItem(group.name, group.id)
+        index = next((n for n, g in enumerate(self.groups) if g.id == wanted), 0)
+        self.group_chooser.setCurrentIndex(index if self.groups else -1)
+        self.group_chooser.blockSignals(False)
+        self.group_chooser.setEnabled(bool(self.groups))
+        self._choose_group(self.group_chooser.currentIndex())
+        if not self.groups:
+            self.status_line.announce(_("There are no groups yet."))
+
+    def _choose_group(self, _index: int) -> None:
+        group = self.current_group()
+        self.purpose.setText(group.purpose if group else "")
+        self.group_chooser.setAccessibleDescription(group.purpose if group else "")
+        self.purpose.setVisible(bool(group and group.purpose))
+        self.setWindowTitle(f"{group.name} — {APP_NAME}" if group else APP_NAME)
+        for panel in self.panels:
+            panel.show_group(group)
+        if group is not None:
+            self.settings.set(LAST_GROUP, group.id)
+            self.status_line.announce(_("Showing {group}.").format(group=group.name))
+        self.group_changed.emit(group)
+
+    def _show_area(self, row: int) -> None:
+        if 0 <= row < len(self.panels):
+            self.stack.setCurrentIndex(row)
+
+    def _area_failed(self, message: str) -> None:
+        self.status_line.announce(message, urgent=True)
+
+    def reload(self) -> None:
+        """Read everything again (after example data is added or a backup is restored)."""
+        self.load_groups()
+
+    def add_example_data(self) -> None:
+        """Add the example groups in the background, then show them."""
+        self.status_line.announce(_("Adding the example groups. This can take a minute…"))
+        self.runner.run(
+            self.source.add_example_data,
+            on_done=self._example_data_added,
+            on_error=self._example_data_failed,
+        )
+
+    def _example_data_added(self, _added: object) -> None:
+        self.status_line.announce(_("Added the example groups."))
+        self.reload()
+
+    def _example_data_failed(self, message: str) -> None:
+        self.status_line.announce(message, urgent=True)
+        self.reload()
+
+    # -- text size --------------------------------------------------------------------
+
+    def _text_size_changed(self, percent: int) -> None:
+        self._update_text_size_actions()
+        self.areas.updateGeometry()
+        self.status_line.announce(_("Text size {percent}%.").format(percent=percent))
+
+    def _update_text_size_actions(self) -> None:
+        self.larger_action.setEnabled(self.text_size.can_grow())
+        self.smaller_action.setEnabled(self.text_size.can_shrink())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.sync()
+        super().closeEvent(event)

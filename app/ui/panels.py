@@ -1,0 +1,224 @@
+"""The four areas of the main window. Each shows one group's records in a read-only table.
+
+A panel asks the task runner for its rows whenever the chosen group changes; a result for
+a group that is no longer chosen is thrown away. Later work replaces these tables with
+full editing views: each panel is one class, so it can be swapped on its own.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any, ClassVar
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from app.i18n import _, ngettext
+from app.services.groups import GroupSummary
+from app.ui.data import DataSource, DecisionsStart
+from app.ui.records_table import RecordsTable
+from app.ui.table_models import (
+    AimsModel,
+    DecisionsModel,
+    MembersModel,
+    RowTableModel,
+    SessionsModel,
+)
+from app.ui.tasks import TaskRunner
+from app.ui.widgets import Heading
+
+
+class RecordsPanel(QWidget):
+    """A heading, one sentence saying how many records there are, and the table."""
+
+    TITLE: ClassVar[str] = ""  # the area's name in the navigation list (untranslated)
+    HEADING: ClassVar[str] = "{group}"
+
+    loaded = Signal()
+    failed = Signal(str)
+
+    def __init__(self, source: DataSource, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.source = source
+        self.runner = runner
+        self.model = self.make_model()
+        self.group: GroupSummary | None = None
+        self._generation = 0
+        self._loading = False
+
+        self.heading = Heading(_(self.TITLE))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.table = RecordsTable()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(_(self.TITLE))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+
+    @classmethod
+    def title(cls) -> str:
+        return _(cls.TITLE)
+
+    def make_model(self) -> RowTableModel:
+        raise NotImplementedError
+
+    def fetch(self, group_id: int) -> Any:
+        """Runs on the worker thread: the rows for ``group_id``."""
+        raise NotImplementedError
+
+    def show_rows(self, result: Any) -> None:
+        self.model.set_rows(result)
+
+    def count_sentence(self, count: int) -> str:
+        raise NotImplementedError
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def show_group(self, group: GroupSummary | None) -> None:
+        """Show ``group``'s records (loading them in the background), or none."""
+        self._generation += 1
+        self.group = group
+        if group is None:
+            self._loading = False
+            self.heading.setText(self.title())
+            self.summary.setText(_("No group is chosen."))
+            self.model.set_rows([])
+            return
+        name = _(self.HEADING).format(group=group.name)
+        self.heading.setText(name)
+        self.table.setAccessibleName(name)
+        self.summary.setText(_("Loading…"))
+        self._loading = True
+        generation = self._generation
+        self.runner.run(
+            self.fetch,
+            group.id,
+            on_done=partial(self._loaded, generation),
+            on_error=partial(self._failed, generation),
+        )
+
+    def reload(self) -> None:
+        self.show_group(self.group)
+
+    def _loaded(self, generation: int, result: Any) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        self.show_rows(result)
+        self._describe()
+        self.loaded.emit()
+
+    def _describe(self) -> None:
+        sentence = self.count_sentence(self.model.rowCount())
+        self.summary.setText(sentence)
+        self.table.setAccessibleDescription(sentence)
+
+    def _failed(self, generation: int, message: str) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        self.model.set_rows([])
+        self.summary.setText(message)
+        self.failed.emit(message)
+
+
+class MembersPanel(RecordsPanel):
+    TITLE = "Members"
+    HEADING = "Members of {group}"
+
+    def make_model(self) -> RowTableModel:
+        return MembersModel(self)
+
+    def fetch(self, group_id: int) -> Any:
+        return self.source.members(group_id)
+
+    def count_sentence(self, count: int) -> str:
+        if not count:
+            return _("This group has no members yet.")
+        return ngettext("{count} member.", "{count} members.", count).format(count=count)
+
+
+class SessionsPanel(RecordsPanel):
+    TITLE = "Sessions"
+    HEADING = "Sessions of {group}"
+
+    def make_model(self) -> RowTableModel:
+        return SessionsModel(self)
+
+    def fetch(self, group_id: int) -> Any:
+        return self.source.sessions(group_id)
+
+    def count_sentence(self, count: int) -> str:
+        if not count:
+            return _("This group has no sessions yet.")
+        return ngettext(
+            "{count} session, the most recent first.",
+            "{count} sessions, the most recent first.",
+            count,
+        ).format(count=count)
+
+
+class AimsPanel(RecordsPanel):
+    TITLE = "Aims"
+    HEADING = "Aims of {group}"
+
+    def make_model(self) -> RowTableModel:
+        return AimsModel(self)
+
+    def fetch(self, group_id: int) -> Any:
+        return self.source.aims(group_id)
+
+    def count_sentence(self, count: int) -> str:
+        if not count:
+            return _("This group has not written down its aims yet.")
+        return ngettext("{count} aim.", "{count} aims.", count).format(count=count)
+
+
+class DecisionsPanel(RecordsPanel):
+    TITLE = "Decisions"
+    HEADING = "Decisions of {group}"
+
+    model: DecisionsModel
+
+    def make_model(self) -> RowTableModel:
+        model = DecisionsModel(self.runner, self)
+        model.fetch_failed.connect(self._more_failed)
+        model.rowsInserted.connect(self._describe)
+        return model
+
+    def fetch(self, group_id: int) -> DecisionsStart:
+        return self.source.decisions_start(group_id, DecisionsModel.WINDOW)
+
+    def show_rows(self, result: DecisionsStart) -> None:
+        assert self.group is not None
+        self.model.start(
+            result.total, result.first, partial(self.source.decisions_window, self.group.id)
+        )
+
+    def show_group(self, group: GroupSummary | None) -> None:
+        if group is None:
+            self.model.clear()
+        super().show_group(group)
+
+    def count_sentence(self, count: int) -> str:
+        total = self.model.total
+        if not total:
+            return _("This group has not recorded any decisions yet.")
+        sentence = ngettext(
+            "{total} decision, the newest first.", "{total} decisions, the newest first.", total
+        ).format(total=total)
+        if count < total:
+            sentence += " " + _("More are shown as you move down the list.")
+        return sentence
+
+    def _more_failed(self, message: str) -> None:
+        self.summary.setText(message)
+        self.failed.emit(message)
+
+
+AREAS: tuple[type[RecordsPanel], ...] = (MembersPanel, SessionsPanel, AimsPanel, DecisionsPanel)

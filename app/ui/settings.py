@@ -1,0 +1,88 @@
+"""Settings the screens remember between runs, each declared once with its default.
+
+They are kept in ``settings.ini`` inside the data folder, so a ``--data-dir`` (or a test's
+temporary folder) has its own settings and never touches anyone else's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QSettings
+
+from app.i18n import _
+
+SETTINGS_FILE_NAME = "settings.ini"
+
+T = TypeVar("T", int, str, bool)
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    """One remembered choice: where it is kept, its default and its title in plain words.
+
+    ``title`` is the untranslated English; ``label`` gives it in the chosen language.
+    """
+
+    key: str
+    default: T
+    title: str
+    choices: tuple[T, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return _(self.title)
+
+    def accept(self, value: object) -> T:
+        """``value`` as read from the file, or the default if it is missing or makes no sense."""
+        kind = type(self.default)
+        try:
+            if kind is bool:
+                text = str(value).strip().lower()
+                converted = text in {"1", "true", "yes", "on"}
+                if text not in {"0", "1", "true", "false", "yes", "no", "on", "off"}:
+                    return self.default
+            else:
+                converted = kind(value)
+        except (TypeError, ValueError):
+            return self.default
+        if self.choices and converted not in self.choices:
+            return self.default
+        return converted  # type: ignore[return-value]
+
+
+TEXT_SIZES: tuple[int, ...] = (100, 125, 150, 175, 200, 250, 300)
+
+TEXT_SIZE = Setting("display/text_size_percent", 100, "Text size", TEXT_SIZES)
+LAST_GROUP = Setting("window/last_group_id", 0, "The group shown last")
+
+ALL_SETTINGS: tuple[Setting, ...] = (TEXT_SIZE, LAST_GROUP)  # type: ignore[type-arg]
+
+
+class Settings:
+    """Reads and writes the declared settings in one INI file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._store = QSettings(str(path), QSettings.Format.IniFormat)
+
+    @classmethod
+    def in_folder(cls, folder: Path) -> Settings:
+        return cls(folder / SETTINGS_FILE_NAME)
+
+    def get(self, setting: Setting[T]) -> T:
+        if not self._store.contains(setting.key):
+            return setting.default
+        return setting.accept(self._store.value(setting.key))
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        checked = setting.accept(value)
+        if checked != value:
+            raise ValueError(f"{value!r} is not a possible value of {setting.key}")
+        self._store.setValue(setting.key, value)
+
+    def sync(self) -> None:
+        """Write any change to the file now (Qt also does this on its own, a little later)."""
+        self._store.sync()

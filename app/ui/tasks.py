@@ -1,0 +1,139 @@
+"""Database work off the GUI thread, one job at a time, with results handed back to the GUI.
+
+Every call to the services goes through one ``TaskRunner``: a single worker thread runs the
+jobs in the order they were asked for (so two jobs never use the data file at once), and
+each job's result or error is delivered on the GUI thread through a queued Qt signal.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QObject, Signal, Slot
+
+from app.errors import RoundtableError
+from app.i18n import _
+
+log = logging.getLogger(__name__)
+
+Done = Callable[[Any], None]
+Failed = Callable[[str], None]
+
+
+def fault_message() -> str:
+    """What a person is told when Roundtable itself went wrong (the details go to the log)."""
+    return _(
+        "Something went wrong inside Roundtable and it could not finish that. "
+        "Nothing you had saved was lost. Please try again."
+    )
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What one job came to, carried from the worker thread to the GUI thread."""
+
+    value: Any
+    error: str | None
+    on_done: Done | None
+    on_error: Failed | None
+
+
+class TaskRunner(QObject):
+    """Runs jobs on one worker thread in order; ``on_done``/``on_error`` run on the GUI thread.
+
+    ``failed`` carries the plain message of any job that failed without an ``on_error``;
+    ``idle`` fires when the last outstanding job's callback has been delivered.
+    """
+
+    failed = Signal(str)
+    idle = Signal()
+    _finished = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="roundtable-data")
+        self._outstanding = 0
+        self._closed = False
+        # The runner lives on the GUI thread, so a signal emitted by the worker is queued
+        # and its slot runs on the GUI thread.
+        self._finished.connect(self._deliver)
+
+    def run(
+        self,
+        func: Callable[..., Any],
+        *args: Any,
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+    ) -> Future[Any]:
+        """Queue ``func(*args)``: its result goes to ``on_done``, a plain message to
+        ``on_error``."""
+        if self._closed:
+            raise RuntimeError("the task runner has been shut down")
+        self._outstanding += 1
+        return self._executor.submit(self._work, func, args, on_done, on_error)
+
+    def is_idle(self) -> bool:
+        """True when every job asked for has finished and its callback has run."""
+        return self._outstanding == 0
+
+    def wait_idle(self, timeout_ms: int = 30_000) -> bool:
+        """Process events until every job's callback has run; False if that took too long."""
+        deadline = QDeadlineTimer(timeout_ms)
+        while not self.is_idle():
+            if deadline.hasExpired():
+                return False
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        return True
+
+    def shutdown(self, *, wait: bool = True) -> None:
+        """Run the jobs already asked for (if ``wait``), then stop; later callbacks are dropped."""
+        self._closed = True
+        self._executor.shutdown(wait=wait, cancel_futures=not wait)
+
+    def _work(
+        self,
+        func: Callable[..., Any],
+        args: tuple[Any, ...],
+        on_done: Done | None,
+        on_error: Failed | None,
+    ) -> Any:
+        value, error = None, None
+        try:
+            value = func(*args)
+        except RoundtableError as problem:
+            log.info("%s refused: %s", _name(func), type(problem).__name__)
+            error = str(problem)
+        except Exception:
+            log.exception("fault in background job %s", _name(func))
+            error = fault_message()
+        self._finished.emit(_Outcome(value, error, on_done, on_error))
+        return value
+
+    @Slot(object)
+    def _deliver(self, outcome: _Outcome) -> None:
+        self._outstanding -= 1
+        try:
+            if self._closed:
+                return
+            if outcome.error is None:
+                if outcome.on_done is not None:
+                    outcome.on_done(outcome.value)
+            elif outcome.on_error is not None:
+                outcome.on_error(outcome.error)
+            else:
+                self.failed.emit(outcome.error)
+        finally:
+            if self._outstanding == 0:
+                self.idle.emit()
+
+
+def _name(func: Callable[..., Any]) -> str:
+    """The job's function name for the log (never its arguments, which may hold names)."""
+    while isinstance(func, partial):
+        func = func.func
+    return getattr(func, "__qualname__", None) or type(func).__name__
