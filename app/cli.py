@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from app import APP_NAME, __version__
 from app.diagnostics import configure_logging
-from app.errors import RoundtableError
+from app.errors import DatabaseDamaged, RoundtableError
 from app.i18n import _
 from app.storage import location
 
@@ -37,6 +37,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler = getattr(arguments, "handler", open_app)
     try:
         return handler(arguments, folder)
+    except DatabaseDamaged as error:
+        print(str(error) + _restore_advice(folder), file=sys.stderr)
+        return 1
     except RoundtableError as error:
         print(str(error), file=sys.stderr)
         return 1
@@ -159,6 +162,20 @@ def run_restore(arguments: argparse.Namespace, folder: Path) -> int:
     if restored.replaced_copy:
         print(_("The data it replaced is kept at {path}.").format(path=restored.replaced_copy))
     return 0
+
+
+def _restore_advice(folder: Path) -> str:
+    from app.services import maintenance
+
+    try:
+        backup = maintenance.latest_good_backup(folder)
+    except (OSError, RoundtableError):
+        backup = None
+    if backup is None:
+        return " " + _("There is no good backup of it to restore.")
+    return " " + _("To put back the latest good backup: roundtable restore {path}").format(
+        path=backup.path
+    )
 
 
 def _open(folder: Path) -> Database:

@@ -54,8 +54,18 @@ def check(folder: Path) -> CheckReport:
     return CheckReport(path, True, problems, revision, counts, latest)
 
 
-def describe(report: CheckReport) -> str:
-    """The report in plain sentences, for the command line and the Help menu."""
+def check_open(db: Database) -> CheckReport:
+    """A full integrity check of the data file the app has open. It changes nothing."""
+    with db.sqlite_connection() as connection:
+        problems = integrity.problems_found(connection, full=True)
+        revision = integrity.stored_revision(connection)
+        counts = integrity.row_counts(connection) if not problems else {}
+    latest = next(iter(backups.list_backups(db.backup_folder)), None)
+    return CheckReport(db.path, True, problems, revision, counts, latest)
+
+
+def describe(report: CheckReport, *, in_app: bool = False) -> str:
+    """The report in plain sentences, for the command line (or, ``in_app``, the window)."""
     if not report.exists:
         return _("There is no data file yet at {path}.").format(path=report.path)
     if report.problems:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.errors import NotFound, ValidationError
 from app.i18n import _
@@ -39,7 +39,11 @@ def list_members(db: Database, group_id: int, *, include_left: bool = False) -> 
             select(Membership, Person)
             .join(Person, Person.id == Membership.person_id)
             .where(Membership.group_id == group_id)
-            .order_by(Person.full_name)
+            # The order people read: by the name shown, which is the preferred one if given.
+            .order_by(
+                func.lower(func.coalesce(func.nullif(Person.preferred_name, ""), Person.full_name)),
+                Person.id,
+            )
         )
         if not include_left:
             query = query.where(Membership.left_on.is_(None))

@@ -166,8 +166,7 @@ def _translate(error: BaseException | None, path: Path) -> StorageError:
 def _damaged(path: Path, reason: str) -> DatabaseDamaged:
     return DatabaseDamaged(
         _(
-            "Roundtable's data file {path} looks damaged ({reason}). It has not been changed. "
-            "You can restore the latest good backup."
+            "Roundtable's data file {path} looks damaged ({reason}). It has not been changed."
         ).format(path=path, reason=reason)
     )
 

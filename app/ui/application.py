@@ -31,7 +31,7 @@ from app.errors import (
     RoundtableError,
     StorageError,
 )
-from app.i18n import _
+from app.i18n import N_, _
 from app.services import maintenance
 from app.storage import Database, open_database
 from app.ui.data import DataSource
@@ -45,7 +45,7 @@ from app.ui.tasks import TaskRunner, fault_message
 
 log = logging.getLogger(__name__)
 
-EXAMPLE_QUESTION = (
+EXAMPLE_QUESTION = N_(
     "This is a new, empty Roundtable. Would you like to add the example groups so you can "
     "try everything?"
 )
@@ -111,6 +111,7 @@ def _run(
             window.add_example_data()
         else:
             window.load_groups()
+        window.file_actions.check_at_start()
         runner.run(source.daily_backup, on_error=window.status_line.announce)
         return app.exec()
     finally:
@@ -120,7 +121,8 @@ def _run(
 def open_data(folder: Path, dialogs: Dialogs, *, offer_restore: bool) -> Database | None:
     """The open data file, or None once the person has been told why it cannot be opened."""
     try:
-        return open_database(folder)
+        # The quick check reads every page; the window runs it once it is up.
+        return open_database(folder, quick_check_later=True)
     except DatabaseDamaged as error:
         if not offer_restore:
             dialogs.tell(str(error), problem=True)

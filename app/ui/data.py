@@ -21,9 +21,8 @@ from app.services.example_data import ExampleDataSummary
 from app.services.groups import GroupSummary
 from app.services.meetings import MeetingRow
 from app.services.people import MemberRow
-from app.storage import Database, open_database
+from app.storage import Database, backups, open_database
 from app.storage.restore import Restored
-from app.ui.formatting import format_datetime
 
 log = logging.getLogger(__name__)
 
@@ -77,36 +76,21 @@ class DataSource:
 
     def check(self) -> str:
         """A full check of the open file, in plain sentences (it changes nothing)."""
-        problems = self.db.problems(full=True)
-        if problems:
-            lines = [_("The data file {path} is damaged.").format(path=self.db.path)]
-            lines += [f"  - {problem}" for problem in problems[:10]]
-            lines.append(
-                _(
-                    "Please choose File, then Restore a backup, to put back the latest good "
-                    "backup. What you have now will be kept."
-                )
-            )
-            return "\n".join(lines)
-        lines = [_("The data file {path} is whole: no problems found.").format(path=self.db.path)]
-        latest = maintenance.latest_good_backup(self.folder)
-        if latest is None:
-            lines.append(_("There are no backups yet."))
-        else:
-            lines.append(
-                _("The latest good backup was made on {when}: {path}").format(
-                    when=format_datetime(latest.made_at.astimezone()), path=latest.path
-                )
-            )
-        return "\n".join(lines)
+        return maintenance.describe(maintenance.check_open(self.db), in_app=True)
+
+    def quick_check(self) -> list[str]:
+        """The start-up check, run here rather than before the window appears."""
+        return self.db.problems(full=False)
+
+    def latest_good_backup(self) -> backups.BackupFile | None:
+        return maintenance.latest_good_backup(self.folder)
 
     def restore(self, candidate: Path) -> Restored:
         """Close the file, put ``candidate`` in its place, and open the result.
 
         If the restore is refused, the file that was open is opened again as it was.
         """
-        self.db.close()
-        self._db = None
+        self.close()
         try:
             restored = maintenance.restore(self.folder, candidate)
         finally:

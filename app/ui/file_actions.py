@@ -17,9 +17,11 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from app import APP_NAME, __version__
 from app.i18n import _
+from app.storage.backups import BackupFile
 from app.storage.restore import Restored
 from app.ui.data import DataSource
 from app.ui.dialogs import ask, show_message
+from app.ui.formatting import format_datetime
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import StatusLine
 
@@ -114,6 +116,50 @@ class FileActions:
         self._status.announce(message)
         show_message(self._window, message)
         self._window.reload()
+
+    # -- the start-up check, found damage -----------------------------------------------
+
+    def check_at_start(self) -> None:
+        """The quick check, after the window is up (its time grows with the data)."""
+        self._runner.run(self._source.quick_check, on_done=self._checked_at_start)
+
+    def _checked_at_start(self, problems: list[str]) -> None:
+        if problems:
+            self._runner.run(
+                self._source.latest_good_backup, on_done=self.damage_found, on_error=self._problem
+            )
+
+    def damage_found(self, backup: BackupFile | None) -> QMessageBox:
+        """Stop writing to a damaged file at once, then offer the latest good backup."""
+        self._source.close()
+        message = _(
+            "Roundtable found damage in its data file. To keep it from getting worse, "
+            "Roundtable has stopped saving to it."
+        )
+        self._status.announce(message, urgent=True)
+        if backup is None:
+            return show_message(
+                self._window,
+                message
+                + " "
+                + _(
+                    "There is no good backup to put back. Please close Roundtable and ask for help."
+                ),
+                problem=True,
+            )
+        when = format_datetime(backup.made_at.astimezone())
+        return ask(
+            self._window,
+            message
+            + "\n\n"
+            + _(
+                "The latest good backup was made on {when}. Put it back? The damaged file "
+                "will be kept in the backups folder."
+            ).format(when=when),
+            yes=_("Put back the backup"),
+            no=_("Not now"),
+            on_yes=lambda: self.restore(backup.path),
+        )
 
     # -- check, about -----------------------------------------------------------------
 

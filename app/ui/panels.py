@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from app.i18n import _, ngettext
+from app.i18n import N_, _, ngettext
 from app.services.groups import GroupSummary
 from app.ui.data import DataSource, DecisionsStart
 from app.ui.records_table import RecordsTable
@@ -128,8 +128,8 @@ class RecordsPanel(QWidget):
 
 
 class MembersPanel(RecordsPanel):
-    TITLE = "Members"
-    HEADING = "Members of {group}"
+    TITLE = N_("Members")
+    HEADING = N_("Members of {group}")
 
     def make_model(self) -> RowTableModel:
         return MembersModel(self)
@@ -144,8 +144,8 @@ class MembersPanel(RecordsPanel):
 
 
 class SessionsPanel(RecordsPanel):
-    TITLE = "Sessions"
-    HEADING = "Sessions of {group}"
+    TITLE = N_("Sessions")
+    HEADING = N_("Sessions of {group}")
 
     def make_model(self) -> RowTableModel:
         return SessionsModel(self)
@@ -164,8 +164,8 @@ class SessionsPanel(RecordsPanel):
 
 
 class AimsPanel(RecordsPanel):
-    TITLE = "Aims"
-    HEADING = "Aims of {group}"
+    TITLE = N_("Aims")
+    HEADING = N_("Aims of {group}")
 
     def make_model(self) -> RowTableModel:
         return AimsModel(self)
@@ -180,8 +180,8 @@ class AimsPanel(RecordsPanel):
 
 
 class DecisionsPanel(RecordsPanel):
-    TITLE = "Decisions"
-    HEADING = "Decisions of {group}"
+    TITLE = N_("Decisions")
+    HEADING = N_("Decisions of {group}")
 
     model: DecisionsModel
 

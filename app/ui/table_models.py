@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from app.i18n import _, ngettext
+from app.i18n import N_, _, ngettext
 from app.models.enums import PackFormat
 from app.services.aims import AimRow
 from app.services.decisions import DecisionRow
@@ -138,20 +138,20 @@ def _preferred_format(row: MemberRow) -> str:
 class MembersModel(RowTableModel):
     NAME, PRONOUNS, ROLE, PREFERRED_FORMAT = range(4)
     COLUMNS = (
-        Column("Name", lambda r: r.display_name, lambda r: r.display_name.casefold()),
-        Column("Pronouns", lambda r: _or(r.pronouns, "Not given")),
-        Column("Role", lambda r: label(r.role)),
-        Column("Preferred format", _preferred_format),
+        Column(N_("Name"), lambda r: r.display_name, lambda r: r.display_name.casefold()),
+        Column(N_("Pronouns"), lambda r: _or(r.pronouns, N_("Not given"))),
+        Column(N_("Role"), lambda r: label(r.role)),
+        Column(N_("Preferred format"), _preferred_format),
     )
 
 
 class SessionsModel(RowTableModel):
     DATE, TITLE, STATUS, VENUE, PLANNED_LENGTH = range(5)
     COLUMNS = (
-        Column("Date", lambda r: format_datetime(r.starts_at), lambda r: r.starts_at),
-        Column("Title", lambda r: r.title, wide=True),
-        Column("Status", lambda r: label(r.status)),
-        Column("Venue", lambda r: _or(r.venue_name, "No venue yet")),
+        Column(N_("Date"), lambda r: format_datetime(r.starts_at), lambda r: r.starts_at),
+        Column(N_("Title"), lambda r: r.title, wide=True),
+        Column(N_("Status"), lambda r: label(r.status)),
+        Column(N_("Venue"), lambda r: _or(r.venue_name, N_("No venue yet"))),
         Column(
             "Planned length",
             lambda r: (
@@ -174,13 +174,13 @@ def _latest_review(row: AimRow) -> str:
 class AimsModel(RowTableModel):
     AIM, HOW_WE_WILL_KNOW, LATEST_REVIEW = range(3)
     COLUMNS = (
-        Column("Aim", lambda r: shorten(r.title), wide=True),
+        Column(N_("Aim"), lambda r: shorten(r.title), wide=True),
         Column(
             "How we will know",
-            lambda r: shorten(_or(r.how_we_will_know, "Not written yet")),
+            lambda r: shorten(_or(r.how_we_will_know, N_("Not written yet"))),
             wide=True,
         ),
-        Column("Latest review", _latest_review),
+        Column(N_("Latest review"), _latest_review),
     )
 
 
@@ -195,10 +195,10 @@ class DecisionsModel(RowTableModel):
 
     DATE, WORDING, STATUS, RAISED_BY, OPEN_ACTIONS = range(5)
     COLUMNS = (
-        Column("Date", lambda r: format_date(r.decided_on), lambda r: r.decided_on),
-        Column("Decision", lambda r: shorten(r.wording), wide=True),
-        Column("Status", lambda r: label(r.status)),
-        Column("Raised by", _raised_by),
+        Column(N_("Date"), lambda r: format_date(r.decided_on), lambda r: r.decided_on),
+        Column(N_("Decision"), lambda r: shorten(r.wording), wide=True),
+        Column(N_("Status"), lambda r: label(r.status)),
+        Column(N_("Raised by"), _raised_by),
         Column(
             "Open actions",
             lambda r: str(r.open_actions) if r.open_actions else _("None"),

@@ -140,16 +140,18 @@ def test_a_damaged_file_with_no_backup_is_explained(qapp, data_dir):
     assert "no good backup" in person.told[0]
 
 
-def test_a_file_from_a_newer_version_is_explained(qapp, data_dir, monkeypatch):
-    from app.errors import DatabaseTooNew
+def test_a_file_from_a_newer_version_is_explained(qapp, db):
+    import sqlite3
 
-    def too_new(folder: Path):
-        raise DatabaseTooNew("This data file was saved by a newer version of Roundtable.")
-
-    monkeypatch.setattr(application, "open_database", too_new)
+    db.close()
+    connection = sqlite3.connect(db.path)
+    connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.commit()
+    connection.close()
     person = Answering(True)
-    assert open_data(data_dir, person, offer_restore=True) is None
-    assert person.told == ["This data file was saved by a newer version of Roundtable."]
+    assert open_data(db.folder, person, offer_restore=True) is None
+    assert len(person.told) == 1
+    assert "saved by a newer version of Roundtable" in person.told[0]
 
 
 def test_a_new_user_is_offered_the_example_groups(db):

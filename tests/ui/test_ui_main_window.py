@@ -57,7 +57,7 @@ def test_areas_show_rows_and_group_changes_by_keyboard(qtbot, open_window, sampl
     assert shown_names(window) == list(sample.equipment_members)
     counts = [panel.model.rowCount() for panel in window.panels]
     assert counts == [3, 1, 2, 1]
-    assert "Equipment Matters" in window.windowTitle()
+    assert "Kit That Works group" in window.windowTitle()
 
     sessions = window.panels[1].model
     assert sessions.data(sessions.index(0, sessions.TITLE)) == "Wheelchair repairs"

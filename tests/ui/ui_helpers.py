@@ -24,7 +24,7 @@ class Sample:
 def make_sample(db: Database) -> Sample:
     equipment = groups.create_group(
         db,
-        "Equipment Matters",
+        "Kit That Works group",
         purpose="Equipment users and the equipment service, improving it together.",
     )
     panel = groups.create_group(db, "Digital Inclusion Panel")
