@@ -11,6 +11,7 @@ from functools import partial
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.i18n import N_, _, ngettext
@@ -45,6 +46,7 @@ class RecordsPanel(QWidget):
         self.group: GroupSummary | None = None
         self._generation = 0
         self._loading = False
+        self._stale = False
 
         self.heading = Heading(_(self.TITLE))
         self.summary = QLabel()
@@ -76,6 +78,9 @@ class RecordsPanel(QWidget):
     def count_sentence(self, count: int) -> str:
         raise NotImplementedError
 
+    def clear_rows(self) -> None:
+        self.model.set_rows([])
+
     def is_loading(self) -> bool:
         return self._loading
 
@@ -84,7 +89,7 @@ class RecordsPanel(QWidget):
         self._generation += 1
         self.group = group
         if group is None:
-            self._loading = False
+            self._stale = self._loading = False
             self.heading.setText(self.title())
             self.summary.setText(_("No group is chosen."))
             self.model.set_rows([])
@@ -93,7 +98,23 @@ class RecordsPanel(QWidget):
         self.heading.setText(name)
         self.table.setAccessibleName(name)
         self.summary.setText(_("Loading…"))
+        # A hidden area waits until it is shown: start-up reads only what is on screen.
+        self._stale = not self.isVisible()
+        if self._stale:
+            self.clear_rows()  # no rows of the group shown before linger out of sight
+        else:
+            self._fetch()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._fetch()
+
+    def _fetch(self) -> None:
+        assert self.group is not None
+        self._stale = False
         self._loading = True
+        group = self.group
         generation = self._generation
         self.runner.run(
             self.fetch,
@@ -204,6 +225,9 @@ class DecisionsPanel(RecordsPanel):
         if group is None:
             self.model.clear()
         super().show_group(group)
+
+    def clear_rows(self) -> None:
+        self.model.clear()
 
     def count_sentence(self, count: int) -> str:
         total = self.model.total

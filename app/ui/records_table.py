@@ -20,7 +20,7 @@ from app.ui.table_models import RowTableModel
 MIN_VISIBLE_LINES = 8  # below this the page scrolls instead of squashing the table
 COMFORTABLE_CHARACTERS = 30  # free text is not narrowed below this until it must be
 WORD_SAMPLE_ROWS = 300  # rows read to find each column's longest word and widest text
-SIZE_ALL_ROWS_UP_TO = 500  # longer tables size only the rows in view, as they come into view
+SIZE_ALL_ROWS_UP_TO = 100  # longer tables size only the rows in view, as they come into view
 ROWS_BEYOND_VIEW = 10  # sized ahead, so moving down a little never shows a squashed row
 
 

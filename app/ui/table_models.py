@@ -200,7 +200,7 @@ class DecisionsModel(RowTableModel):
         Column(N_("Status"), lambda r: label(r.status)),
         Column(N_("Raised by"), _raised_by),
         Column(
-            "Open actions",
+            N_("Open actions"),
             lambda r: str(r.open_actions) if r.open_actions else _("None"),
             lambda r: r.open_actions,
         ),

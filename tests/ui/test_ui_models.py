@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from ui_helpers import visit_every_area
 
 from app.models.enums import DecisionStatus, Role
 from app.services.decisions import DecisionRow
@@ -18,8 +19,11 @@ from app.ui.table_models import (
 from app.ui.tasks import TaskRunner
 
 
-def test_every_model_in_the_window_passes_the_model_tester(qtmodeltester, open_window, sample):
+def test_every_model_in_the_window_passes_the_model_tester(
+    qtbot, qtmodeltester, open_window, sample
+):
     window = open_window().window
+    visit_every_area(qtbot, window)
     for panel in window.panels:
         assert panel.model.rowCount() > 0
         qtmodeltester.check(panel.model, force_py=True)

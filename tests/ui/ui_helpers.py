@@ -81,3 +81,11 @@ def wait_loaded(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-d
 def shown_names(window: MainWindow) -> list[str]:
     model = window.panels[0].model
     return [model.row_at(row).display_name for row in range(model.rowCount())]
+
+
+def visit_every_area(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Show each area in turn (a hidden area loads when shown), then go back to the first."""
+    for area in range(len(window.panels)):
+        window.areas.setCurrentRow(area)
+        wait_loaded(qtbot, window)
+    window.areas.setCurrentRow(0)
