@@ -9,8 +9,10 @@ the file and opens the restored one, changes nothing they hold.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from app.errors import StorageError
 from app.i18n import _
@@ -25,6 +27,8 @@ from app.storage import Database, backups, open_database
 from app.storage.restore import Restored
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,10 @@ class DataSource:
                 _("Roundtable lost hold of its data file. Please close it and open it again.")
             )
         return self._db
+
+    def call(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """``service(db, *args, **kwargs)`` on the file open now: for the task runner."""
+        return service(self.db, *args, **kwargs)
 
     def groups(self) -> list[GroupSummary]:
         return groups.list_groups(self.db)

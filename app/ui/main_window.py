@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.i18n import _
 from app.services.groups import GroupSummary
+from app.ui.areas import AREAS
 from app.ui.data import DataSource
 from app.ui.display import TextSize
 from app.ui.file_actions import FileActions
-from app.ui.panels import AREAS, RecordsPanel
+from app.ui.panels import RecordsPanel
 from app.ui.settings import LAST_GROUP, Settings
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import StatusLine

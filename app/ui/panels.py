@@ -1,8 +1,7 @@
-"""The four areas of the main window. Each shows one group's records in a read-only table.
+"""What every area of the main window shares: a heading, a sentence, a table of records.
 
 A panel asks the task runner for its rows whenever the chosen group changes; a result for
-a group that is no longer chosen is thrown away. Later work replaces these tables with
-full editing views: each panel is one class, so it can be swapped on its own.
+a group that is no longer chosen is thrown away. Each area is its own module.
 """
 
 from __future__ import annotations
@@ -14,17 +13,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from app.i18n import N_, _, ngettext
+from app.i18n import _
 from app.services.groups import GroupSummary
-from app.ui.data import DataSource, DecisionsStart
+from app.ui.data import DataSource
 from app.ui.records_table import RecordsTable
-from app.ui.table_models import (
-    AimsModel,
-    DecisionsModel,
-    MembersModel,
-    RowTableModel,
-    SessionsModel,
-)
+from app.ui.table_models import RowTableModel
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import Heading
 
@@ -146,103 +139,3 @@ class RecordsPanel(QWidget):
         self.model.set_rows([])
         self.summary.setText(message)
         self.failed.emit(message)
-
-
-class MembersPanel(RecordsPanel):
-    TITLE = N_("Members")
-    HEADING = N_("Members of {group}")
-
-    def make_model(self) -> RowTableModel:
-        return MembersModel(self)
-
-    def fetch(self, group_id: int) -> Any:
-        return self.source.members(group_id)
-
-    def count_sentence(self, count: int) -> str:
-        if not count:
-            return _("This group has no members yet.")
-        return ngettext("{count} member.", "{count} members.", count).format(count=count)
-
-
-class SessionsPanel(RecordsPanel):
-    TITLE = N_("Sessions")
-    HEADING = N_("Sessions of {group}")
-
-    def make_model(self) -> RowTableModel:
-        return SessionsModel(self)
-
-    def fetch(self, group_id: int) -> Any:
-        return self.source.sessions(group_id)
-
-    def count_sentence(self, count: int) -> str:
-        if not count:
-            return _("This group has no sessions yet.")
-        return ngettext(
-            "{count} session, the most recent first.",
-            "{count} sessions, the most recent first.",
-            count,
-        ).format(count=count)
-
-
-class AimsPanel(RecordsPanel):
-    TITLE = N_("Aims")
-    HEADING = N_("Aims of {group}")
-
-    def make_model(self) -> RowTableModel:
-        return AimsModel(self)
-
-    def fetch(self, group_id: int) -> Any:
-        return self.source.aims(group_id)
-
-    def count_sentence(self, count: int) -> str:
-        if not count:
-            return _("This group has not written down its aims yet.")
-        return ngettext("{count} aim.", "{count} aims.", count).format(count=count)
-
-
-class DecisionsPanel(RecordsPanel):
-    TITLE = N_("Decisions")
-    HEADING = N_("Decisions of {group}")
-
-    model: DecisionsModel
-
-    def make_model(self) -> RowTableModel:
-        model = DecisionsModel(self.runner, self)
-        model.fetch_failed.connect(self._more_failed)
-        model.rowsInserted.connect(self._describe)
-        return model
-
-    def fetch(self, group_id: int) -> DecisionsStart:
-        return self.source.decisions_start(group_id, DecisionsModel.WINDOW)
-
-    def show_rows(self, result: DecisionsStart) -> None:
-        assert self.group is not None
-        self.model.start(
-            result.total, result.first, partial(self.source.decisions_window, self.group.id)
-        )
-
-    def show_group(self, group: GroupSummary | None) -> None:
-        if group is None:
-            self.model.clear()
-        super().show_group(group)
-
-    def clear_rows(self) -> None:
-        self.model.clear()
-
-    def count_sentence(self, count: int) -> str:
-        total = self.model.total
-        if not total:
-            return _("This group has not recorded any decisions yet.")
-        sentence = ngettext(
-            "{total} decision, the newest first.", "{total} decisions, the newest first.", total
-        ).format(total=total)
-        if count < total:
-            sentence += " " + _("More are shown as you move down the list.")
-        return sentence
-
-    def _more_failed(self, message: str) -> None:
-        self.summary.setText(message)
-        self.failed.emit(message)
-
-
-AREAS: tuple[type[RecordsPanel], ...] = (MembersPanel, SessionsPanel, AimsPanel, DecisionsPanel)
