@@ -42,6 +42,9 @@ def _configure_connection(dbapi_connection: sqlite3.Connection, _record: Any) ->
     # and issuing BEGIN ourselves (SQLAlchemy's documented recipe) makes every
     # transaction, migrations included, all-or-nothing.
     dbapi_connection.isolation_level = None
+    # SQLite's own lower() folds only A-Z; searches must match "Ż" with "ż" and "Ö" with "ö"
+    # as PostgreSQL's does, so the services can stay the same on both.
+    dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA locking_mode=EXCLUSIVE")
@@ -54,6 +57,10 @@ def _configure_connection(dbapi_connection: sqlite3.Connection, _record: Any) ->
         cursor.execute("COMMIT")
     finally:
         cursor.close()
+
+
+def _unicode_lower(text: object) -> object:
+    return text.lower() if isinstance(text, str) else text
 
 
 def _begin(connection: Any) -> None:

@@ -163,3 +163,11 @@ def test_a_window_can_defer_the_quick_check_but_still_finds_damage(closed_file: 
         assert db.problems(full=False) != []
     finally:
         db.close()
+
+
+def test_lower_case_folding_covers_every_script(db) -> None:
+    from sqlalchemy import func, select
+
+    with db.transaction() as session:
+        folded = session.scalar(select(func.lower("ŻÓŁW ÖZGÜR ΣΟΦΊΑ Ärzte")))
+    assert folded == "żółw özgür σοφία ärzte"
