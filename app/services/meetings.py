@@ -1,4 +1,5 @@
-"""A group's sessions ("meetings" in code): list them, find one, plan one."""
+"""A group's sessions ("meetings" in code): list them, find one, plan one, and read or save
+everything the session editor shows (when, where, the running order, aims, attendance)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,36 @@ from sqlalchemy import func, select
 from app.errors import NotFound
 from app.i18n import _
 from app.models import AgendaItem, Group, Meeting, MeetingStatus, PlannedBreak, Venue
-from app.services import validation
+from app.services import session_editing, timing, validation
+from app.services.session_editing import (
+    AgendaLine,
+    AimChoice,
+    AttendanceLine,
+    BreakLine,
+    PersonChoice,
+    SessionChoices,
+    SessionDetails,
+)
 from app.storage import Database
+
+__all__ = [
+    "AgendaLine",
+    "AimChoice",
+    "AttendanceLine",
+    "BreakLine",
+    "MeetingRow",
+    "PersonChoice",
+    "SessionChoices",
+    "SessionDetails",
+    "SessionRow",
+    "find_meeting",
+    "get_session",
+    "list_meetings",
+    "list_sessions",
+    "plan_meeting",
+    "save_session",
+    "session_choices",
+]
 
 
 @dataclass(frozen=True)
@@ -150,3 +179,94 @@ def _rows(session, condition, *, newest_first: bool, limit: int | None = None) -
         )
         for meeting, group_name, venue_name, minutes in session.execute(query)
     ]
+
+
+# -- the Sessions area and the session editor ------------------------------------------
+
+
+@dataclass(frozen=True)
+class SessionRow(MeetingRow):
+    """A row of the Sessions area: a session and whether its plan keeps the group's limits."""
+
+    too_long: bool = False
+    needs_break: bool = False
+
+
+def list_sessions(db: Database, group_id: int) -> list[SessionRow]:
+    """The group's sessions, newest first, each planned one checked against its limits."""
+    with db.transaction() as session:
+        group = session.get(Group, group_id)
+        if group is None:
+            raise NotFound(_("That group no longer exists."))
+        rows = _rows(session, Meeting.group_id == group_id, newest_first=True)
+        in_group = select(Meeting.id).where(Meeting.group_id == group_id)
+        agenda: dict[int, list[int]] = {}
+        for meeting_id, minutes in session.execute(
+            select(AgendaItem.meeting_id, AgendaItem.minutes)
+            .where(AgendaItem.meeting_id.in_(in_group))
+            .order_by(AgendaItem.meeting_id, AgendaItem.position, AgendaItem.id)
+        ):
+            agenda.setdefault(meeting_id, []).append(minutes)
+        breaks: dict[int, list[tuple[int, int]]] = {}
+        for meeting_id, after, minutes in session.execute(
+            select(
+                PlannedBreak.meeting_id, PlannedBreak.after_position, PlannedBreak.minutes
+            ).where(PlannedBreak.meeting_id.in_(in_group))
+        ):
+            breaks.setdefault(meeting_id, []).append((after, minutes))
+        limit, interval = group.session_limit_minutes, group.break_interval_minutes
+    result = []
+    for row in rows:
+        check = timing.check_plan(agenda.get(row.id, []), breaks.get(row.id, []), limit, interval)
+        planned = row.status == MeetingStatus.PLANNED
+        result.append(
+            SessionRow(
+                **vars(row),
+                too_long=planned and check.too_long,
+                needs_break=planned and check.needs_break,
+            )
+        )
+    return result
+
+
+def get_session(db: Database, meeting_id: int) -> SessionDetails:
+    with db.transaction() as session:
+        return session_editing.details(_meeting(session, meeting_id))
+
+
+def save_session(db: Database, details: SessionDetails) -> SessionDetails:
+    """Create the session (``details.id`` is None) or update it, all in one go.
+
+    Agenda items are matched by id, so notes written against an item stay with it when the
+    running order changes. The notes of an item taken off the agenda are kept, as notes on
+    the session as a whole.
+    """
+    clean = session_editing.cleaned(details)
+    with db.transaction() as session:
+        group = session.get(Group, clean.group_id)
+        if group is None:
+            raise NotFound(_("That group no longer exists."))
+        if clean.id is None:
+            meeting = Meeting(group_id=group.id, title=clean.title, starts_at=clean.starts_at)
+            session.add(meeting)
+        else:
+            meeting = _meeting(session, clean.id)
+            if meeting.group_id != group.id:
+                raise NotFound(_("That session belongs to another group."))
+        session_editing.apply(session, meeting, clean)
+        session.flush()
+        return session_editing.details(meeting)
+
+
+def session_choices(db: Database, group_id: int, meeting_id: int | None = None) -> SessionChoices:
+    """What the editor offers: venues and their features, the group's aims, its current
+    members (and anyone already in ``meeting_id``'s attendance), and the group's limits."""
+    with db.transaction() as session:
+        return session_editing.choices(session, group_id, meeting_id)
+
+
+def _meeting(session, meeting_id: int) -> Meeting:  # type: ignore[no-untyped-def]
+    meeting = session.get(Meeting, meeting_id)
+    if meeting is None:
+        raise NotFound(_("That session no longer exists. Perhaps it was removed."))
+    return meeting

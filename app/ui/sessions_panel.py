@@ -1,29 +1,215 @@
-"""The Sessions area: a group's past and planned sessions."""
+"""The Sessions area: a group's upcoming and past sessions, and the way into the editor.
+
+The table shows one of three lists (upcoming, nearest first; past, newest first; or all,
+newest first), chosen with "Show". A planned session whose plan breaks the group's own
+limits says so in words in the Timing column.
+"""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
 from app.i18n import N_, _, ngettext
+from app.services.meetings import SessionDetails, SessionRow, list_sessions
 from app.ui.panels import RecordsPanel
-from app.ui.table_models import RowTableModel, SessionsModel
+from app.ui.session_editor import SessionEditor
+from app.ui.session_models import SessionListModel
+from app.ui.table_models import RowTableModel
+
+UPCOMING, PAST, ALL = "upcoming", "past", "all"
+SHOW_CHOICES = (
+    (ALL, N_("All sessions")),
+    (UPCOMING, N_("Upcoming sessions")),
+    (PAST, N_("Past sessions")),
+)
+
+
+def is_upcoming(row: SessionRow, today: date) -> bool:
+    """Today's sessions count as upcoming all day: the facilitator is still running one."""
+    return row.starts_at.date() >= today
 
 
 class SessionsPanel(RecordsPanel):
     TITLE = N_("Sessions")
     HEADING = N_("Sessions of {group}")
 
+    model: SessionListModel
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._all_rows: list[SessionRow] = []
+        self._select_after_load: int | None = None
+        self.editors: dict[int, SessionEditor] = {}  # the open editors of saved sessions
+
+        self.show_label = QLabel(_("&Show:"))
+        self.show_chooser = QComboBox()
+        self.show_chooser.setAccessibleName(_("Show"))
+        for key, words in SHOW_CHOICES:
+            self.show_chooser.addItem(_(words), key)
+        self.show_label.setBuddy(self.show_chooser)
+        self.show_chooser.currentIndexChanged.connect(self._filter_changed)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.show_label)
+        filter_row.addWidget(self.show_chooser)
+        filter_row.addStretch(1)
+
+        self.new_button = QPushButton(_("&New session…"))
+        self.new_button.setAccessibleName(_("New session"))
+        self.new_button.clicked.connect(lambda: self.open_editor(None))
+        self.edit_button = QPushButton(_("&Edit…"))
+        self.edit_button.setAccessibleName(_("Edit the chosen session"))
+        self.edit_button.clicked.connect(self.edit_chosen)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.new_button)
+        button_row.addWidget(self.edit_button)
+        button_row.addStretch(1)
+
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertLayout(layout.indexOf(self.table), filter_row)
+        layout.addLayout(button_row)
+        # Enter on a row, or a double-click, opens it.
+        self.table.activated.connect(self._row_activated)
+        QWidget.setTabOrder(self.show_chooser, self.table)
+        QWidget.setTabOrder(self.table, self.new_button)
+        QWidget.setTabOrder(self.new_button, self.edit_button)
+
     def make_model(self) -> RowTableModel:
-        return SessionsModel(self)
+        return SessionListModel(self)
 
     def fetch(self, group_id: int) -> Any:
-        return self.source.sessions(group_id)
+        return self.source.call(list_sessions, group_id)
+
+    # -- what is shown -----------------------------------------------------------------
+
+    def shown(self) -> str:
+        return str(self.show_chooser.currentData())
+
+    def show_rows(self, result: Any) -> None:
+        self._all_rows = list(result)
+        wanted = self._select_after_load
+        self._select_after_load = None
+        if wanted is not None and not any(r.id == wanted for r in self._filtered()):
+            self.show_chooser.setCurrentIndex(self.show_chooser.findData(ALL))
+        self._show_filtered()
+        if wanted is not None:
+            self.select_session(wanted)
+
+    def clear_rows(self) -> None:
+        self._all_rows = []
+        super().clear_rows()
+
+    def _filtered(self) -> list[SessionRow]:
+        today = date.today()
+        shown = self.shown()
+        if shown == UPCOMING:
+            # The nearest first: what is coming next is what people look for.
+            rows = [row for row in self._all_rows if is_upcoming(row, today)]
+            return sorted(rows, key=lambda row: (row.starts_at, row.id))
+        if shown == PAST:
+            return [row for row in self._all_rows if not is_upcoming(row, today)]
+        return list(self._all_rows)
+
+    def _show_filtered(self) -> None:
+        self.model.set_rows(self._filtered())
+
+    def _filter_changed(self, _index: int) -> None:
+        if self.group is None or self.is_loading():
+            return
+        self._show_filtered()
+        self._describe()
 
     def count_sentence(self, count: int) -> str:
-        if not count:
-            return _("This group has no sessions yet.")
-        return ngettext(
-            "{count} session, the most recent first.",
-            "{count} sessions, the most recent first.",
-            count,
-        ).format(count=count)
+        if not self._all_rows:
+            return _("This group has no sessions yet. Choose “New session” to plan one.")
+        shown = self.shown()
+        if shown == UPCOMING:
+            if not count:
+                sentence = _("No sessions are planned from today on.")
+            else:
+                sentence = ngettext(
+                    "{count} upcoming session, the nearest first.",
+                    "{count} upcoming sessions, the nearest first.",
+                    count,
+                ).format(count=count)
+        elif shown == PAST:
+            if not count:
+                sentence = _("No sessions have been held yet.")
+            else:
+                sentence = ngettext(
+                    "{count} past session, the most recent first.",
+                    "{count} past sessions, the most recent first.",
+                    count,
+                ).format(count=count)
+        else:
+            sentence = ngettext(
+                "{count} session, the most recent first.",
+                "{count} sessions, the most recent first.",
+                count,
+            ).format(count=count)
+        flagged = sum(1 for row in self.model.rows() if row.too_long or row.needs_break)
+        if flagged:
+            sentence += " " + ngettext(
+                "{count} planned session goes beyond the group's limits: see Timing.",
+                "{count} planned sessions go beyond the group's limits: see Timing.",
+                flagged,
+            ).format(count=flagged)
+        return sentence
+
+    def select_session(self, meeting_id: int) -> None:
+        row = self.model.row_of(meeting_id)
+        if row >= 0:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def chosen_session(self) -> SessionRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    # -- the editor --------------------------------------------------------------------
+
+    def edit_chosen(self) -> None:
+        chosen = self.chosen_session()
+        if chosen is None:
+            self._announce(_("Please choose a session in the list first."))
+            self.table.setFocus()
+            return
+        self.open_editor(chosen.id)
+
+    def _row_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_editor(self.model.row_at(index.row()).id)
+
+    def open_editor(self, meeting_id: int | None) -> SessionEditor | None:
+        """Open the editor on a session (None: a new one); one editor per session."""
+        if self.group is None:
+            self._announce(_("Please choose a group first."))
+            return None
+        editor = self.editors.get(meeting_id) if meeting_id is not None else None
+        if editor is not None:
+            editor.raise_()  # already open: bring it forward rather than open a second
+            editor.activateWindow()
+            return editor
+        editor = SessionEditor(self.window(), self.source, self.runner, self.group.id, meeting_id)
+        if meeting_id is not None:
+            self.editors[meeting_id] = editor
+            editor.finished.connect(lambda _result, key=meeting_id: self.editors.pop(key, None))
+        editor.saved.connect(self._saved)
+        editor.show()
+        editor.activateWindow()
+        return editor
+
+    def _saved(self, details: SessionDetails) -> None:
+        if details.group_id != (self.group.id if self.group else None):
+            return
+        self._select_after_load = details.id
+        self.reload()
+
+    def _announce(self, text: str) -> None:
+        status_line = getattr(self.window(), "status_line", None)
+        if status_line is not None:
+            status_line.announce(text)
