@@ -1,0 +1,147 @@
+"""Small pieces the member screens share: a text box sized in lines, an optional date,
+and the line that shows a refusal beside the field it is about."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from PySide6.QtCore import QDate, QSize
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QBoxLayout,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from app.i18n import _
+from app.ui.formatting import format_date
+
+EARLIEST = QDate(1900, 1, 1)
+DATE_FORMAT = "d MMMM yyyy"  # spelled out: clearer read aloud, and no day/month muddle
+
+
+class LinesEdit(QPlainTextEdit):
+    """A text box a few lines tall at any text size; Tab moves on, so it never traps."""
+
+    def __init__(self, lines: int = 3, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lines = lines
+        self.setTabChangesFocus(True)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        document = int(self.document().documentMargin() * 2)
+        height = self._lines * self.fontMetrics().lineSpacing() + document
+        height += margins.top() + margins.bottom() + 2 * self.frameWidth()
+        return QSize(hint.width(), height)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
+
+class DateEdit(QDateEdit):
+    """A date spelled out. Tab moves to the next field, as everywhere else in a form (Qt's
+    own date field uses it to step between day, month and year: Left and Right do that)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat(DATE_FORMAT)
+        self.setMinimumDate(EARLIEST)
+        self.setAccessibleDescription(
+            _("Up and Down change the day, month or year; Left and Right move between them.")
+        )
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
+class OptionalDateEdit(DateEdit):
+    """A date that may be unknown: the earliest date stands for "Not known"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSpecialValueText(_("Not known"))
+
+    def set_value(self, value: date | None) -> None:
+        self.setDate(EARLIEST if value is None else QDate(value.year, value.month, value.day))
+
+    def value(self) -> date | None:
+        chosen = self.date()
+        return None if chosen == EARLIEST else chosen.toPython()
+
+
+class ProblemLine(QLabel):
+    """A refusal, in bold words, shown just below the field it is about (hidden otherwise)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_problem(self, message: str) -> None:
+        # Bold words rather than red text: the message must not depend on seeing colour.
+        self.setText(f"<b>{html.escape(message)}</b>")
+        self.setAccessibleName(message)
+        self.show()
+
+    def clear(self) -> None:
+        super().clear()
+        self.setAccessibleName("")
+        self.hide()
+
+
+def name_field(widget: QAbstractSpinBox, name: str) -> None:
+    """Name a spin box or date field, and the text box inside it, which takes the focus."""
+    widget.setAccessibleName(name)
+    widget.findChild(QLineEdit).setAccessibleName(name)
+
+
+def agreed_sentence(on: date | None, agreed: bool) -> str:
+    if not agreed:
+        return _("They have not agreed yet.")
+    if on is None:
+        return _("They agree as of today.")
+    return _("They agreed on {date}.").format(date=format_date(on))
+
+
+class ButtonRow(QWidget):
+    """Buttons side by side while they fit, one above the other when they do not (at large
+    text sizes), so the row never makes the page wider than the window."""
+
+    def __init__(self, buttons: list[QPushButton], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._buttons = buttons
+        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._box.setContentsMargins(0, 0, 0, 0)
+        # Its own minimum (the widest button) stands, not the whole row's width.
+        self._box.setSizeConstraint(QBoxLayout.SizeConstraint.SetNoConstraint)
+        for button in buttons:
+            self._box.addWidget(button)
+        self._box.addStretch(1)
+
+    def _side_by_side_width(self) -> int:
+        shown = [button for button in self._buttons if not button.isHidden()]
+        spacing = self._box.spacing() * max(len(shown) - 1, 0)
+        return sum(button.sizeHint().width() for button in shown) + spacing
+
+    def minimumSizeHint(self) -> QSize:
+        widest = max((b.sizeHint().width() for b in self._buttons), default=0)
+        return QSize(widest, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.arrange()
+
+    def arrange(self) -> None:
+        fits = self._side_by_side_width() <= self.width()
+        direction = QBoxLayout.Direction.LeftToRight if fits else QBoxLayout.Direction.TopToBottom
+        if self._box.direction() != direction:
+            self._box.setDirection(direction)
+            self.updateGeometry()
