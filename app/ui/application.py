@@ -36,7 +36,7 @@ from app.services import maintenance
 from app.storage import Database, open_database
 from app.ui.data import DataSource
 from app.ui.dialogs import ConsoleDialogs, Dialogs, MessageBoxDialogs, show_message
-from app.ui.display import TextSize
+from app.ui.display import Display, TextSize
 from app.ui.focus_ring import install_focus_ring
 from app.ui.formatting import format_datetime
 from app.ui.main_window import MainWindow
@@ -89,7 +89,8 @@ def _run(
 ) -> int:
     settings = Settings.in_folder(folder)
     text_size = TextSize(settings)
-    text_size.apply_saved()  # before any dialog, so those are in the chosen size too
+    display = Display(settings, text_size)
+    display.apply_saved()  # look, font and size before any dialog, so those use them too
     install_focus_ring(app)
     db = open_data(folder, dialogs, offer_restore=not smoke)
     if db is None:
@@ -99,7 +100,7 @@ def _run(
     window: MainWindow | None = None
     try:
         wants_examples = False if smoke else offer_example_data(db, dialogs)
-        window = MainWindow(source, runner, settings, text_size)
+        window = MainWindow(source, runner, settings, text_size, display=display)
         window.resize(_starting_size())
         window.show()
         if smoke:

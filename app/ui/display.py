@@ -1,8 +1,11 @@
-"""How big the text is, applied to every window at once through the application font.
+"""How big the text is, applied to every window at once through the application font,
+and ``Display``: the text size, look and reading font together, as the Display settings
+dialog and the start-up change them.
 
-There is exactly one mechanism: ``QApplication.setFont`` with a scaled point size. Nothing
-else in the screens sets a font size (and no style sheet mentions one, because a style
-sheet's font size would override this), so every label, table and dialog follows it.
+There is exactly one mechanism for size: ``QApplication.setFont`` with a scaled point size.
+Nothing else in the screens sets a font size, and no style sheet is used at all (a style
+sheet's font size would override this, and once one is set a later ``setFont`` stops
+reaching widgets), so every label, table and dialog follows it.
 """
 
 from __future__ import annotations
@@ -11,7 +14,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from app.ui.settings import TEXT_SIZE, TEXT_SIZES, Settings
+from app.services.pack_defaults import PackDefaults, pack_defaults
+from app.ui.fonts import apply_reading_font, register_bundled_fonts
+from app.ui.looks import apply_look
+from app.ui.settings import LOOK, READING_FONT, TEXT_SIZE, TEXT_SIZES, Settings
 
 HEADING_SCALE = 1.25
 
@@ -86,3 +92,62 @@ class TextSize(QObject):
         self._settings.sync()
         self.changed.emit(percent)
         return True
+
+
+class Display(QObject):
+    """The text size, look and reading font: applied to every window at once, remembered.
+
+    ``changed`` is emitted after any of the three changes.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self, settings: Settings, text_size: TextSize, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self.text_size = text_size
+        self._look = settings.get(LOOK)
+        self._font = settings.get(READING_FONT)
+        text_size.changed.connect(lambda _percent: self.changed.emit())
+
+    @property
+    def look(self) -> str:
+        return self._look
+
+    @property
+    def reading_font(self) -> str:
+        return self._font
+
+    def apply_saved(self) -> None:
+        """Apply the remembered look, font and size (once, at start, before any window)."""
+        register_bundled_fonts()
+        apply_look(self._look)
+        apply_reading_font(self._font)
+        self.text_size.apply_saved()
+
+    def choose_look(self, key: str) -> bool:
+        if key == self._look:
+            return False
+        apply_look(key)
+        self._look = key
+        self._remember(LOOK, key)
+        return True
+
+    def choose_reading_font(self, key: str) -> bool:
+        if key == self._font:
+            return False
+        apply_reading_font(key)
+        self._font = key
+        self._remember(READING_FONT, key)
+        return True
+
+    def pack_defaults(self) -> PackDefaults:
+        """What new packs start with: these choices turned into print."""
+        return pack_defaults(self.text_size.percent, self._font)
+
+    def _remember(self, setting, value: str) -> None:  # type: ignore[no-untyped-def]
+        self._settings.set(setting, value)
+        self._settings.sync()
+        self.changed.emit()

@@ -1,10 +1,11 @@
 """A thick, high-contrast ring around whichever control has the keyboard focus.
 
-The styles' own focus marks are often a faint dotted line. This draws a 3-pixel dark blue
-ring with a white inner line (so it stands out on light and dark backgrounds alike) on top
-of the focused control, in every window, and follows it as layouts move and areas scroll.
-It is drawn by a small see-through widget, so it needs no style sheet and never changes
-any control's size or font.
+The styles' own focus marks are often a faint dotted line. This draws a 3-pixel ring with
+a thin inner line of the opposite lightness (so it stands out on whatever the control is
+drawn in) on top of the focused control, in every window, and follows it as layouts move
+and areas scroll. Its colours follow the look (dark blue on the light looks, yellow on the
+dark one). It is drawn by a small see-through widget, so it needs no style sheet and never
+changes any control's size or font.
 """
 
 from __future__ import annotations
@@ -14,10 +15,31 @@ from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
-RING_COLOUR = QColor("#0b4fb3")  # 7.4:1 against white, so well above the 3:1 asked of rings
-INNER_COLOUR = QColor("#ffffff")
+from app.ui.settings import HIGH_CONTRAST_DARK, HIGH_CONTRAST_LIGHT, NORMAL_LOOK
+
+# (ring, inner line) for each look; the ring holds at least 3:1 against the look's window
+# and field colours (the accessibility walker measures it).
+RING_COLOURS: dict[str, tuple[str, str]] = {
+    NORMAL_LOOK: ("#0b4fb3", "#ffffff"),  # 6.6:1 on the window, 7.5:1 on white
+    HIGH_CONTRAST_LIGHT: ("#0b4fb3", "#ffffff"),
+    HIGH_CONTRAST_DARK: ("#ffd700", "#000000"),  # 15:1 on black
+}
 RING_WIDTH = 3
 RING_OBJECT_NAME = "roundtableFocusRing"
+_current = {"look": NORMAL_LOOK}
+
+
+def use_look(key: str) -> None:
+    """Draw rings in the colours of the look ``key`` from now on."""
+    if key not in RING_COLOURS:
+        raise ValueError(f"There is no look called {key!r}")
+    _current["look"] = key
+
+
+def ring_colours(key: str | None = None) -> tuple[QColor, QColor]:
+    """The ring's colour and its inner line's, for ``key`` or the look in use."""
+    outer, inner = RING_COLOURS[key or _current["look"]]
+    return QColor(outer), QColor(inner)
 
 
 class _Ring(QWidget):
@@ -31,12 +53,13 @@ class _Ring(QWidget):
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
-        outer = QPen(RING_COLOUR, RING_WIDTH)
+        ring_colour, inner_colour = ring_colours()
+        outer = QPen(ring_colour, RING_WIDTH)
         outer.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
         painter.setPen(outer)
         half = RING_WIDTH // 2
         painter.drawRect(self.rect().adjusted(half, half, -half - 1, -half - 1))
-        painter.setPen(QPen(INNER_COLOUR, 1))
+        painter.setPen(QPen(inner_colour, 1))
         painter.drawRect(
             self.rect().adjusted(RING_WIDTH, RING_WIDTH, -RING_WIDTH - 1, -RING_WIDTH - 1)
         )

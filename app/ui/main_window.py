@@ -27,7 +27,8 @@ from app.i18n import _
 from app.services.groups import GroupSummary
 from app.ui.areas import AREAS
 from app.ui.data import DataSource
-from app.ui.display import TextSize
+from app.ui.display import Display, TextSize
+from app.ui.display_dialog import DisplayDialog
 from app.ui.file_actions import FileActions
 from app.ui.panels import RecordsPanel
 from app.ui.settings import LAST_GROUP, Settings
@@ -57,12 +58,14 @@ class MainWindow(QMainWindow):
         settings: Settings,
         text_size: TextSize,
         parent: QWidget | None = None,
+        display: Display | None = None,
     ) -> None:
         super().__init__(parent)
         self.source = source
         self.runner = runner
         self.settings = settings
         self.text_size = text_size
+        self.display = display or Display(settings, text_size, self)
         self.groups: list[GroupSummary] = []
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
@@ -136,8 +139,11 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.group_chooser, self.areas)
         previous: QWidget = self.areas
         for panel in self.panels:
-            QWidget.setTabOrder(previous, panel.table)
-            previous = panel.table
+            # An area may have a control above its table (a search field) that comes first.
+            first_control = getattr(panel, "first_control", None)
+            first = first_control() if first_control is not None else panel.table
+            QWidget.setTabOrder(previous, first)
+            previous = first
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -162,6 +168,13 @@ class MainWindow(QMainWindow):
         self.normal_action = self._action(_("&Normal text size"), ["Ctrl+0"], self.text_size.normal)
         for action in (self.larger_action, self.smaller_action, self.normal_action):
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        self.display_action = self._action(
+            _("&Display settings…"),
+            ["Ctrl+Shift+D", QKeySequence.StandardKey.Preferences],
+            self.open_display_settings,
+        )
+        view_menu.addAction(self.display_action)
         self._update_text_size_actions()
 
         help_menu = bar.addMenu(_("&Help"))
@@ -185,6 +198,13 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)  # shortcuts work even while the menu bar is hidden
         return action
+
+    def open_display_settings(self) -> DisplayDialog:
+        """Text size, look and reading font; the dialog opens without blocking."""
+        dialog = DisplayDialog(self.display, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _keep_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Scroll the page to whatever gets the keyboard focus (Qt does so only for Tab)."""

@@ -13,6 +13,7 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QSettings
 
 from app.i18n import _
+from app.services.pack_defaults import READING_FONT_KEYS, SYSTEM_FONT
 
 SETTINGS_FILE_NAME = "settings.ini"
 
@@ -58,7 +59,14 @@ TEXT_SIZES: tuple[int, ...] = (100, 125, 150, 175, 200, 250, 300)
 TEXT_SIZE = Setting("display/text_size_percent", 100, "Text size", TEXT_SIZES)
 LAST_GROUP = Setting("window/last_group_id", 0, "The group shown last")
 
-ALL_SETTINGS: tuple[Setting, ...] = (TEXT_SIZE, LAST_GROUP)  # type: ignore[type-arg]
+NORMAL_LOOK = "normal"
+HIGH_CONTRAST_LIGHT = "high-contrast-light"
+HIGH_CONTRAST_DARK = "high-contrast-dark"
+LOOK_KEYS: tuple[str, ...] = (NORMAL_LOOK, HIGH_CONTRAST_LIGHT, HIGH_CONTRAST_DARK)
+LOOK = Setting("display/look", NORMAL_LOOK, "Look", LOOK_KEYS)
+READING_FONT = Setting("display/reading_font", SYSTEM_FONT, "Reading font", READING_FONT_KEYS)
+
+ALL_SETTINGS: tuple[Setting, ...] = (TEXT_SIZE, LOOK, READING_FONT, LAST_GROUP)  # type: ignore[type-arg]
 
 
 class Settings:

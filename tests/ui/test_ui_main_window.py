@@ -117,10 +117,18 @@ def test_tab_order_follows_reading_order(qtbot, open_window, sample):
     window.group_chooser.setFocus()
     qtbot.waitUntil(window.group_chooser.hasFocus)
     visited = [window.group_chooser]
-    for _step in range(2):
+    for _step in range(4):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         visited.append(QApplication.focusWidget())
-    assert visited == [window.group_chooser, window.areas, window.panels[0].table]
+    # The Members area has a search field and a check box above its list.
+    members = window.panels[0]
+    assert visited == [
+        window.group_chooser,
+        window.areas,
+        members.search,
+        members.show_left,
+        members.table,
+    ]
     # Tab leaves the table rather than moving from cell to cell (no keyboard trap).
     qtbot.keyClick(window.panels[0].table, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is not window.panels[0].table

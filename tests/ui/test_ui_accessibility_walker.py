@@ -1,0 +1,195 @@
+"""Every screen, at 100%, 200% and 300% text and in each look, passes the accessibility
+walker (tests/ui/walker.py): names, Tab order, text that fits, contrast.
+
+New screens are covered without being listed: the main window's areas come from
+``app.ui.areas.AREAS`` and the dialogs are every QDialog subclass defined under app/ui,
+each made by its ``example(window)`` classmethod.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterator
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from ui_helpers import wait_loaded
+from walker import Walker
+
+import app.ui
+from app.services import example_data
+from app.ui.looks import apply_look
+from app.ui.settings import LOOK_KEYS, NORMAL_LOOK
+
+SIZES = (100, 200, 300)
+
+
+def dialog_classes() -> list[type[QDialog]]:
+    for module in pkgutil.walk_packages(app.ui.__path__, "app.ui."):
+        importlib.import_module(module.name)
+    found: list[type[QDialog]] = []
+    waiting = list(QDialog.__subclasses__())
+    while waiting:
+        kind = waiting.pop()
+        waiting += kind.__subclasses__()
+        if kind.__module__.startswith("app.ui") and kind not in found:
+            found.append(kind)
+    return sorted(found, key=lambda kind: f"{kind.__module__}.{kind.__qualname__}")
+
+
+@pytest.fixture
+def normal_look_after() -> Iterator[None]:
+    yield
+    apply_look(NORMAL_LOOK)
+
+
+def settle(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    wait_loaded(qtbot, window)
+    for _ in range(3):
+        QCoreApplication.processEvents()
+    qtbot.wait(10)  # tables refit on the next turn of the event loop
+
+
+def test_every_screen_passes_the_walker(qtbot, open_window, db, normal_look_after):
+    example_data.load_example_data(db)
+    parts = open_window()
+    window = parts.window
+    display = window.display
+    display.apply_saved()
+    walker = Walker(qtbot)
+    kinds = dialog_classes()
+    assert any(kind.__name__ == "DisplayDialog" for kind in kinds)  # the search finds dialogs
+
+    def each_screen(action: Callable[[QWidget, str], None], setting: str) -> None:
+        for area, panel in enumerate(window.panels):
+            window.areas.setCurrentRow(area)
+            settle(qtbot, window)
+            action(window, f"main window, {panel.title()}, {setting}")
+        window.areas.setCurrentRow(0)
+        for kind in kinds:
+            where = f"{kind.__module__}.{kind.__qualname__}, {setting}"
+            make = getattr(kind, "example", None)
+            if make is None:
+                walker.problem(
+                    where,
+                    "has no example(window) classmethod, so it cannot be "
+                    "checked: add one that builds it on the window's data",
+                )
+                continue
+            dialog = make(window)
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            settle(qtbot, window)
+            action(dialog, where)
+            dialog.hide()  # not close(): that runs the dialog's reject(), which may ask
+            dialog.deleteLater()
+        QCoreApplication.processEvents()
+
+    for percent in SIZES:
+        parts.text_size.choose(percent)
+        each_screen(walker.check_screen, f"{percent}%")
+    parts.text_size.choose(100)
+    for look in LOOK_KEYS:
+        display.choose_look(look)
+        each_screen(lambda top, where, look=look: walker.check_contrast(top, look, where), look)
+    display.choose_look(NORMAL_LOOK)
+    assert not walker.problems, f"{len(walker.problems)} problems:\n" + "\n".join(walker.problems)
+
+
+# -- the walker catches what it should ----------------------------------------------------
+
+
+class SkipsOne(QPushButton):
+    """A control whose Tab jumps over the next one, as a wrongly set tab order would."""
+
+    def __init__(self, text: str, jump_to: Callable[[], QWidget]) -> None:
+        super().__init__(text)
+        self._jump_to = jump_to
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        if forward:
+            self._jump_to().setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().focusNextPrevChild(forward)
+
+
+def bad_window(qtbot) -> tuple[QWidget, dict[str, QWidget]]:  # type: ignore[no-untyped-def]
+    top = QWidget()
+    top.setWindowTitle("A bad screen")
+    nameless = QPushButton()
+    nameless.setToolTip("A tooltip is not a name")
+    clipped = QLabel("This sentence is far too long for the tiny box it has been squeezed into")
+    clipped.setFixedSize(60, 12)
+    first = QPushButton("First")
+    skipped = QPushButton("Skipped")
+    last = QPushButton("Last")
+    jumper = SkipsOne("Jumper", lambda: last)
+    trap = QPlainTextEdit()  # takes Tab as a character: focus never leaves it
+    trap.setAccessibleName("Notes")
+    column = QVBoxLayout(top)
+    for widget in (first, nameless, clipped, jumper, skipped, last, trap):
+        column.addWidget(widget)
+    qtbot.addWidget(top)
+    top.resize(300, 400)
+    top.show()
+    qtbot.waitExposed(top)
+    return top, {"nameless": nameless, "clipped": clipped, "skipped": skipped, "trap": trap}
+
+
+def test_the_walker_finds_a_nameless_control_a_cut_label_a_missed_control_and_a_trap(qtbot):
+    top, parts = bad_window(qtbot)
+    walker = Walker(qtbot)
+    walker.check_screen(top, "bad screen")
+    found = "\n".join(walker.problems)
+    assert "no accessible name: QPushButton" in found
+    assert "text does not fit: QLabel" in found and "far too long" in found
+    assert "Tab never reaches QPushButton text='Skipped'" in found
+    assert "keyboard trap" in found and "QPlainTextEdit" in found
+    parts["trap"].setTabChangesFocus(True)
+    parts["nameless"].setAccessibleName("Save")
+    parts["clipped"].setMinimumSize(0, 0)
+    parts["clipped"].setMaximumSize(16_777_215, 16_777_215)
+    parts["clipped"].setWordWrap(True)
+    top.layout().activate()
+    fixed = Walker(qtbot)
+    fixed.check_screen(top, "mended screen")
+    remaining = "\n".join(fixed.problems)
+    assert "no accessible name" not in remaining and "keyboard trap" not in remaining
+    assert "does not fit" not in remaining
+    assert "Skipped" in remaining  # the jump over it was not mended
+    assert shiboken6.isValid(top)
+
+
+def test_the_walker_finds_text_and_edges_below_the_contrast_targets(qtbot, normal_look_after):
+    apply_look(NORMAL_LOOK)
+    top = QWidget()
+    qtbot.addWidget(top)
+    label = QLabel("Grey on grey", top)
+    palette = QPalette(top.palette())
+    palette.setColor(QPalette.ColorRole.WindowText, QColor("#888888"))
+    palette.setColor(QPalette.ColorRole.Window, QColor("#777777"))
+    label.setPalette(palette)
+    top.show()
+    qtbot.waitExposed(top)
+    walker = Walker(qtbot)
+    walker.check_contrast(top, NORMAL_LOOK, "grey screen")
+    found = "\n".join(walker.problems)
+    assert "text contrast WindowText #888888 on Window #777777" in found
+    assert "focus ring" in found  # the blue ring is lost on that grey too
+    assert "edge contrast Mid" in found
+
+    good = Walker(qtbot)
+    label.setPalette(top.palette())
+    good.check_contrast(top, NORMAL_LOOK, "normal screen")
+    assert good.problems == []

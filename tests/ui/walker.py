@@ -1,0 +1,299 @@
+"""The accessibility walker: visits a window and lists everything that breaks
+ACCESSIBILITY.md's rules there.
+
+``Walker.check_screen`` checks, in the window as it is now:
+  * names: every visible, enabled control that Tab can reach has a non-empty name
+    through ``QAccessible`` (what a screen reader says; a tooltip is not a name);
+  * Tab: pressing Tab from the first control visits every control and comes back round
+    (an unchecked round choice counts as reached when a choice of its group is, since the
+    arrow keys move between them);
+  * fit: no label, button, field, choice list, group title, tab, column heading or
+    visible cell is narrower or shorter than its text needs (word-wrapped text is measured
+    at its width; anything cut off by the widget holding it counts too, except inside a
+    scroll area, which may scroll);
+  * style sheets: none sets a font, which would override the chosen text size.
+``Walker.check_contrast`` measures the palette roles the screen is drawn with, the focus
+ring and the controls' edges against the targets of the look in use.
+
+Every problem found is kept (not only the first), each with where it was and what to fix.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QAccessible, QPalette
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QRadioButton,
+    QToolTip,
+    QWidget,
+)
+from walker_fit import SLACK, text_need
+
+from app.ui.focus_ring import ring_colours
+from app.ui.looks import EDGE_TARGET, TEXT_TARGET, BorderStyle, contrast
+
+Role = QPalette.ColorRole
+Group = QPalette.ColorGroup
+
+TEXT_PAIRS = (
+    ("WindowText", "Window"),
+    ("Text", "Base"),
+    ("Text", "AlternateBase"),
+    ("ButtonText", "Button"),
+    ("HighlightedText", "Highlight"),
+    ("PlaceholderText", "Base"),
+    ("ToolTipText", "ToolTipBase"),
+    ("Link", "Base"),
+    ("LinkVisited", "Base"),
+)
+DISABLED_PAIRS = (("WindowText", "Window"), ("Text", "Base"), ("ButtonText", "Button"))
+EDGE_BACKGROUNDS = ("Window", "Base", "Button")
+
+
+def describe(widget: QWidget) -> str:
+    name = widget.objectName()
+    text = _own_text(widget)
+    parts = [type(widget).__name__]
+    if name:
+        parts.append(f"objectName={name!r}")
+    if text:
+        parts.append(f"text={text!r}")
+    return " ".join(parts)
+
+
+def _own_text(widget: QWidget) -> str:
+    for getter in ("text", "title", "currentText", "placeholderText"):
+        method = getattr(widget, getter, None)
+        if callable(method):
+            try:
+                value = method()
+            except TypeError:
+                continue
+            if isinstance(value, str) and value:
+                return value[:60]
+    return ""
+
+
+def accessible_name(widget: QWidget) -> str:
+    """What a screen reader says the control is called: its name, or (as on Linux, where a
+    choice list's name is its current text) the name of the label that labels it."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    if interface is None:
+        return ""
+    name = interface.text(QAccessible.Text.Name).strip()
+    if name:
+        return name
+    for related, _relation in interface.relations(QAccessible.RelationFlag.Labelled):
+        if related is not None and related.text(QAccessible.Text.Name).strip():
+            return related.text(QAccessible.Text.Name).strip()
+    return ""
+
+
+def tab_stops(top: QWidget) -> list[QWidget]:
+    """The visible, enabled controls Tab should reach, in the order Qt chains them."""
+    found: list[QWidget] = []
+    widget = top.nextInFocusChain()
+    seen: set[int] = set()
+    while widget is not None and id(widget) not in seen and widget is not top:
+        seen.add(id(widget))
+        if _is_stop(widget, top):
+            found.append(widget)
+        widget = widget.nextInFocusChain()
+    for widget in top.findChildren(QWidget):  # anything left out of the chain altogether
+        if _is_stop(widget, top) and widget not in found:
+            found.append(widget)
+    return found
+
+
+def _is_stop(widget: QWidget, top: QWidget) -> bool:
+    tab = Qt.FocusPolicy.TabFocus
+    return (
+        widget.window() is top
+        and (widget.focusPolicy() & tab) == tab
+        and widget.isEnabled()
+        and widget.isVisible()
+        and widget.focusProxy() is None
+    )
+
+
+def _neighbours(widget: QWidget) -> str:
+    parent = widget.parentWidget()
+    labels = [label for label in parent.findChildren(QLabel) if label.text()] if parent else []
+    buddies = [label.text() for label in labels if label.buddy() is widget]
+    if buddies:
+        return f"labels naming it as buddy: {buddies}"
+    centre = widget.geometry().center()
+    near = sorted(
+        (label for label in labels if label.parentWidget() is parent),
+        key=lambda label: (label.geometry().center() - centre).manhattanLength(),
+    )
+    return f"nearest labels: {[label.text()[:40] for label in near[:2]]}"
+
+
+class Walker:
+    def __init__(self, qtbot) -> None:  # type: ignore[no-untyped-def]
+        self.qtbot = qtbot
+        self.problems: list[str] = []
+
+    def problem(self, where: str, text: str) -> None:
+        self.problems.append(f"[{where}] {text}")
+
+    # -- one screen ---------------------------------------------------------------------
+
+    def check_screen(self, top: QWidget, where: str) -> None:
+        stops = tab_stops(top)
+        for widget in stops:
+            if not accessible_name(widget):
+                self.problem(
+                    where, f"no accessible name: {describe(widget)}; {_neighbours(widget)}"
+                )
+        self.check_tab_order(top, stops, where)
+        self.check_fit(top, where)
+        self.check_style_sheets(top, where)
+
+    def check_tab_order(self, top: QWidget, stops: list[QWidget], where: str) -> None:
+        if not stops:
+            return
+        top.activateWindow()
+        self.qtbot.waitUntil(top.isActiveWindow, timeout=5000)
+        first = stops[0]
+        first.setFocus(Qt.FocusReason.TabFocusReason)
+        self.qtbot.waitUntil(first.hasFocus, timeout=5000)
+        visited = [first]
+        back_round = False
+        for _press in range(2 * len(stops) + 4):
+            current = QApplication.focusWidget()
+            if current is None or current.window() is not top:
+                self.problem(where, f"Tab leaves the window after {describe(visited[-1])}")
+                return
+            self.qtbot.keyClick(current, Qt.Key.Key_Tab)
+            now = QApplication.focusWidget()
+            if now is first:
+                back_round = True
+                break
+            if now is not None:
+                visited.append(now)
+        if not back_round:
+            tail = " → ".join(describe(widget) for widget in visited[-4:])
+            self.problem(
+                where,
+                f"keyboard trap: Tab never comes back to {describe(first)}; it ends going "
+                f"round {tail} (a text box taking Tab needs setTabChangesFocus(True))",
+            )
+        reached = {id(widget) for widget in visited}
+        for widget in stops:
+            if id(widget) not in reached and not _reached_by_arrows(widget, reached):
+                self.problem(where, f"Tab never reaches {describe(widget)}")
+
+    def check_style_sheets(self, top: QWidget, where: str) -> None:
+        app = QApplication.instance()
+        sheets = [("the application", app.styleSheet() if app else "")]
+        sheets += [(describe(w), w.styleSheet()) for w in [top, *top.findChildren(QWidget)]]
+        for owner, sheet in sheets:
+            if sheet and re.search(r"\bfont\s*(-size)?\s*:", sheet):
+                self.problem(
+                    where,
+                    f"a style sheet sets a font on {owner}: sizes must come "
+                    "only from the application font",
+                )
+
+    # -- fit ------------------------------------------------------------------------------
+
+    def check_fit(self, top: QWidget, where: str) -> None:
+        for widget in [top, *top.findChildren(QWidget)]:
+            if widget.window() is not top or not widget.isVisible():
+                continue
+            need = text_need(widget)
+            if need:
+                self.problem(where, f"text does not fit: {describe(widget)}: {need}")
+            if need is not None and widget is not top and _clipped_by_parent(widget, top):
+                self.problem(where, f"cut off by what holds it: {describe(widget)}")
+
+    # -- contrast -------------------------------------------------------------------------
+
+    def check_contrast(self, top: QWidget, look: str, where: str) -> None:
+        target = TEXT_TARGET[look]
+        app = QApplication.instance()
+        if not isinstance(app.style(), BorderStyle):  # type: ignore[union-attr]
+            self.problem(
+                where,
+                "the controls' edges are not drawn by BorderStyle, so their "
+                "colour is not the palette's Mid that is measured here",
+            )
+        palettes: dict[int, tuple[str, QPalette]] = {}
+        for widget in [top, *top.findChildren(QWidget)]:
+            if widget.isVisible():
+                palettes.setdefault(
+                    widget.palette().cacheKey(), (describe(widget), widget.palette())
+                )
+        palettes.setdefault(-1, ("tooltips", QToolTip.palette()))
+        ring, _inner = ring_colours(look)
+        for owner, palette in palettes.values():
+            for group in (Group.Active, Group.Inactive):
+                for front, back in TEXT_PAIRS:
+                    self._pair(where, owner, palette, group, front, back, target)
+                for back in EDGE_BACKGROUNDS:
+                    self._pair(where, owner, palette, group, "Mid", back, EDGE_TARGET, "edge")
+                    ratio = contrast(ring, palette.color(group, getattr(Role, back)))
+                    if ratio < EDGE_TARGET:
+                        self.problem(
+                            where,
+                            f"focus ring {ring.name()} on {back} of {owner}: "
+                            f"{ratio:.2f}:1, needs {EDGE_TARGET}:1",
+                        )
+            for front, back in DISABLED_PAIRS:
+                self._pair(where, owner, palette, Group.Disabled, front, back, target, "disabled")
+
+    def _pair(self, where, owner, palette, group, front, back, target, kind="text"):  # type: ignore[no-untyped-def]
+        fore = palette.color(group, getattr(Role, front))
+        behind = palette.color(group, getattr(Role, back))
+        ratio = contrast(fore, behind)
+        if ratio < target - 1e-6:
+            self.problem(
+                where,
+                f"{kind} contrast {front} {fore.name()} on {back} {behind.name()} "
+                f"({group.name}) of {owner}: {ratio:.2f}:1, needs {target}:1",
+            )
+
+
+def _reached_by_arrows(widget: QWidget, reached: set[int]) -> bool:
+    """An unchecked choice in a group of round choices is reached with the arrow keys
+    from the group's checked one, which Tab stops on."""
+    if not isinstance(widget, QRadioButton) or widget.isChecked():
+        return False
+    group = widget.group()
+    siblings = (
+        group.buttons()
+        if group is not None
+        else (
+            [w for w in widget.parentWidget().findChildren(QRadioButton) if w.autoExclusive()]
+            if widget.autoExclusive() and widget.parentWidget()
+            else []
+        )
+    )
+    return any(id(sibling) in reached for sibling in siblings)
+
+
+def _clipped_by_parent(widget: QWidget, top: QWidget) -> bool:
+    area = QRect(widget.mapTo(top, QPoint(0, 0)), widget.size())
+    parent = widget.parentWidget()
+    while parent is not None:
+        holder = parent.parentWidget()
+        if isinstance(holder, QAbstractScrollArea) and holder.viewport() is parent:
+            return False  # inside a scroll area: it may scroll
+        box = (
+            QRect(parent.mapTo(top, QPoint(0, 0)), parent.size())
+            if parent is not top
+            else (top.rect())
+        )
+        if not box.adjusted(-SLACK, -SLACK, SLACK, SLACK).contains(area):
+            return True
+        if parent is top:
+            return False
+        parent = holder
+    return False
