@@ -1,18 +1,25 @@
-"""Draw the real main window on the example data and save PNGs of it at 100% and 300% text.
+"""Draw the real windows on the example data and save PNGs of them for docs/screenshots.
 
-    python tools/screenshots.py [--out docs/screenshots] [--all]
+    python tools/screenshots.py [--out docs/screenshots] [--only NAME]
 
-It works in a temporary data folder (nothing of anyone's own data is touched) and draws
-off screen, so it runs on a build machine with no display. Look at the pictures: at 300%
-no text may be cut off or overlap.
+Every area of the main window at 100% and 300% text and in each high-contrast look, and
+every dialog under app/ui once (made by its ``example(window)`` classmethod). It works in
+a temporary data folder (nobody's own data is touched) and draws off screen, so it runs
+on a build machine with no display. Look at the pictures: at 300% nothing may be cut off
+or overlap, and the high-contrast ones must show every edge and the focus ring.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
+import pkgutil
+import re
 import sys
 import tempfile
+from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -22,33 +29,38 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import (  # noqa: E402
     QCoreApplication,
     QMessageLogContext,
+    QPoint,
     QSize,
+    Qt,
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtGui import QImage  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
 
+import app.ui  # noqa: E402
 from app.services import example_data  # noqa: E402
 from app.storage import open_database  # noqa: E402
 from app.ui.data import DataSource  # noqa: E402
-from app.ui.display import TextSize  # noqa: E402
+from app.ui.display import Display, TextSize  # noqa: E402
 from app.ui.focus_ring import install_focus_ring  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
-from app.ui.settings import Settings  # noqa: E402
+from app.ui.settings import (  # noqa: E402
+    HIGH_CONTRAST_DARK,
+    HIGH_CONTRAST_LIGHT,
+    NORMAL_LOOK,
+    Settings,
+)
 from app.ui.tasks import TaskRunner  # noqa: E402
 
-WINDOW_SIZE = QSize(1200, 800)
-# (file name, text size, area: 0 members, 1 sessions, 2 aims, 3 decisions, page scrolled down)
-SHOTS = (
-    ("main-window-100.png", 100, 0, False),
-    ("main-window-300.png", 300, 0, False),
-    ("decisions-100.png", 100, 3, False),
-    ("decisions-300-scrolled.png", 300, 3, True),
-)
-MORE_SHOTS = (  # with --all: every area at 300%, scrolled down to its table
-    ("members-300-scrolled.png", 300, 0, True),
-    ("sessions-300-scrolled.png", 300, 1, True),
-    ("aims-300-scrolled.png", 300, 2, True),
+WINDOW_SIZE = QSize(1100, 720)
+AREA_NAMES = ("members", "sessions", "aims", "decisions")  # in the order of app.ui.areas
+# (suffix, text size, look); the members area keeps the README's names main-window-*.png
+SETTINGS = (
+    ("100", 100, NORMAL_LOOK),
+    ("300", 300, NORMAL_LOOK),
+    ("high-contrast-light", 100, HIGH_CONTRAST_LIGHT),
+    ("high-contrast-dark", 100, HIGH_CONTRAST_DARK),
 )
 OFFSCREEN_ONLY = "This plugin does not support propagateSizeHints"
 
@@ -56,16 +68,15 @@ OFFSCREEN_ONLY = "This plugin does not support propagateSizeHints"
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--all", action="store_true", help="every area at 300%% as well")
+    parser.add_argument("--only", help="only pictures whose name contains this")
     arguments = parser.parse_args(argv)
-    shots = SHOTS + MORE_SHOTS if arguments.all else SHOTS
     qInstallMessageHandler(_quiet_offscreen)
     arguments.out.mkdir(parents=True, exist_ok=True)
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Roundtable")
-    app.setOrganizationName("Roundtable")
-    install_focus_ring(app)  # type: ignore[arg-type]
+    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    qt_app.setApplicationName("Roundtable")
+    qt_app.setOrganizationName("Roundtable")
+    install_focus_ring(qt_app)  # type: ignore[arg-type]
     with tempfile.TemporaryDirectory(prefix="roundtable-screens-") as temporary:
         folder = Path(temporary)
         db = open_database(folder)
@@ -73,31 +84,107 @@ def main(argv: list[str] | None = None) -> int:
         runner = TaskRunner()
         settings = Settings.in_folder(folder)
         text_size = TextSize(settings)
-        window = MainWindow(DataSource(db), runner, settings, text_size)
+        display = Display(settings, text_size)
+        display.apply_saved()
+        window = MainWindow(DataSource(db), runner, settings, text_size, display=display)
+        saved = 0
         try:
             window.resize(WINDOW_SIZE)
             window.show()
             window.load_groups()
             settle(runner)
-            for name, percent, area, scrolled in shots:
-                if text_size.percent != percent:
-                    text_size.choose(percent)
-                window.areas.setCurrentRow(area)
-                settle(runner)
-                focus(window.current_panel().table)
-                page = window.scroller.verticalScrollBar()
-                page.setValue(page.maximum() if scrolled else 0)
-                settle(runner)
-                path = arguments.out / name
-                if not window.grab().save(str(path)):
+            for name, widget in pictures(window, display, runner):
+                if arguments.only and arguments.only not in name:
+                    continue
+                path = arguments.out / f"{name}.png"
+                if not save_small(widget, path):
                     print(f"Could not save {path}", file=sys.stderr)
                     return 1
+                saved += 1
                 print(path)
         finally:
             window.close()
             runner.shutdown(wait=True)
             db.close()
-    return 0
+    return 0 if saved else 1
+
+
+def pictures(
+    window: MainWindow, display: Display, runner: TaskRunner
+) -> Iterator[tuple[str, QWidget]]:
+    """(name, widget drawn as it should be pictured), one after another."""
+    for suffix, percent, look in SETTINGS:
+        display.text_size.choose(percent)
+        display.choose_look(look)
+        for area, area_name in enumerate(AREA_NAMES[: len(window.panels)]):
+            window.areas.setCurrentRow(area)
+            settle(runner)
+            panel = window.current_panel()
+            focus(panel.table)
+            # The README's main-window pictures show the top; the others start at the area's
+            # heading, which at 300% is further down the page.
+            scroll = area > 0 and percent > 100
+            top = panel.mapTo(window.scroller.widget(), QPoint(0, 0)).y() if scroll else 0
+            window.scroller.verticalScrollBar().setValue(top)
+            settle(runner)
+            base = "main-window" if area == 0 else area_name
+            yield f"{base}-{suffix}", window
+    display.text_size.choose(100)
+    display.choose_look(NORMAL_LOOK)
+    window.areas.setCurrentRow(0)
+    settle(runner)
+    kinds = dialog_classes()
+    for kind in kinds:
+        if any(issubclass(other, kind) and other is not kind for other in kinds):
+            continue  # a shared base (an empty form): its subclasses are pictured instead
+        make = getattr(kind, "example", None)
+        if make is None:
+            print(f"{kind.__qualname__} has no example(window); not pictured", file=sys.stderr)
+            continue
+        dialog = make(window)
+        dialog.show()
+        settle(runner)
+        yield f"dialog-{snake(kind.__name__)}", dialog
+        dialog.hide()
+        dialog.deleteLater()
+    # The Display settings dialog in the dark look at 200% too: what it is for.
+    display.text_size.choose(200)
+    display.choose_look(HIGH_CONTRAST_DARK)
+    dialog = window.open_display_settings()
+    settle(runner)
+    yield "dialog-display-settings-high-contrast-dark-200", dialog
+    dialog.close()
+    display.text_size.choose(100)
+    display.choose_look(NORMAL_LOOK)
+
+
+def dialog_classes() -> list[type[QDialog]]:
+    """Every QDialog subclass defined under app/ui (the same search as the walker's)."""
+    for module in pkgutil.walk_packages(app.ui.__path__, "app.ui."):
+        importlib.import_module(module.name)
+    found: list[type[QDialog]] = []
+    waiting = list(QDialog.__subclasses__())
+    while waiting:
+        kind = waiting.pop()
+        waiting += kind.__subclasses__()
+        if kind.__module__.startswith("app.ui") and kind not in found:
+            found.append(kind)
+    return sorted(found, key=lambda kind: kind.__name__)
+
+
+def snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
+
+
+def save_small(widget: QWidget, path: Path) -> bool:
+    """Save with the picture's own 256 most used colours: about a third of the size, and
+    flat colours stay exact (no dots from dithering, no shifted greys)."""
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    pixels = memoryview(image.constBits()).cast("I")  # type: ignore[arg-type]
+    common = [colour | 0xFF000000 for colour, _count in Counter(pixels).most_common(256)]
+    flags = Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither
+    small = image.convertToFormat(QImage.Format.Format_Indexed8, common, flags)
+    return small.save(str(path), "PNG", 9)
 
 
 def _quiet_offscreen(_kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import func, select
 
@@ -82,6 +83,60 @@ def add_aim(db: Database, group_id: int, title: str, how_we_will_know: str = "")
         session.add(aim)
         session.flush()
         return AimRow(aim.id, aim.title, aim.how_we_will_know, None, 0)
+
+
+@dataclass(frozen=True)
+class AimReviewRow:
+    """How one session moved an aim on."""
+
+    meeting_id: int
+    session_title: str
+    session_starts_at: datetime
+    outcome: AimOutcome
+    note: str
+
+
+def get_aim_history(db: Database, aim_id: int) -> list[AimReviewRow]:
+    """Each session's review of the aim, the newest session first."""
+    with db.transaction() as session:
+        if session.get(Aim, aim_id) is None:
+            raise NotFound(_("That aim no longer exists."))
+        rows = session.execute(
+            select(Meeting.id, Meeting.title, Meeting.starts_at, AimReview.outcome, AimReview.note)
+            .join(Meeting, Meeting.id == AimReview.meeting_id)
+            .where(AimReview.aim_id == aim_id)
+            .order_by(Meeting.starts_at.desc(), Meeting.id.desc())
+        ).all()
+        return [AimReviewRow(*row) for row in rows]
+
+
+def save_aim(
+    db: Database,
+    group_id: int,
+    title: str,
+    how_we_will_know: str = "",
+    *,
+    aim_id: int | None = None,
+) -> AimRow:
+    """Add an aim to the group, or (with ``aim_id``) change one it already has."""
+    if aim_id is None:
+        return add_aim(db, group_id, title, how_we_will_know)
+    clean_title = validation.short_text(title, _("The aim"), required=True)
+    clean_measure = validation.long_text(how_we_will_know, _("How the group will know"))
+    with db.transaction() as session:
+        aim = session.get(Aim, aim_id)
+        if aim is None or aim.group_id != group_id:
+            raise NotFound(_("That aim no longer exists."))
+        aim.title = clean_title
+        aim.how_we_will_know = clean_measure
+        reviews = session.execute(
+            select(AimReview.outcome, Meeting.starts_at)
+            .join(Meeting, Meeting.id == AimReview.meeting_id)
+            .where(AimReview.aim_id == aim_id)
+            .order_by(Meeting.starts_at.desc(), Meeting.id.desc())
+        ).all()
+        latest = reviews[0][0] if reviews else None
+        return AimRow(aim.id, aim.title, aim.how_we_will_know, latest, len(reviews))
 
 
 def review_aim(

@@ -1,11 +1,16 @@
-"""Decisions in the group's agreed words, the actions that follow, and a history of changes."""
+"""Decisions in the group's agreed words, the actions that follow, and a history of changes.
+
+Reading the log (filters, search, windows) is in ``decision_log``; this module records,
+changes and describes one decision at a time. Every change leaves a line in its history.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from enum import Enum
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.errors import NotFound
 from app.i18n import _
@@ -14,28 +19,65 @@ from app.models import (
     ActionStatus,
     AgreementMethod,
     Aim,
+    Comment,
     Decision,
     DecisionChange,
     DecisionStatus,
     Group,
+    Meeting,
     Membership,
     Person,
     Role,
 )
 from app.services import validation
+from app.services.decision_log import (
+    OPEN_ACTION_STATUSES,
+    Choice,
+    DecisionChoices,
+    DecisionFilter,
+    DecisionKey,
+    DecisionRow,
+    PersonChoice,
+    SessionChoice,
+    count_decisions,
+    filter_choices,
+    list_decisions,
+)
 from app.services.wording import label
 from app.storage import Database
 
+__all__ = [
+    "UNCHANGED",
+    "ActionDetails",
+    "ChangeRow",
+    "Choice",
+    "CommentRow",
+    "DecisionChoices",
+    "DecisionDetails",
+    "DecisionFilter",
+    "DecisionKey",
+    "DecisionRow",
+    "HistoryEntry",
+    "PersonChoice",
+    "SessionChoice",
+    "add_action",
+    "change_decision",
+    "count_decisions",
+    "filter_choices",
+    "get_decision",
+    "history",
+    "list_decisions",
+    "record_decision",
+    "update_action",
+]
 
-@dataclass(frozen=True)
-class DecisionRow:
-    id: int
-    decided_on: date
-    wording: str
-    status: DecisionStatus
-    raised_by: str
-    raised_by_role: Role | None
-    open_actions: int
+
+class _Unchanged(Enum):
+    UNCHANGED = "unchanged"
+
+
+# Leaves a value as it is, where None would mean "clear it".
+UNCHANGED = _Unchanged.UNCHANGED
 
 
 @dataclass(frozen=True)
@@ -47,58 +89,75 @@ class ChangeRow:
     reason: str
 
 
-def count_decisions(db: Database, group_id: int) -> int:
-    with db.transaction() as session:
-        return (
-            session.scalar(
-                select(func.count()).select_from(Decision).where(Decision.group_id == group_id)
-            )
-            or 0
-        )
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One line of a decision's history. ``field`` is one of the names below ("wording",
+    "action owner"…); dates in ``old_value``/``new_value`` are written YYYY-MM-DD."""
+
+    changed_at: datetime
+    changed_by: str
+    field: str
+    old_value: str
+    new_value: str
+    reason: str
+    action_id: int | None
 
 
-def list_decisions(
-    db: Database, group_id: int, *, offset: int = 0, limit: int | None = None
-) -> list[DecisionRow]:
-    """The group's decisions, newest first; ``offset``/``limit`` fetch a window of a long log."""
-    with db.transaction() as session:
-        open_actions = (
-            select(Action.decision_id, func.count().label("open"))
-            .where(
-                Action.status.in_(
-                    [ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.STUCK]
-                )
-            )
-            .group_by(Action.decision_id)
-            .subquery()
+@dataclass(frozen=True)
+class ActionDetails:
+    id: int
+    description: str
+    owner_id: int | None
+    owner: str
+    due_on: date | None
+    status: ActionStatus
+    outcome: str  # the "we did"
+    done_on: date | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_ACTION_STATUSES
+
+
+@dataclass(frozen=True)
+class CommentRow:
+    author: str
+    text: str
+    written_at: datetime
+
+
+@dataclass(frozen=True)
+class DecisionDetails:
+    id: int
+    group_id: int
+    wording: str
+    decided_on: date
+    status: DecisionStatus
+    how_agreed: AgreementMethod
+    how_agreed_note: str
+    raised_by_id: int | None
+    raised_by: str  # empty when not recorded
+    raised_by_role: Role | None
+    meeting_id: int | None
+    meeting_title: str
+    meeting_starts_at: datetime | None
+    aims: tuple[Choice, ...]
+    actions: tuple[ActionDetails, ...]
+    comments: tuple[CommentRow, ...]
+    history: tuple[HistoryEntry, ...]  # oldest first, newest last
+
+    @property
+    def row(self) -> DecisionRow:
+        """The decision as a line of the log."""
+        return DecisionRow(
+            id=self.id,
+            decided_on=self.decided_on,
+            wording=self.wording,
+            status=self.status,
+            raised_by=self.raised_by or _("Not recorded"),
+            raised_by_role=self.raised_by_role,
+            open_actions=sum(action.is_open for action in self.actions),
         )
-        query = (
-            select(Decision, Person, Membership.role, func.coalesce(open_actions.c.open, 0))
-            .outerjoin(Person, Person.id == Decision.raised_by_id)
-            .outerjoin(
-                Membership,
-                (Membership.person_id == Decision.raised_by_id)
-                & (Membership.group_id == Decision.group_id),
-            )
-            .outerjoin(open_actions, open_actions.c.decision_id == Decision.id)
-            .where(Decision.group_id == group_id)
-            .order_by(Decision.decided_on.desc(), Decision.id.desc())
-            .offset(offset)
-        )
-        if limit is not None:
-            query = query.limit(limit)
-        return [
-            DecisionRow(
-                id=decision.id,
-                decided_on=decision.decided_on,
-                wording=decision.wording,
-                status=decision.status,
-                raised_by=person.display_name if person else _("Not recorded"),
-                raised_by_role=role,
-                open_actions=int(open_count),
-            )
-            for decision, person, role, open_count in session.execute(query)
-        ]
 
 
 def record_decision(
@@ -149,38 +208,67 @@ def change_decision(
     reason: str = "",
     wording: str | None = None,
     status: DecisionStatus | None = None,
-) -> None:
-    """Change a decision's wording or status; the old value stays in its history."""
+    aim_ids: tuple[int, ...] | None = None,
+    how_agreed: AgreementMethod | None = None,
+    how_agreed_note: str | None = None,
+    require_reason: bool = False,
+) -> int:
+    """Change a decision; every old value stays in its history. Returns how many things
+    changed. With ``require_reason`` (as the screens ask) a change needs a who and a why."""
+    who = validation.short_text(
+        changed_by, _("The name of who is changing it"), required=require_reason
+    )
+    why = validation.long_text(reason, _("The reason for the change"), required=require_reason)
+    new_wording = (
+        None
+        if wording is None
+        else validation.long_text(wording, _("The decision's wording"), required=True)
+    )
+    new_note = (
+        None
+        if how_agreed_note is None
+        else validation.long_text(how_agreed_note, _("The note on how it was agreed"))
+    )
     with db.transaction() as session:
         decision = session.get(Decision, decision_id)
         if decision is None:
             raise NotFound(_("That decision no longer exists."))
-        who = validation.short_text(changed_by, _("Who made the change"))
-        why = validation.long_text(reason, _("The reason for the change"))
-        if wording is not None:
-            new_wording = validation.long_text(wording, _("The decision's wording"), required=True)
-            if new_wording != decision.wording:
-                decision.changes.append(
-                    DecisionChange(
-                        changed_by=who,
-                        field="wording",
-                        old_value=decision.wording,
-                        new_value=new_wording,
-                        reason=why,
-                    )
-                )
-                decision.wording = new_wording
+        changes: list[tuple[str, str, str]] = []
+        if new_wording is not None and new_wording != decision.wording:
+            changes.append(("wording", decision.wording, new_wording))
+            decision.wording = new_wording
         if status is not None and DecisionStatus(status) != decision.status:
+            changes.append(("status", label(decision.status), label(DecisionStatus(status))))
+            decision.status = DecisionStatus(status)
+        if how_agreed is not None and AgreementMethod(how_agreed) != decision.how_agreed:
+            new_method = AgreementMethod(how_agreed)
+            changes.append(("how agreed", label(decision.how_agreed), label(new_method)))
+            decision.how_agreed = new_method
+        if new_note is not None and new_note != decision.how_agreed_note:
+            changes.append(("how agreed note", decision.how_agreed_note, new_note))
+            decision.how_agreed_note = new_note
+        if aim_ids is not None:
+            aims = session.scalars(
+                select(Aim)
+                .where(Aim.id.in_(aim_ids), Aim.group_id == decision.group_id)
+                .order_by(Aim.position, Aim.id)
+            ).all()
+            if len(aims) != len(set(aim_ids)):
+                raise NotFound(_("One of those aims is no longer on record."))
+            if {aim.id for aim in aims} != {aim.id for aim in decision.aims}:
+                changes.append(("aims", _aim_titles(decision.aims), _aim_titles(aims)))
+                decision.aims = list(aims)
+        for field, old, new in changes:
             decision.changes.append(
                 DecisionChange(
-                    changed_by=who,
-                    field="status",
-                    old_value=label(decision.status),
-                    new_value=label(DecisionStatus(status)),
-                    reason=why,
+                    changed_by=who, field=field, old_value=old, new_value=new, reason=why
                 )
             )
-            decision.status = DecisionStatus(status)
+        return len(changes)
+
+
+def _aim_titles(aims: list[Aim] | tuple[Aim, ...]) -> str:
+    return "; ".join(aim.title for aim in aims) if aims else _("No aims")
 
 
 def history(db: Database, decision_id: int) -> list[ChangeRow]:
@@ -195,6 +283,81 @@ def history(db: Database, decision_id: int) -> list[ChangeRow]:
         ]
 
 
+def get_decision(db: Database, decision_id: int) -> DecisionDetails:
+    """Everything about one decision: who raised it, its aims, actions, comments, history."""
+    with db.transaction() as session:
+        decision = session.get(Decision, decision_id)
+        if decision is None:
+            raise NotFound(_("That decision no longer exists."))
+        raiser = decision.raised_by
+        role = None
+        if raiser is not None:
+            role = session.scalar(
+                select(Membership.role).where(
+                    Membership.person_id == raiser.id, Membership.group_id == decision.group_id
+                )
+            )
+        meeting = session.get(Meeting, decision.meeting_id) if decision.meeting_id else None
+        comments = session.execute(
+            select(Comment, Person)
+            .outerjoin(Person, Person.id == Comment.author_id)
+            .where(Comment.decision_id == decision_id)
+            .order_by(Comment.created_at, Comment.id)
+        ).all()
+        # Changes made in one moment (an edit of several things) keep the order they were made.
+        changes = sorted(decision.changes, key=lambda c: (c.changed_at, c.id))
+        return DecisionDetails(
+            id=decision.id,
+            group_id=decision.group_id,
+            wording=decision.wording,
+            decided_on=decision.decided_on,
+            status=decision.status,
+            how_agreed=decision.how_agreed,
+            how_agreed_note=decision.how_agreed_note,
+            raised_by_id=decision.raised_by_id,
+            raised_by=raiser.display_name if raiser else "",
+            raised_by_role=role,
+            meeting_id=decision.meeting_id,
+            meeting_title=meeting.title if meeting else "",
+            meeting_starts_at=meeting.starts_at if meeting else None,
+            aims=tuple(Choice(aim.id, aim.title) for aim in decision.aims),
+            actions=tuple(_action_details(action) for action in decision.actions),
+            comments=tuple(
+                CommentRow(
+                    author=person.display_name if person else _("Not recorded"),
+                    text=comment.text,
+                    written_at=comment.created_at,
+                )
+                for comment, person in comments
+            ),
+            history=tuple(
+                HistoryEntry(
+                    changed_at=c.changed_at,
+                    changed_by=c.changed_by,
+                    field=c.field,
+                    old_value=c.old_value,
+                    new_value=c.new_value,
+                    reason=c.reason,
+                    action_id=c.action_id,
+                )
+                for c in changes
+            ),
+        )
+
+
+def _action_details(action: Action) -> ActionDetails:
+    return ActionDetails(
+        id=action.id,
+        description=action.description,
+        owner_id=action.owner_id,
+        owner=action.owner.display_name if action.owner else "",
+        due_on=action.due_on,
+        status=action.status,
+        outcome=action.outcome,
+        done_on=action.done_on,
+    )
+
+
 def add_action(
     db: Database,
     decision_id: int,
@@ -204,12 +367,15 @@ def add_action(
     due_on: date | None = None,
     recorded_by: str = "",
 ) -> int:
+    """Add an action that follows from a decision; returns its number."""
     clean = validation.long_text(description, _("What will be done"), required=True)
     validation.calendar_date(due_on, _("The due date"))
+    who = validation.short_text(recorded_by, _("The name of who is recording it"))
     with db.transaction() as session:
         decision = session.get(Decision, decision_id)
         if decision is None:
             raise NotFound(_("That decision no longer exists."))
+        owner = _person(session, owner_id)
         action = Action(
             group_id=decision.group_id,
             decision=decision,
@@ -220,12 +386,31 @@ def add_action(
         )
         session.add(action)
         session.flush()
-        decision.changes.append(
-            DecisionChange(
-                action_id=action.id, changed_by=recorded_by, field="action added", new_value=clean
+        changes = [("action added", "", clean)]
+        if owner is not None:
+            changes.append(("action owner", "", owner.display_name))
+        if due_on is not None:
+            changes.append(("action due date", "", due_on.isoformat()))
+        for field, old, new in changes:
+            decision.changes.append(
+                DecisionChange(
+                    action_id=action.id,
+                    changed_by=who,
+                    field=field,
+                    old_value=old,
+                    new_value=new,
+                )
             )
-        )
         return action.id
+
+
+def _person(session, person_id: int | None) -> Person | None:  # type: ignore[no-untyped-def]
+    if person_id is None:
+        return None
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFound(_("The person chosen to do it is no longer on record."))
+    return person
 
 
 def update_action(
@@ -235,25 +420,54 @@ def update_action(
     changed_by: str,
     status: ActionStatus | None = None,
     outcome: str | None = None,
-    done_on: date | None = None,
-) -> None:
-    """Move an action on and say what was done (the "we did"); each change is kept."""
+    done_on: date | _Unchanged | None = UNCHANGED,
+    owner_id: int | _Unchanged | None = UNCHANGED,
+    due_on: date | _Unchanged | None = UNCHANGED,
+    description: str | None = None,
+    reason: str = "",
+) -> int:
+    """Move an action on and say what was done (the "we did"); each change is kept.
+
+    ``None`` for ``owner_id``, ``due_on`` or ``done_on`` clears it; leave them out to keep
+    them. Returns how many things changed.
+    """
+    who = validation.short_text(changed_by, _("The name of who is changing it"))
+    why = validation.long_text(reason, _("The reason for the change"))
+    clean_outcome = None if outcome is None else validation.long_text(outcome, _("What was done"))
+    clean_description = (
+        None
+        if description is None
+        else validation.long_text(description, _("What will be done"), required=True)
+    )
+    if not isinstance(done_on, _Unchanged):
+        validation.calendar_date(done_on, _("The date it was done"))
+    if not isinstance(due_on, _Unchanged):
+        validation.calendar_date(due_on, _("The due date"))
     with db.transaction() as session:
         action = session.get(Action, action_id)
         if action is None or action.decision_id is None:
             raise NotFound(_("That action no longer exists."))
-        who = validation.short_text(changed_by, _("Who made the change"))
-        changes = []
+        changes: list[tuple[str, str, str]] = []
+        if clean_description is not None and clean_description != action.description:
+            changes.append(("action description", action.description, clean_description))
+            action.description = clean_description
+        if not isinstance(owner_id, _Unchanged) and owner_id != action.owner_id:
+            owner = _person(session, owner_id)
+            old_owner = action.owner.display_name if action.owner else ""
+            changes.append(("action owner", old_owner, owner.display_name if owner else ""))
+            action.owner_id = owner_id
+        if not isinstance(due_on, _Unchanged) and due_on != action.due_on:
+            changes.append(("action due date", _iso(action.due_on), _iso(due_on)))
+            action.due_on = due_on
         if status is not None and ActionStatus(status) != action.status:
             changes.append(("action status", label(action.status), label(ActionStatus(status))))
             action.status = ActionStatus(status)
-        if outcome is not None:
-            clean = validation.long_text(outcome, _("What was done"))
-            if clean != action.outcome:
-                changes.append(("action outcome", action.outcome, clean))
-                action.outcome = clean
-        if done_on is not None:
-            action.done_on = validation.calendar_date(done_on, _("The date it was done"))
+        if clean_outcome is not None and clean_outcome != action.outcome:
+            changes.append(("action outcome", action.outcome, clean_outcome))
+            action.outcome = clean_outcome
+        if not isinstance(done_on, _Unchanged) and done_on != action.done_on:
+            changes.append(("action done date", _iso(action.done_on), _iso(done_on)))
+            action.done_on = done_on
         for field, old, new in changes:
             session.add(
                 DecisionChange(
@@ -263,5 +477,11 @@ def update_action(
                     field=field,
                     old_value=old,
                     new_value=new,
+                    reason=why,
                 )
             )
+        return len(changes)
+
+
+def _iso(value: date | None) -> str:
+    return value.isoformat() if value else ""

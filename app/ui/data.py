@@ -66,12 +66,24 @@ class DataSource:
     def aims(self, group_id: int) -> list[AimRow]:
         return aims.list_aims(self.db, group_id)
 
-    def decisions_start(self, group_id: int, limit: int) -> DecisionsStart:
-        total = decisions.count_decisions(self.db, group_id)
-        return DecisionsStart(total, decisions.list_decisions(self.db, group_id, limit=limit))
+    def decisions_start(
+        self, group_id: int, limit: int, wanted: decisions.DecisionFilter | None = None
+    ) -> DecisionsStart:
+        total = decisions.count_decisions(self.db, group_id, wanted)
+        return DecisionsStart(
+            total, decisions.list_decisions(self.db, group_id, wanted, limit=limit)
+        )
 
-    def decisions_window(self, group_id: int, offset: int, limit: int) -> list[DecisionRow]:
-        return decisions.list_decisions(self.db, group_id, offset=offset, limit=limit)
+    def decisions_window(
+        self,
+        group_id: int,
+        after: DecisionRow | None,
+        limit: int,
+        wanted: decisions.DecisionFilter | None = None,
+    ) -> list[DecisionRow]:
+        """The ``limit`` decisions that follow ``after`` in the (filtered) log."""
+        key = after.key if after is not None else None
+        return decisions.list_decisions(self.db, group_id, wanted, after=key, limit=limit)
 
     def add_example_data(self) -> ExampleDataSummary:
         return example_data.load_example_data(self.db)

@@ -191,7 +191,12 @@ def _raised_by(row: DecisionRow) -> str:
 
 
 class DecisionsModel(RowTableModel):
-    """A group's decisions, newest first, fetched ``WINDOW`` rows at a time."""
+    """A group's decisions, newest first, fetched a window at a time.
+
+    ``fetch(after, limit)`` runs on the worker thread and returns the ``limit`` rows that
+    follow the row ``after`` (None: from the top). Passing the last row, not a count,
+    means a decision recorded meanwhile neither repeats nor hides a row.
+    """
 
     DATE, WORDING, STATUS, RAISED_BY, OPEN_ACTIONS = range(5)
     COLUMNS = (
@@ -205,30 +210,31 @@ class DecisionsModel(RowTableModel):
             lambda r: r.open_actions,
         ),
     )
-    WINDOW = 200
+    WINDOW = 200  # the first window: small, so the first rows show at once
+    LATER_WINDOW = 1000  # later ones: fewer trips to the end of a long log
 
     fetch_failed = Signal(str)
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
-        self._fetch: Callable[[int, int], list[DecisionRow]] | None = None
+        self._fetch: Callable[[DecisionRow | None, int], list[DecisionRow]] | None = None
         self._total = 0
         self._fetching = False
         self._generation = 0
 
     @property
     def total(self) -> int:
-        """How many decisions the group has in all (not only those fetched so far)."""
+        """How many decisions the log (as filtered) has in all, not only those fetched."""
         return self._total
 
     def start(
         self,
         total: int,
         first: Sequence[DecisionRow],
-        fetch: Callable[[int, int], list[DecisionRow]],
+        fetch: Callable[[DecisionRow | None, int], list[DecisionRow]],
     ) -> None:
-        """Show ``first`` and fetch the rest through ``fetch(offset, limit)`` when wanted."""
+        """Show ``first`` and fetch the rest through ``fetch(after, limit)`` when wanted."""
         self._generation += 1
         self._total = max(total, len(first))
         self._fetch = fetch
@@ -242,6 +248,21 @@ class DecisionsModel(RowTableModel):
         self._fetching = False
         self.set_rows([])
 
+    def row_number(self, decision_id: int) -> int:
+        """Where the decision is among the rows fetched so far; -1 if not there."""
+        return next((n for n, row in enumerate(self._rows) if row.id == decision_id), -1)
+
+    def replace_row(self, row: DecisionRow) -> None:
+        """Show a changed decision in place (it keeps its place until the log is reloaded)."""
+        number = self.row_number(row.id)
+        if number < 0:
+            return
+        self._rows[number] = row
+        self._texts.pop(number, None)
+        self.dataChanged.emit(
+            self.index(number, 0), self.index(number, len(self.COLUMNS) - 1), list(_ROLES)
+        )
+
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
         return (
             not parent.isValid()
@@ -254,21 +275,21 @@ class DecisionsModel(RowTableModel):
         if not self.canFetchMore(parent) or self._fetch is None:
             return
         self._fetching = True
-        offset = len(self._rows)
+        last = self._rows[-1] if self._rows else None
         self._runner.run(
             self._fetch,
-            offset,
-            self.WINDOW,
-            on_done=partial(self._append, self._generation, offset),
+            last,
+            self.LATER_WINDOW,
+            on_done=partial(self._append, self._generation, len(self._rows)),
             on_error=partial(self._failed, self._generation),
         )
 
     def is_fetching(self) -> bool:
         return self._fetching
 
-    def _append(self, generation: int, offset: int, rows: list[DecisionRow]) -> None:
-        if generation != self._generation or offset != len(self._rows):
-            return  # the group changed (or was reloaded) while this window was on its way
+    def _append(self, generation: int, count: int, rows: list[DecisionRow]) -> None:
+        if generation != self._generation or count != len(self._rows):
+            return  # the log changed (another group, filter or reload) while this was on its way
         if not rows:
             self._total = len(self._rows)  # some were removed since the count was taken
         else:
@@ -276,6 +297,8 @@ class DecisionsModel(RowTableModel):
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self._rows.extend(rows)
             self.endInsertRows()
+            if len(rows) < self.LATER_WINDOW:
+                self._total = len(self._rows)  # the end: fewer are left than were counted
         # Only now may another window be asked for: views ask again while rows go in.
         self._fetching = False
 

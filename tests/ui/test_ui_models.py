@@ -59,11 +59,12 @@ def runner():
 
 def test_the_decisions_model_fetches_windows_and_passes_the_tester(qtbot, qtmodeltester, runner):
     all_rows = [decision(n) for n in range(500)]
-    asked: list[tuple[int, int]] = []
+    asked: list[tuple[int | None, int]] = []
 
-    def fetch(offset: int, limit: int) -> list[DecisionRow]:
-        asked.append((offset, limit))
-        return all_rows[offset : offset + limit]
+    def fetch(after: DecisionRow | None, limit: int) -> list[DecisionRow]:
+        asked.append((after and after.id, limit))
+        start = 0 if after is None else all_rows.index(after) + 1  # the rows after the last
+        return all_rows[start : start + limit]
 
     model = DecisionsModel(runner)
     model.start(len(all_rows), all_rows[: model.WINDOW], fetch)
@@ -76,7 +77,7 @@ def test_the_decisions_model_fetches_windows_and_passes_the_tester(qtbot, qtmode
         qtbot.waitUntil(runner.is_idle)
     assert model.rowCount() == 500, asked
     assert [row.id for row in model.rows()] == list(range(500))
-    assert asked[0] == (model.WINDOW, model.WINDOW)
+    assert asked[0] == (model.WINDOW - 1, model.LATER_WINDOW)  # after the last row shown
     qtmodeltester.check(model, force_py=True)
 
 
