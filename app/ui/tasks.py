@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QObject
 
 from app.errors import RoundtableError
 from app.i18n import _
+from app.ui import collector
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,7 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        collector.hold()  # the worker thread must never be the one that frees a widget
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="roundtable-data")
         self._outstanding = 0
         self._closed = False
@@ -92,8 +94,11 @@ class TaskRunner(QObject):
 
     def shutdown(self, *, wait: bool = True) -> None:
         """Run the jobs already asked for (if ``wait``), then stop; later callbacks are dropped."""
+        if self._closed:
+            return
         self._closed = True
         self._executor.shutdown(wait=wait, cancel_futures=not wait)
+        collector.release()
 
     def _work(
         self,

@@ -105,3 +105,36 @@ def test_after_shutdown_nothing_more_is_delivered_or_accepted(qtbot):
     assert delivered == []
     with pytest.raises(RuntimeError):
         runner.run(lambda: 2)
+
+
+def test_only_the_gui_thread_collects_cycles_while_a_worker_exists(qtbot):
+    import gc
+    import threading
+
+    from app.ui import collector
+
+    enabled_before = gc.isenabled()
+    runner = TaskRunner()
+    try:
+        assert not gc.isenabled()
+        seen = []
+        runner.run(lambda: seen.append(gc.isenabled()), on_done=lambda _r: None)
+        qtbot.waitUntil(runner.is_idle)
+        assert seen == [False]  # the worker thread cannot trigger a collection
+
+        collected_on = []
+
+        class Cycle:
+            def __init__(self) -> None:
+                self.me = self
+
+            def __del__(self) -> None:
+                collected_on.append(threading.current_thread() is threading.main_thread())
+
+        for _ in range(gc.get_threshold()[0] + 10):
+            Cycle()
+        collector.collect_if_due()
+        assert collected_on and all(collected_on)
+    finally:
+        runner.shutdown(wait=True)
+    assert gc.isenabled() == enabled_before

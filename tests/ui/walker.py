@@ -88,9 +88,13 @@ def accessible_name(widget: QWidget) -> str:
     name = interface.text(QAccessible.Text.Name).strip()
     if name:
         return name
-    for related, _relation in interface.relations(QAccessible.RelationFlag.Labelled):
-        if related is not None and related.text(QAccessible.Text.Name).strip():
-            return related.text(QAccessible.Text.Name).strip()
+    # The label that names it. Found through the labels' buddies rather than through
+    # QAccessibleInterface.relations(): the interfaces that call hands to Python are freed
+    # by Python while Qt's accessibility cache still holds them, which crashes later.
+    window = widget.window()
+    for label in window.findChildren(QLabel) if window is not None else []:
+        if label.buddy() is widget and label.text().strip():
+            return label.text().replace("&", "").strip()
     return ""
 
 
