@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -91,6 +91,7 @@ class SessionEditor(QDialog):
         meeting_id: int | None = None,
     ) -> None:
         super().__init__(parent)
+        self._following_focus = False
         self.source = source
         self.runner = runner
         self.group_id = group_id
@@ -163,9 +164,6 @@ class SessionEditor(QDialog):
         self.plan.changed.connect(self._update_timing)
         self.plan.said.connect(self.messages_say)
         self.attendance.said.connect(self.messages_say)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._keep_in_view)
         self._fit_to_screen()
 
         self.runner.run(
@@ -378,6 +376,22 @@ class SessionEditor(QDialog):
         super().reject()
 
     # -- layout --------------------------------------------------------------------------
+
+    # Following the application's focus only while shown: a connection left behind by a
+    # dialog that Qt has deleted would call into freed memory on the next focus change.
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and not self._following_focus:
+            app.focusChanged.connect(self._keep_in_view)
+            self._following_focus = True
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and self._following_focus:
+            app.focusChanged.disconnect(self._keep_in_view)
+            self._following_focus = False
+        super().hideEvent(event)
 
     def _keep_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
         for scroller in self.scrollers:
