@@ -16,13 +16,11 @@ from typing import Any, TypeVar
 
 from app.errors import StorageError
 from app.i18n import _
-from app.services import aims, decisions, example_data, groups, maintenance, meetings, people
+from app.services import aims, decisions, example_data, groups, maintenance
 from app.services.aims import AimRow
 from app.services.decisions import DecisionRow
 from app.services.example_data import ExampleDataSummary
 from app.services.groups import GroupSummary
-from app.services.meetings import MeetingRow
-from app.services.people import MemberRow
 from app.storage import Database, backups, open_database
 from app.storage.restore import Restored
 
@@ -56,12 +54,6 @@ class DataSource:
 
     def groups(self) -> list[GroupSummary]:
         return groups.list_groups(self.db)
-
-    def members(self, group_id: int) -> list[MemberRow]:
-        return people.list_members(self.db, group_id)
-
-    def sessions(self, group_id: int) -> list[MeetingRow]:
-        return meetings.list_meetings(self.db, group_id)
 
     def aims(self, group_id: int) -> list[AimRow]:
         return aims.list_aims(self.db, group_id)

@@ -22,12 +22,10 @@ from PySide6.QtCore import (
 )
 
 from app.i18n import N_, _, ngettext
-from app.models.enums import PackFormat
 from app.services.aims import AimRow
 from app.services.decisions import DecisionRow
-from app.services.people import MemberRow
 from app.services.wording import label
-from app.ui.formatting import format_date, format_datetime, format_minutes, shorten
+from app.ui.formatting import format_date, shorten
 from app.ui.tasks import TaskRunner
 
 RowRole = Qt.ItemDataRole.UserRole + 1
@@ -125,41 +123,6 @@ class RowTableModel(QAbstractTableModel):
 
 def _or(text: str, missing: str) -> str:
     return text if text.strip() else _(missing)
-
-
-def _preferred_format(row: MemberRow) -> str:
-    if row.preferred_format == PackFormat.LARGE_PRINT and row.large_print_size_pt:
-        return _("{format}, {size} point").format(
-            format=label(row.preferred_format), size=row.large_print_size_pt
-        )
-    return label(row.preferred_format)
-
-
-class MembersModel(RowTableModel):
-    NAME, PRONOUNS, ROLE, PREFERRED_FORMAT = range(4)
-    COLUMNS = (
-        Column(N_("Name"), lambda r: r.display_name, lambda r: r.display_name.casefold()),
-        Column(N_("Pronouns"), lambda r: _or(r.pronouns, N_("Not given"))),
-        Column(N_("Role"), lambda r: label(r.role)),
-        Column(N_("Preferred format"), _preferred_format),
-    )
-
-
-class SessionsModel(RowTableModel):
-    DATE, TITLE, STATUS, VENUE, PLANNED_LENGTH = range(5)
-    COLUMNS = (
-        Column(N_("Date"), lambda r: format_datetime(r.starts_at), lambda r: r.starts_at),
-        Column(N_("Title"), lambda r: r.title, wide=True),
-        Column(N_("Status"), lambda r: label(r.status)),
-        Column(N_("Venue"), lambda r: _or(r.venue_name, N_("No venue yet"))),
-        Column(
-            "Planned length",
-            lambda r: (
-                format_minutes(r.planned_minutes) if r.planned_minutes else _("No agenda yet")
-            ),
-            lambda r: r.planned_minutes,
-        ),
-    )
 
 
 def _latest_review(row: AimRow) -> str:

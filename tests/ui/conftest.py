@@ -15,8 +15,9 @@ from ui_helpers import Sample, make_sample, wait_loaded
 from app.storage import Database
 from app.ui.data import DataSource
 from app.ui.display import TextSize
+from app.ui.looks import apply_look
 from app.ui.main_window import MainWindow
-from app.ui.settings import Settings
+from app.ui.settings import NORMAL_LOOK, Settings
 from app.ui.tasks import TaskRunner
 
 HERE = Path(__file__).resolve().parent
@@ -30,6 +31,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if HERE in Path(item.path).resolve().parents:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_ONLY_WARNING))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _roundtable_style(qapp: QApplication) -> None:
+    """Put Roundtable's style on before any window exists, as the app itself does at start.
+
+    Replacing the application's style later, while many widgets are alive, is what the app
+    never does; doing it in the middle of the tests crashed Qt now and then.
+    """
+    apply_look(NORMAL_LOOK)
 
 
 @pytest.fixture(autouse=True)
