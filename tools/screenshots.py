@@ -12,9 +12,7 @@ or overlap, and the high-contrast ones must show every edge and the focus ring.
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
-import pkgutil
 import re
 import sys
 import tempfile
@@ -36,12 +34,12 @@ from PySide6.QtCore import (  # noqa: E402
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QImage  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-import app.ui  # noqa: E402
 from app.services import example_data  # noqa: E402
 from app.storage import open_database  # noqa: E402
 from app.ui.data import DataSource  # noqa: E402
+from app.ui.dialog_catalogue import every_dialog_class  # noqa: E402
 from app.ui.display import Display, TextSize  # noqa: E402
 from app.ui.focus_ring import install_focus_ring  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
@@ -133,7 +131,7 @@ def pictures(
     display.choose_look(NORMAL_LOOK)
     window.areas.setCurrentRow(0)
     settle(runner)
-    kinds = dialog_classes()
+    kinds = every_dialog_class()
     for kind in kinds:
         if any(issubclass(other, kind) and other is not kind for other in kinds):
             continue  # a shared base (an empty form): its subclasses are pictured instead
@@ -156,20 +154,6 @@ def pictures(
     dialog.close()
     display.text_size.choose(100)
     display.choose_look(NORMAL_LOOK)
-
-
-def dialog_classes() -> list[type[QDialog]]:
-    """Every QDialog subclass defined under app/ui (the same search as the walker's)."""
-    for module in pkgutil.walk_packages(app.ui.__path__, "app.ui."):
-        importlib.import_module(module.name)
-    found: list[type[QDialog]] = []
-    waiting = list(QDialog.__subclasses__())
-    while waiting:
-        kind = waiting.pop()
-        waiting += kind.__subclasses__()
-        if kind.__module__.startswith("app.ui") and kind not in found:
-            found.append(kind)
-    return sorted(found, key=lambda kind: kind.__name__)
 
 
 def snake(name: str) -> str:

@@ -8,8 +8,6 @@ each made by its ``example(window)`` classmethod.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -17,7 +15,6 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
-    QDialog,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -27,25 +24,12 @@ from PySide6.QtWidgets import (
 from ui_helpers import wait_loaded
 from walker import Walker
 
-import app.ui
 from app.services import example_data
+from app.ui.dialog_catalogue import every_dialog_class
 from app.ui.looks import apply_look
 from app.ui.settings import LOOK_KEYS, NORMAL_LOOK
 
 SIZES = (100, 200, 300)
-
-
-def dialog_classes() -> list[type[QDialog]]:
-    for module in pkgutil.walk_packages(app.ui.__path__, "app.ui."):
-        importlib.import_module(module.name)
-    found: list[type[QDialog]] = []
-    waiting = list(QDialog.__subclasses__())
-    while waiting:
-        kind = waiting.pop()
-        waiting += kind.__subclasses__()
-        if kind.__module__.startswith("app.ui") and kind not in found:
-            found.append(kind)
-    return sorted(found, key=lambda kind: f"{kind.__module__}.{kind.__qualname__}")
 
 
 @pytest.fixture
@@ -74,7 +58,7 @@ def test_every_screen_passes_the_walker(qtbot, open_window, db, normal_look_afte
     display = window.display
     display.apply_saved()
     walker = Walker(qtbot)
-    kinds = dialog_classes()
+    kinds = every_dialog_class()
     assert any(kind.__name__ == "DisplayDialog" for kind in kinds)  # the search finds dialogs
 
     def each_screen(action: Callable[[QWidget, str], None], setting: str) -> None:
