@@ -1,0 +1,1 @@
+"""Output formats: a pack ``Document`` (see ``document``) made into PDF or audio."""
