@@ -16,6 +16,7 @@ from app.models.enums import (
     Role,
     VenueFeatureKind,
 )
+from app.models.live import BreakTaken, Contribution, LiveProgress
 from app.models.meetings import (
     AgendaItem,
     Attendance,
@@ -42,12 +43,15 @@ __all__ = [
     "Attendance",
     "AttendanceStatus",
     "Base",
+    "BreakTaken",
     "Comment",
+    "Contribution",
     "Decision",
     "DecisionChange",
     "DecisionStatus",
     "Delivery",
     "Group",
+    "LiveProgress",
     "Meeting",
     "MeetingStatus",
     "Membership",
