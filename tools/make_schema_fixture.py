@@ -3,6 +3,9 @@
 Run once when a revision is released, then keep the file in tests/data/ unchanged:
 
     python tools/make_schema_fixture.py 0001 tests/data/schema-0001.sqlite3
+
+Each file holds the rows of every revision up to its own (ROWS_BY_REVISION), so the
+upgrade test can check that all of them survive every later migration.
 """
 
 from __future__ import annotations
@@ -41,6 +44,17 @@ ROWS_0001 = [
     " '2025-03-10 12:00:00.000000', 1, 1, 'Ask for repair visits in the morning', 1,"
     " 'consensus', '', 'agreed', '2025-03-10')",
 ]
+ROWS_0002 = [
+    "INSERT INTO payments (id, uuid, created_at, updated_at, person_id, group_id, meeting_id,"
+    " minutes_given, rate_pence_per_hour, expenses_pence, voucher_pence, voucher_note, declined,"
+    " paid_on, note) VALUES (1, '5a0a26fdfc06915fe2d3c4708192a3b6', '2025-03-10 13:00:00.000000',"
+    " '2025-03-10 13:00:00.000000', 1, 1, 1, 150, 2000, 740, 0, '', 0, '2025-03-20',"
+    " 'Taxi both ways')",
+    "INSERT INTO comments (id, uuid, created_at, updated_at, author_id, decision_id, meeting_id,"
+    " text) VALUES (1, '6b1b370e0d17a260f3e4d5819203b4c7', '2025-03-11 09:00:00.000000',"
+    " '2025-03-11 09:00:00.000000', 1, 1, NULL, 'Mornings suit everyone — diolch!')",
+]
+ROWS_BY_REVISION = {"0001": ROWS_0001, "0002": ROWS_0002}
 
 
 def build(revision: str, path: Path) -> None:
@@ -50,8 +64,10 @@ def build(revision: str, path: Path) -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
-        for statement in ROWS_0001:
-            connection.exec_driver_sql(statement)
+        for made_in, rows in ROWS_BY_REVISION.items():
+            if made_in <= revision:
+                for statement in rows:
+                    connection.exec_driver_sql(statement)
     with engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     engine.dispose()

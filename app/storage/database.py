@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from app.errors import DatabaseDamaged, DatabaseInUse, StorageError
+from app.errors import DatabaseDamaged, DatabaseInUse, MigrationFailed, StorageError
 from app.i18n import _
 from app.storage import backups, integrity, location, migrations, schema
 from app.storage.engine import make_engine
@@ -104,11 +104,15 @@ def open_database(
         schema.refuse_if_too_new(current, migrations.REVISIONS)
         if current != migrations.HEAD:
             database = Database(engine, path, folder, warnings)
+            kept = None
             if existed and current is not None:
-                database.backup_now(
+                kept = database.backup_now(
                     backups.BackupKind.BEFORE_UPGRADE, f"{current}-to-{migrations.HEAD}"
                 )
-            schema.upgrade(engine)
+            try:
+                schema.upgrade(engine)
+            except MigrationFailed as error:
+                raise _upgrade_failed(error, kept) from error
     except BaseException:
         engine.dispose()
         raise
@@ -161,6 +165,18 @@ def _translate(error: BaseException | None, path: Path) -> StorageError:
     if isinstance(error, sqlite3.OperationalError) and "unable to open" in message:
         return StorageError(_("Roundtable cannot open its data file {path}.").format(path=path))
     return _damaged(path, _("it cannot be read"))
+
+
+def _upgrade_failed(error: MigrationFailed, kept: Path | None) -> MigrationFailed:
+    if kept is None:
+        return error
+    return MigrationFailed(
+        str(error)
+        + " "
+        + _("A checked copy of your data from before the upgrade is kept at {path}.").format(
+            path=kept
+        )
+    )
 
 
 def _damaged(path: Path, reason: str) -> DatabaseDamaged:

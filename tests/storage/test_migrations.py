@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from app.errors import DatabaseTooNew, MigrationFailed
-from app.models import Base, Decision, Payment, Person
+from app.models import Base, Comment, Decision, Payment, Person
 from app.storage import backups, integrity, migrations, open_database, schema
 from app.storage.engine import make_engine
 
@@ -57,8 +57,24 @@ def test_migrations_build_exactly_what_the_models_describe(db) -> None:
         assert compare_metadata(context, Base.metadata) == []
 
 
-@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("schema-*.sqlite3")), ids=lambda p: p.name)
-def test_a_saved_file_from_every_revision_upgrades_with_its_data(fixture: Path, data_dir) -> None:
+EARLIER_REVISIONS = migrations.REVISIONS[:-1]
+
+
+def test_every_saved_fixture_names_a_known_revision() -> None:
+    saved = sorted(path.name for path in FIXTURES.glob("schema-*.sqlite3"))
+    assert saved, "no saved schema files in tests/data"
+    for name in saved:
+        assert name.removeprefix("schema-").removesuffix(".sqlite3") in migrations.REVISIONS
+
+
+@pytest.mark.parametrize("revision", EARLIER_REVISIONS)
+def test_a_saved_file_from_every_revision_upgrades_with_its_data(revision: str, data_dir) -> None:
+    fixture = FIXTURES / f"schema-{revision}.sqlite3"
+    assert fixture.exists(), (
+        f"tests/data has no saved file for revision {revision}: make it with "
+        f"python tools/make_schema_fixture.py {revision} tests/data/{fixture.name}"
+    )
+    assert revision_of(fixture) == revision
     data_dir.mkdir(parents=True)
     shutil.copy(fixture, data_dir / "roundtable.sqlite3")
     db = open_database(data_dir)
@@ -73,7 +89,14 @@ def test_a_saved_file_from_every_revision_upgrades_with_its_data(fixture: Path, 
             assert decision.wording == "Ask for repair visits in the morning"
             assert decision.raised_by is person
             assert decision.decided_on == date(2025, 3, 10)
-            # The new revision's tables work on the upgraded file.
+            if revision >= "0002":
+                payment = session.scalars(select(Payment)).one()
+                assert (payment.minutes_given, payment.expenses_pence) == (150, 740)
+                assert payment.paid_on == date(2025, 3, 20)
+                comment = session.scalars(select(Comment)).one()
+                assert comment.text == "Mornings suit everyone — diolch!"
+                assert comment.author is person
+            # The newest tables work on the upgraded file.
             session.add(Payment(person=person, group_id=decision.group_id, minutes_given=60))
         assert db.problems(full=True) == []
     finally:
