@@ -1,0 +1,180 @@
+"""Closing a live session: how far each aim moved, a summary of what was decided and who
+does what next, and payments suggested from attendance for staff to confirm.
+
+A suggestion is only a suggestion: nothing is owed until staff confirm it, which records a
+``Payment``. Staff and facilitators are paid by their employer, so they are not suggested.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import select
+
+from app.errors import NotFound, ValidationError
+from app.i18n import _
+from app.models import (
+    AimOutcome,
+    AttendanceStatus,
+    Group,
+    LiveProgress,
+    MeetingStatus,
+    Membership,
+    Payment,
+    Role,
+)
+from app.services import aims, validation
+from app.services.live import LiveAction, LiveDecision, meeting_or_refuse, read_live
+from app.services.live_actions import end_break
+from app.storage import Database
+
+PAID_ROLES = (Role.LIVED_EXPERIENCE, Role.CHAMPION, Role.CARER)
+
+
+@dataclass(frozen=True)
+class AimMoved:
+    title: str
+    outcome: AimOutcome | None
+    note: str
+
+
+@dataclass(frozen=True)
+class LiveSummary:
+    meeting_id: int
+    title: str
+    held: bool
+    present: tuple[str, ...]
+    apologies: tuple[str, ...]
+    decisions: tuple[LiveDecision, ...]
+    actions: tuple[LiveAction, ...]
+    aims: tuple[AimMoved, ...]
+
+
+@dataclass(frozen=True)
+class PaymentSuggestion:
+    person_id: int
+    name: str
+    minutes: int
+    rate_pence_per_hour: int
+    confirmed: bool  # staff have already confirmed a payment for this session
+
+    @property
+    def pence(self) -> int:
+        return round(self.minutes * self.rate_pence_per_hour / 60)
+
+
+def review_aim(
+    db: Database, meeting_id: int, aim_id: int, outcome: AimOutcome, note: str = ""
+) -> None:
+    """How far this session moved one of its aims (again to correct it)."""
+    aims.review_aim(db, aim_id, meeting_id, AimOutcome(outcome), note)
+
+
+def close_session(db: Database, meeting_id: int, now: datetime | None = None) -> LiveSummary:
+    """Mark the session as held and end any break still running; returns its summary."""
+    moment = now or datetime.now(UTC)
+    with db.transaction() as session:
+        meeting = meeting_or_refuse(session, meeting_id)
+        meeting.status = MeetingStatus.HELD
+        progress = session.scalar(select(LiveProgress).where(LiveProgress.meeting_id == meeting_id))
+        if progress is not None:
+            progress.current_item_id = None
+            progress.item_started_at = None
+    end_break(db, meeting_id, moment)
+    return summary(db, meeting_id)
+
+
+def summary(db: Database, meeting_id: int) -> LiveSummary:
+    """What was decided, who does what next, who came and how the aims moved."""
+    state = read_live(db, meeting_id)
+    return LiveSummary(
+        meeting_id=meeting_id,
+        title=state.title,
+        held=state.status == MeetingStatus.HELD,
+        present=_names(state.people, AttendanceStatus.PRESENT),
+        apologies=_names(state.people, AttendanceStatus.APOLOGIES),
+        decisions=state.decisions,
+        actions=state.actions,
+        aims=tuple(AimMoved(aim.title, aim.outcome, aim.note) for aim in state.aims),
+    )
+
+
+def suggest_payments(db: Database, meeting_id: int) -> list[PaymentSuggestion]:
+    """One suggestion per member present, for the session's planned length at the group's
+    hourly rate. Empty when the group pays no rate."""
+    state = read_live(db, meeting_id)
+    minutes = sum(item.minutes for item in state.items) + sum(b.minutes for b in state.breaks)
+    with db.transaction() as session:
+        group = session.get(Group, state.group_id)
+        if group is None:
+            raise NotFound(_("That group no longer exists."))
+        rate = group.hourly_rate_pence
+        confirmed = set(
+            session.scalars(select(Payment.person_id).where(Payment.meeting_id == meeting_id))
+        )
+        roles = dict(
+            session.execute(
+                select(Membership.person_id, Membership.role).where(
+                    Membership.group_id == state.group_id
+                )
+            ).all()
+        )
+    if rate <= 0:
+        return []
+    return [
+        PaymentSuggestion(person.id, person.name, minutes, rate, person.id in confirmed)
+        for person in state.people
+        if person.status == AttendanceStatus.PRESENT and roles.get(person.id) in PAID_ROLES
+    ]
+
+
+def confirm_payments(
+    db: Database,
+    meeting_id: int,
+    confirmed: list[tuple[int, int]],
+    *,
+    declined: tuple[int, ...] = (),
+    paid_on: date | None = None,
+) -> int:
+    """Staff confirm payments: ``confirmed`` is (person, minutes) pairs; ``declined`` the
+    people who chose not to be paid. A person already confirmed is left as they are.
+    Returns how many payments were recorded."""
+    validation.calendar_date(paid_on, _("The date paid"))
+    with db.transaction() as session:
+        meeting = meeting_or_refuse(session, meeting_id)
+        group = session.get(Group, meeting.group_id)
+        assert group is not None
+        done = set(
+            session.scalars(select(Payment.person_id).where(Payment.meeting_id == meeting_id))
+        )
+        members = set(
+            session.scalars(
+                select(Membership.person_id).where(Membership.group_id == meeting.group_id)
+            )
+        )
+        made = 0
+        for person_id, minutes in confirmed:
+            validation.whole_number(minutes, _("The minutes given"), low=0, high=24 * 60)
+            if person_id not in members:
+                raise ValidationError(_("Payments are only for people in this group."))
+            if person_id in done:
+                continue
+            session.add(
+                Payment(
+                    person_id=person_id,
+                    group_id=group.id,
+                    meeting_id=meeting_id,
+                    minutes_given=minutes,
+                    rate_pence_per_hour=group.hourly_rate_pence,
+                    declined=person_id in declined,
+                    paid_on=paid_on,
+                )
+            )
+            done.add(person_id)
+            made += 1
+        return made
+
+
+def _names(people, status: AttendanceStatus) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    return tuple(person.name for person in people if person.status == status)

@@ -1,0 +1,209 @@
+"""Live session services: check-in, notes, turns, breaks, decisions, closing and payments,
+each read back from the real data file."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from app.errors import NotFound, ValidationError
+from app.models import Comment, Payment
+from app.models.enums import AimOutcome, AttendanceStatus, MeetingStatus
+from app.services import live_actions, live_close
+from app.services.live import open_live, read_live
+from tests.live_sample import make_live_session
+
+START = datetime(2025, 3, 4, 10, 30, tzinfo=UTC)
+
+
+def test_opening_starts_at_the_first_item_and_shows_everything_planned(db) -> None:
+    sample = make_live_session(db)
+    state = open_live(db, sample.meeting_id, now=START)
+    assert [item.title for item in state.items] == [
+        "Welcome and check-in",
+        "Repairs: what has changed",
+    ]
+    assert [item.minutes for item in state.items] == [10, 45]
+    assert state.current_item_id == sample.items[0]
+    assert state.item_started_at == START
+    assert [(b.after_position, b.minutes, b.taken) for b in state.breaks] == [(1, 15, False)]
+    assert [aim.title for aim in state.aims] == ["Repairs within two weeks", "Clear letters"]
+    assert {person.name for person in state.people} == {
+        "Margaret O'Neill",
+        "Tomasz Nowak",
+        "Grace Okafor",
+        "Dev Sharma",
+    }
+    assert all(person.status is None for person in state.people)
+    # Opening again later carries on where it was, rather than restarting the clock.
+    again = open_live(db, sample.meeting_id, now=START + timedelta(minutes=5))
+    assert again.item_started_at == START
+
+
+def test_check_in_with_a_supporter_and_a_late_arrival(db) -> None:
+    sample = make_live_session(db)
+    margaret, tomasz = sample.people["Margaret"], sample.people["Tomasz"]
+    live_actions.check_in(db, sample.meeting_id, margaret, AttendanceStatus.PRESENT)
+    live_actions.check_in(
+        db,
+        sample.meeting_id,
+        tomasz,
+        AttendanceStatus.ABSENT,
+        with_supporter=True,
+        supporter_name="Ola",
+    )
+    live_actions.check_in(db, sample.meeting_id, tomasz, AttendanceStatus.PRESENT)  # late
+    state = read_live(db, sample.meeting_id)
+    assert state.person(margaret).status == AttendanceStatus.PRESENT  # type: ignore[union-attr]
+    late = state.person(tomasz)
+    assert late is not None and late.status == AttendanceStatus.PRESENT
+    assert late.with_supporter and late.supporter_name == "Ola"
+
+
+def test_notes_save_whole_and_again_changes_nothing(db) -> None:
+    sample = make_live_session(db)
+    first = sample.items[0]
+    for text in ("We", "We began with", "We began with tea ☕ and names.\nŻaneta joined."):
+        live_actions.save_notes(db, sample.meeting_id, first, text)
+    live_actions.save_notes(
+        db, sample.meeting_id, first, "We began with tea ☕ and names.\nŻaneta joined."
+    )
+    state = read_live(db, sample.meeting_id)
+    assert state.item(first).notes == "We began with tea ☕ and names.\nŻaneta joined."  # type: ignore[union-attr]
+    assert state.item(sample.items[1]).notes == ""  # type: ignore[union-attr]
+    with db.transaction() as session:
+        from sqlalchemy import func, select
+
+        from app.models import Note
+
+        assert session.scalar(select(func.count()).select_from(Note)) == 1
+    with pytest.raises(ValidationError):
+        live_actions.save_notes(db, sample.meeting_id, first, "bad \x00 text")
+    with pytest.raises(NotFound):
+        live_actions.save_notes(db, sample.meeting_id, 99_999, "on no item")
+
+
+def test_turns_are_counted_per_item_and_sent_in_contributions_count(db) -> None:
+    sample = make_live_session(db)
+    margaret, grace = sample.people["Margaret"], sample.people["Grace"]
+    first, second = sample.items
+    live_actions.mark_contribution(db, sample.meeting_id, margaret, first)
+    live_actions.mark_contribution(db, sample.meeting_id, margaret, first)
+    live_actions.mark_contribution(db, sample.meeting_id, margaret, second)
+    live_actions.mark_contribution(db, sample.meeting_id, grace, second, sent_beforehand=True)
+    with db.transaction() as session:
+        session.add(Comment(author_id=grace, meeting_id=sample.meeting_id, text="Sent by post"))
+    assert live_actions.take_back_contribution(db, sample.meeting_id, margaret, first)
+    turns = {
+        (t.person_id, t.agenda_item_id): (t.spoken, t.sent_beforehand)
+        for t in read_live(db, sample.meeting_id).turns
+    }
+    assert turns == {
+        (margaret, first): (1, 0),
+        (margaret, second): (1, 0),
+        (grace, second): (0, 1),
+        (grace, None): (0, 1),
+    }
+
+
+def test_breaks_pause_the_item_clock_and_moving_on_restarts_it(db) -> None:
+    sample = make_live_session(db)
+    open_live(db, sample.meeting_id, now=START)
+    taken = live_actions.start_break(
+        db,
+        sample.meeting_id,
+        15,
+        planned_break_id=sample.breaks[0],
+        now=START + timedelta(minutes=8),
+    )
+    assert taken > 0
+    with pytest.raises(ValidationError):
+        live_actions.start_break(db, sample.meeting_id, 5)
+    running = read_live(db, sample.meeting_id).running_break
+    assert running is not None and running.minutes == 15
+    live_actions.end_break(db, sample.meeting_id, now=START + timedelta(minutes=20))
+    state = read_live(db, sample.meeting_id)
+    assert state.running_break is None and state.breaks[0].taken
+    assert state.item_started_at == START + timedelta(minutes=12)
+    moved_at = START + timedelta(minutes=30)
+    live_actions.move_to_item(db, sample.meeting_id, sample.items[1], now=moved_at)
+    state = read_live(db, sample.meeting_id)
+    assert (state.current_item_id, state.item_started_at) == (sample.items[1], moved_at)
+
+
+def test_decisions_and_actions_from_the_session(db) -> None:
+    sample = make_live_session(db)
+    margaret, dev = sample.people["Margaret"], sample.people["Dev"]
+    decision = live_actions.record_decision(
+        db, sample.meeting_id, "Repairs will be booked by phone or text.", raised_by_id=margaret
+    )
+    live_actions.record_action(
+        db,
+        sample.meeting_id,
+        "Ask the service about text booking",
+        owner_id=dev,
+        due_on=date(2025, 4, 1),
+        decision_id=decision,
+    )
+    live_actions.record_action(db, sample.meeting_id, "Send the notes round")
+    with pytest.raises(ValidationError):
+        live_actions.record_decision(db, sample.meeting_id, "   ")
+    state = read_live(db, sample.meeting_id)
+    assert [(d.wording, d.raised_by) for d in state.decisions] == [
+        ("Repairs will be booked by phone or text.", "Margaret O'Neill")
+    ]
+    assert [(a.description, a.owner, a.due_on) for a in state.actions] == [
+        ("Ask the service about text booking", "Dev Sharma", date(2025, 4, 1)),
+        ("Send the notes round", "", None),
+    ]
+
+
+def test_closing_reviews_aims_summarises_and_suggests_payments_to_confirm(db) -> None:
+    sample = make_live_session(db, rate_pence=1500)
+    meeting = sample.meeting_id
+    for name in ("Margaret", "Grace", "Dev"):
+        live_actions.check_in(db, meeting, sample.people[name], AttendanceStatus.PRESENT)
+    live_actions.check_in(db, meeting, sample.people["Tomasz"], AttendanceStatus.APOLOGIES)
+    live_close.review_aim(db, meeting, sample.aims["repairs"], AimOutcome.PROGRESSING, "Nearer")
+    live_close.review_aim(db, meeting, sample.aims["letters"], AimOutcome.NOT_YET)
+    live_actions.start_break(db, meeting, 10)
+    result = live_close.close_session(db, meeting)
+    assert result.held and read_live(db, meeting).status == MeetingStatus.HELD
+    assert read_live(db, meeting).running_break is None
+    assert set(result.present) == {"Margaret O'Neill", "Grace Okafor", "Dev Sharma"}
+    assert result.apologies == ("Tomasz Nowak",)
+    assert [(a.title, a.outcome, a.note) for a in result.aims] == [
+        ("Repairs within two weeks", AimOutcome.PROGRESSING, "Nearer"),
+        ("Clear letters", AimOutcome.NOT_YET, ""),
+    ]
+    suggestions = live_close.suggest_payments(db, meeting)
+    # Staff are paid by their employer; the session was planned at 10 + 45 + 15 minutes.
+    assert {(s.name, s.minutes, s.pence, s.confirmed) for s in suggestions} == {
+        ("Margaret O'Neill", 70, 1750, False),
+        ("Grace Okafor", 70, 1750, False),
+    }
+    with db.transaction() as session:
+        from sqlalchemy import select
+
+        assert session.scalars(select(Payment)).all() == []  # suggested is not confirmed
+    made = live_close.confirm_payments(
+        db,
+        meeting,
+        [(s.person_id, s.minutes) for s in suggestions],
+        declined=(sample.people["Grace"],),
+    )
+    assert made == 2
+    assert live_close.confirm_payments(db, meeting, [(sample.people["Margaret"], 70)]) == 0
+    assert all(s.confirmed for s in live_close.suggest_payments(db, meeting))
+    with db.transaction() as session:
+        from sqlalchemy import select
+
+        paid = {
+            p.person_id: (p.minutes_given, p.time_pence, p.declined)
+            for p in session.scalars(select(Payment))
+        }
+    assert paid == {
+        sample.people["Margaret"]: (70, 1750, False),
+        sample.people["Grace"]: (70, 0, True),
+    }
