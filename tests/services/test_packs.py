@@ -1,0 +1,176 @@
+"""Each pack's content from the example data: what it says, in what order, what it keeps private."""
+
+import itertools
+from datetime import date, datetime
+
+import pytest
+
+from app.errors import NotFound, ValidationError
+from app.export.document import BulletList, Paragraph, PrintStyle, SectionIcon, Subheading, Table
+from app.services import groups, packs
+from app.services.example_data import load_example_data
+from app.services.packs import PrivacyChoice
+from app.services.session_lookup import find_session
+
+TODAY = date(2026, 11, 23)
+NOW = datetime(2026, 11, 23, 9, 0)
+
+
+@pytest.fixture
+def example(db):
+    load_example_data(db, today=TODAY)
+    group = groups.find_group(db, "Everyday Equipment Users' Group")
+    return (
+        group,
+        find_session(db, "next", group=group.id, now=NOW),
+        find_session(db, "last", group=group.id),
+    )
+
+
+def _text(document) -> str:
+    return "\n".join(document.all_text())
+
+
+def test_before_pack_has_times_breaks_aims_venue_and_last_decisions(db, example) -> None:
+    _group, upcoming, _last = example
+    document = packs.before_session_pack(db, upcoming.id)
+    assert document.title == f"Before the session: {upcoming.title}"
+    assert [section.icon for section in document.sections] == [
+        SectionIcon.VENUE,
+        SectionIcon.AGENDA,
+        SectionIcon.AIMS,
+        SectionIcon.DECISIONS,
+    ]
+    agenda = next(b for b in document.sections[1].blocks if isinstance(b, Table))
+    assert agenda.headers == ("Time", "Item", "How long", "Led by")
+    times = [row[0] for row in agenda.rows]
+    # Each item starts when the one before ends, breaks included, from the session's start.
+    assert times[0].startswith(f"{upcoming.starts_at:%H:%M} to ")
+    for earlier, later in itertools.pairwise(times):
+        assert earlier.split(" to ")[1] == later.split(" to ")[0]
+    assert any(row[1] in ("Tea", "Break") for row in agenda.rows)
+    text = _text(document)
+    assert "Thistlecombe Community Hub" in text
+    assert "Changing Places toilet" in text
+    assert "How we will know:" in text
+    # Last session's decision, with what has happened since on its actions.
+    assert "Equipment users will plan and lead every part of the learning event" in text
+    assert "What happened: A first draft has gone to the group by email." in text
+
+
+def test_after_pack_has_attendance_reviews_notes_decisions_and_actions(db, example) -> None:
+    _group, _upcoming, last = example
+    document = packs.after_session_pack(db, last.id, PrintStyle.LARGE)
+    headings = [section.heading for section in document.sections]
+    assert headings == [
+        "Who came",
+        "Aims reviewed",
+        "Notes by agenda item",
+        "Decisions, in the words agreed",
+        "Actions",
+    ]
+    who = document.sections[0].blocks
+    assert Subheading("Present (6)") in who
+    assert BulletList(("Krysia",)) in who
+    reviews = document.sections[1].blocks[0]
+    assert isinstance(reviews, Table)
+    assert reviews.headers == ("Aim", "Where it is", "Note")
+    notes = document.sections[2].blocks
+    assert Subheading("Who does what on the day") in notes
+    assert "Marj and Dai will open the event together." in _text(document)
+    decision = document.sections[3].blocks[0]
+    assert decision == Subheading(
+        "Equipment users will plan and lead every part of the learning event. "
+        "Steadyway staff will be there to listen and to answer questions, not to present."
+    )
+    actions = document.sections[4].blocks[0]
+    assert isinstance(actions, Table)
+    assert actions.headers == ("Action", "Who", "By when", "Where it is")
+    assert actions.rows[0][1:3] == ("Dai", "3 December 2026")
+
+
+def test_private_details_are_left_out_unless_asked_for(db, example) -> None:
+    _group, upcoming, last = example
+    for document in (
+        packs.before_session_pack(db, upcoming.id),
+        packs.after_session_pack(db, last.id),
+        packs.after_session_pack(db, last.id, PrintStyle.EASY_READ),
+    ):
+        text = _text(document)
+        assert "@example.org" not in text
+        assert "07700" not in text
+        assert "Quarry Lane" not in text
+        assert "Dial-a-ride" not in text
+        assert "wheeled walker" not in text
+    with_contact = _text(packs.after_session_pack(db, last.id, privacy=PrivacyChoice(True, False)))
+    assert "Email: marj.ellison@example.org" in with_contact
+    assert "Address: 27 Quarry Lane, Thistlecombe TC3 2HF" in with_contact
+    assert "Dial-a-ride" not in with_contact
+    with_needs = _text(
+        packs.before_session_pack(db, upcoming.id, privacy=PrivacyChoice(False, True))
+    )
+    assert "Dial-a-ride both ways" in with_needs
+    assert "Uses a wheeled walker" in with_needs
+    assert "@example.org" not in with_needs
+
+
+def test_easy_read_is_worded_more_simply_not_just_bigger(db, example) -> None:
+    _group, upcoming, last = example
+    before = packs.before_session_pack(db, upcoming.id, "easyread")
+    assert before.title.startswith("Our next meeting: ")
+    agenda = before.sections[1]
+    assert agenda.heading == "What we will talk about"
+    # Easy Read gives the running order as a list of short lines, not a wide table.
+    assert isinstance(agenda.blocks[0], BulletList)
+    assert any(line.endswith("A break. Time to rest.") for line in agenda.blocks[0].items)
+    after = packs.after_session_pack(db, last.id, "easyread")
+    decisions = after.sections[3]
+    assert decisions.heading == "What we decided"
+    assert decisions.blocks[0] == Paragraph(
+        "We decided: Equipment users will plan and lead every part of the learning event. "
+        "Steadyway staff will be there to listen and to answer questions, not to present."
+    )
+    assert "Dai will do this: Write the running order" in _text(after)
+    for section in after.sections:
+        for block in section.blocks:
+            assert not isinstance(block, Table)
+
+
+def test_decision_log_has_every_decision_newest_first(db, example) -> None:
+    group, _upcoming, _last = example
+    document = packs.decision_log_pack(db, group.id)
+    assert document.title.startswith("Decision log: you said, we did.")
+    overview = document.sections[0]
+    assert overview.icon == SectionIcon.INFORMATION
+    assert overview.blocks[0] == Paragraph("The group has made 7 decisions.")
+    wordings = [
+        block.text
+        for section in document.sections[1:]
+        for block in section.blocks
+        if isinstance(block, Subheading)
+    ]
+    assert len(wordings) == 7
+    assert wordings[0].startswith("Equipment users will plan and lead")
+    assert wordings[-1].startswith("Members who use equipment, and family carers, will be paid")
+    text = _text(document)
+    assert "Where it is now: Not going ahead." in text
+    assert "What happened: The catch-up was held." in text
+
+
+def test_the_log_in_parts_says_the_same_as_the_whole(db, example) -> None:
+    group, _upcoming, _last = example
+    whole = packs.decision_log_pack(db, group.id, "easyread")
+    head, rest = packs.decision_log_in_parts(db, group.id, "easyread")
+    assert head.sections + tuple(rest) == whole.sections
+
+
+def test_bad_requests_are_refused_in_words(db, example) -> None:
+    group, upcoming, _last = example
+    with pytest.raises(ValidationError, match="not a pack style"):
+        packs.before_session_pack(db, upcoming.id, "tiny")
+    with pytest.raises(ValidationError, match="not a kind of pack"):
+        packs.session_pack(db, upcoming.id, "during")
+    with pytest.raises(NotFound, match="no session number 99999"):
+        packs.before_session_pack(db, 99999)
+    with pytest.raises(NotFound, match="no longer exists"):
+        packs.decision_log_pack(db, group.id + 1000)
