@@ -1,0 +1,79 @@
+"""A pack ``Document`` printed as an accessible, tagged PDF (PDF/UA-1).
+
+``write_pdf`` lays the document out with ReportLab in the chosen print style and size,
+then (``finish``) adds what ReportLab does not write: the structure tree screen readers
+follow, correct Unicode mappings for every character, and the PDF/UA identifier.
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+from pathlib import Path
+
+from app.errors import RoundtableError
+from app.export.document import Document, PackLook
+from app.export.pdf.finish import finish
+from app.export.pdf.layout import layout_for
+from app.export.pdf.pages import PackTemplate
+from app.export.pdf.sizes import allowed_sizes, check_look, default_size, smallest_size
+from app.export.pdf.story import build_story
+from app.export.pdf.tags import Tagger
+from app.i18n import _
+
+__all__ = ["PdfNotSaved", "allowed_sizes", "default_size", "smallest_size", "write_pdf"]
+
+
+class PdfNotSaved(RoundtableError):
+    """The pack was made but could not be saved where it was asked to go."""
+
+
+def render_pdf(document: Document, look: PackLook, *, tagged: bool = True) -> bytes:
+    """The finished PDF file's bytes."""
+    check_look(look)
+    layout = layout_for(look)
+    tagger = Tagger(enabled=tagged)
+    drawn = io.BytesIO()
+    PackTemplate(drawn, document, layout, tagger).build(build_story(document, layout, tagger))
+    return finish(drawn.getvalue(), document, tagger)
+
+
+def write_pdf(document: Document, look: PackLook, out: Path, *, tagged: bool = True) -> Path:
+    """Writes ``document`` to ``out`` as a PDF in ``look``; returns ``out``.
+
+    The file appears whole or not at all: it is written under a temporary name beside
+    ``out`` and then renamed, so a reader never sees half a pack.
+    """
+    content = render_pdf(document, look, tagged=tagged)
+    out = Path(out)
+    temporary = out.with_name(f".{out.name}.{os.getpid()}.part")
+    try:
+        with open(temporary, "wb") as file:
+            file.write(content)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, out)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise PdfNotSaved(_saving_problem(error, out)) from error
+    return out
+
+
+def _saving_problem(error: OSError, out: Path) -> str:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return _(
+            "There is no room left on the disk to save {name}. Free some space or "
+            "choose another place, then try again."
+        ).format(name=out.name)
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return _(
+            "Roundtable may not save files in {folder}. Choose another folder, then try again."
+        ).format(folder=out.parent)
+    if error.errno == errno.ENOENT:
+        return _(
+            "The folder {folder} does not exist. Choose another folder, then try again."
+        ).format(folder=out.parent)
+    return _("The pack could not be saved as {path}. Choose another place, then try again.").format(
+        path=out
+    )

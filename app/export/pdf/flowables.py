@@ -1,0 +1,94 @@
+"""ReportLab flowables that say which structure element their text belongs to."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import nullcontext
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import getAscent
+from reportlab.platypus import Flowable, Paragraph
+
+from app.export.pdf.tags import Element, Tagger
+
+
+class TaggedParagraph(Paragraph):
+    """A paragraph drawn as marked content of ``element``; both halves of a paragraph
+    split over a page break keep the same element, so it stays one paragraph when read."""
+
+    tagger: Tagger | None = None
+    element: Element | None = None
+    properties: dict[str, str] | None = None
+
+    def bind(self, tagger: Tagger, element: Element | None, **properties: str) -> TaggedParagraph:
+        self.tagger, self.element = tagger, element
+        self.properties = {k: v for k, v in properties.items() if v}
+        return self
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = super().split(availWidth, availHeight)
+        for number, part in enumerate(parts):
+            if isinstance(part, TaggedParagraph) and part is not self:
+                part.bind(self.tagger, self.element, **(self.properties or {}))
+                part.later_part = number > 0 or getattr(self, "later_part", False)
+        return parts
+
+    def draw(self) -> None:
+        if self.tagger is None:
+            super().draw()
+            return
+        with self.tagger.content(self.canv, self.element, **(self.properties or {})):
+            super().draw()
+
+
+class ListItem(TaggedParagraph):
+    """A list item: a bullet (the item's label) and then its text (the item's body)."""
+
+    label: Element | None = None
+    later_part = False
+
+    def draw(self) -> None:
+        if not self.later_part:
+            style: ParagraphStyle = self.style
+            size = style.fontSize
+            baseline = self.height - getAscent(style.fontName, size)
+            with self.tagger.content(self.canv, self.label) if self.tagger else nullcontext():
+                self.canv.setFont(style.fontName, size)
+                self.canv.drawString(style.leftIndent - 1.1 * size, baseline, "\u2022")
+        super().draw()
+
+
+class IconHeading(Flowable):
+    """A section heading with a picture to its left (the Easy Read style).
+
+    The picture repeats what the heading says, so it is drawn as an artifact: a screen
+    reader then says the heading once rather than "agenda, picture of agenda"."""
+
+    def __init__(
+        self,
+        heading: TaggedParagraph,
+        draw_icon: Callable[[object, float, float, float], None],
+        icon_size: float,
+        tagger: Tagger,
+    ) -> None:
+        super().__init__()
+        self.heading, self.draw_icon, self.icon_size, self.tagger = (
+            heading,
+            draw_icon,
+            icon_size,
+            tagger,
+        )
+        self.keepWithNext = True
+        self.spaceBefore = heading.style.spaceBefore
+        self.spaceAfter = heading.style.spaceAfter
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        _width, self.heading_height = self.heading.wrap(availWidth, availHeight)
+        self.width, self.height = availWidth, max(self.heading_height, self.icon_size)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        with self.tagger.artifact(self.canv):
+            self.draw_icon(self.canv, 0, self.height - self.icon_size, self.icon_size)
+        # The heading sits level with the middle of its picture.
+        self.heading.drawOn(self.canv, 0, (self.height - self.heading_height) / 2)
