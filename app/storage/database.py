@@ -65,6 +65,16 @@ class Database:
         name = backups.backup_name(kind, datetime.now(UTC), detail)
         return self.backup_to(self.backup_folder / name)
 
+    def forget_deleted(self) -> None:
+        """Rewrite the file so nothing deleted or overwritten can still be read from it.
+
+        SQLite leaves old text in free pages and in the write-ahead log; after an erasure
+        that text must be gone from the disk too, not only from every query.
+        """
+        with self.sqlite_connection() as connection:
+            connection.execute("VACUUM")
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def backup_daily_if_due(self) -> Path | None:
         if not backups.daily_backup_due(self.path, self.backup_folder, datetime.now(UTC)):
             return None
