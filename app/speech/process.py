@@ -3,6 +3,7 @@ a time, ended at once when speech must stop or when it stops answering."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -69,6 +70,7 @@ class EngineProcess:
                 if waited > timeout:
                     log.warning("speech process (%s) stopped answering; ending it", self.mode)
                     self.end()
+                    self._reap()
                     raise SpeechFailed(engine_stopped_message()) from None
                 continue
             if reply is None:
@@ -85,13 +87,14 @@ class EngineProcess:
         process = self._process
         if process is None:
             return
+        self._process = None
         try:
             if process.stdin is not None:
                 process.stdin.close()
             process.wait(timeout=2)
         except (OSError, subprocess.TimeoutExpired):
-            self.end()
-        self._process = None
+            process.kill()
+            process.wait(timeout=5)
 
     # -- may be called from any thread ------------------------------------------------
 
@@ -124,6 +127,7 @@ class EngineProcess:
     def _ensure_running(self) -> None:
         if self._process is not None and self._process.poll() is None:
             return
+        self._reap()
         self._answers = queue.Queue()
         self._ended_on_purpose = False
         started = time.perf_counter()
@@ -153,19 +157,32 @@ class EngineProcess:
             raise SpeechFailed(engine_stopped_message()) from None
         if first is None or "ready" not in first:
             process.wait(timeout=5)
+            if process.stdin is not None:
+                process.stdin.close()
             message = first.get("error") if first else None
             raise SpeechUnavailable(str(message) if message else engine_stopped_message())
         self._process = process
         log.info("speech process (%s) ready in %.2f s", self.mode, time.perf_counter() - started)
 
     def _ended(self, _reply: object) -> dict[str, Any]:
-        process = self._process
-        if process is not None:
-            process.wait(timeout=5)
-        self._process = None
+        self._reap()
         if self._ended_on_purpose:
             raise Interrupted
         raise SpeechFailed(engine_stopped_message())
+
+    def _reap(self) -> None:
+        """Collect a process that has ended (or been ended), so nothing of it is left."""
+        process, self._process = self._process, None
+        if process is None:
+            return
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+        if process.stdin is not None:
+            with contextlib.suppress(OSError):
+                process.stdin.close()
 
 
 def _read_answers(stream: IO[str], answers: queue.Queue[dict[str, Any] | None]) -> None:
@@ -176,4 +193,5 @@ def _read_answers(stream: IO[str], answers: queue.Queue[dict[str, Any] | None]) 
             except ValueError:
                 continue
     finally:
+        stream.close()
         answers.put(None)

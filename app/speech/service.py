@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from app.speech.engines import PLAYING, RECORDING
-from app.speech.errors import SpeechFailed
+from app.speech.errors import SpeechFailed, SpeechUnavailable
 from app.speech.interface import NORMAL_RATE, Recording, Segment, Voice
 from app.speech.process import EngineProcess, Interrupted
 from app.speech.text import sentences, word_count
@@ -169,7 +169,7 @@ class SpeechService:
                     return
         except Interrupted:
             return
-        except SpeechFailed as problem:
+        except (SpeechFailed, SpeechUnavailable) as problem:
             self._tell(SpeechState.FAILED, str(problem))
             raise
         finally:

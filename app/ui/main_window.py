@@ -31,6 +31,7 @@ from app.ui.display import Display, TextSize
 from app.ui.display_dialog import DisplayDialog
 from app.ui.file_actions import FileActions
 from app.ui.panels import RecordsPanel
+from app.ui.read_aloud import ReadAloud
 from app.ui.settings import LAST_GROUP, Settings
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import StatusLine
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
 
         self._lay_out()
         self.file_actions = FileActions(self, source, runner, self.status_line)
+        self.read_aloud = ReadAloud(settings, self.status_line, self)
         self._build_menus()
         self.areas.setCurrentRow(0)
         self.text_size.changed.connect(self._text_size_changed)
@@ -176,6 +178,8 @@ class MainWindow(QMainWindow):
         )
         view_menu.addAction(self.display_action)
         self._update_text_size_actions()
+
+        self.read_aloud.add_menu(bar)
 
         help_menu = bar.addMenu(_("&Help"))
         help_menu.addAction(self._action(_("&About Roundtable"), [], self.file_actions.about))
@@ -299,4 +303,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.sync()
+        self.read_aloud.close()
         super().closeEvent(event)

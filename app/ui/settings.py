@@ -66,7 +66,19 @@ LOOK_KEYS: tuple[str, ...] = (NORMAL_LOOK, HIGH_CONTRAST_LIGHT, HIGH_CONTRAST_DA
 LOOK = Setting("display/look", NORMAL_LOOK, "Look", LOOK_KEYS)
 READING_FONT = Setting("display/reading_font", SYSTEM_FONT, "Reading font", READING_FONT_KEYS)
 
-ALL_SETTINGS: tuple[Setting, ...] = (TEXT_SIZE, LOOK, READING_FONT, LAST_GROUP)  # type: ignore[type-arg]
+# Reading aloud: words a minute, and the engine's name for the voice ("" = its usual one).
+SPEECH_RATES: tuple[int, ...] = tuple(range(80, 351, 5))
+SPEECH_RATE = Setting("speech/rate_wpm", 175, "Reading speed", SPEECH_RATES)
+SPEECH_VOICE = Setting("speech/voice", "", "Voice")
+
+ALL_SETTINGS: tuple[Setting, ...] = (  # type: ignore[type-arg]
+    TEXT_SIZE,
+    LOOK,
+    READING_FONT,
+    LAST_GROUP,
+    SPEECH_RATE,
+    SPEECH_VOICE,
+)
 
 
 class Settings:
