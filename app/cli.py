@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import APP_NAME, __version__
+from app.cli_export import add_export_parser
 from app.cli_member import add_member_commands
 from app.diagnostics import configure_logging
 from app.errors import DatabaseDamaged, RoundtableError
@@ -101,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", metavar=_("FILE"), help=_("the backup to restore"))
     restore.set_defaults(handler=run_restore)
     add_member_commands(commands, data_dir)
+    add_export_parser(commands, data_dir)
     return parser
 
 
