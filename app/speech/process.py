@@ -48,6 +48,10 @@ class EngineProcess:
 
     # -- called on the speech thread --------------------------------------------------
 
+    def start(self) -> None:
+        """Start the process now if it is not running (``SpeechUnavailable`` if it cannot)."""
+        self._ensure_running()
+
     def request(self, message: dict[str, Any], timeout: float) -> dict[str, Any]:
         """Send ``message`` and wait for its answer, not counting time spent paused."""
         self._ensure_running()

@@ -157,8 +157,9 @@ class SpeechService:
         if generation != self._generation or not pieces:
             return
         self._speaking = True
-        self._tell(SpeechState.SPEAKING)
         try:
+            self._speaker.start()
+            self._tell(SpeechState.SPEAKING)
             for piece in pieces:
                 self._resume.wait()
                 if generation != self._generation:

@@ -1,0 +1,121 @@
+"""Speaking through the speech process: sound comes out, pause holds it, stop ends it at once,
+and a hung or crashed engine is ended and started again without harm."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from app.speech import SpeechFailed, SpeechService, SpeechState
+from app.speech.engines import PLAYING
+from app.speech.process import EngineProcess
+
+LONG_TEXT = " ".join(f"Point {n} is about the wheelchair repair service." for n in range(400))
+
+
+class Heard:
+    def __init__(self) -> None:
+        self.states: list[SpeechState] = []
+        self.messages: list[str] = []
+        self.changed = threading.Condition()
+
+    def __call__(self, state: SpeechState, message: str) -> None:
+        with self.changed:
+            self.states.append(state)
+            self.messages.append(message)
+            self.changed.notify_all()
+
+    def wait_for(self, state: SpeechState, timeout: float = 20) -> None:
+        with self.changed:
+            assert self.changed.wait_for(lambda: state in self.states, timeout), self.states
+
+
+@pytest.fixture
+def heard_speech(sound_sink):  # type: ignore[no-untyped-def]
+    heard = Heard()
+    service = SpeechService(heard)
+    yield service, heard
+    service.close()
+
+
+def test_speaking_makes_sound_and_finishes(heard_speech, sound_sink) -> None:
+    service, heard = heard_speech
+    service.say("Welcome to the session. The first item is repairs.").result(timeout=20)
+    assert heard.states == [SpeechState.SPEAKING, SpeechState.FINISHED]
+    # Two sentences at 22 050 samples a second: well over a second of real sound.
+    assert sound_sink.played_bytes() > 2 * 22050
+    assert sound_sink.played_rms() > 500
+
+
+def test_stop_ends_at_once_and_forgets_the_rest(heard_speech, sound_sink) -> None:
+    service, heard = heard_speech
+    future = service.say(LONG_TEXT)
+    heard.wait_for(SpeechState.SPEAKING)
+    time.sleep(0.2)
+    started = time.perf_counter()
+    assert service.stop()
+    future.result(timeout=10)
+    assert time.perf_counter() - started < 1.0
+    heard.wait_for(SpeechState.STOPPED)
+    played = sound_sink.played_bytes()
+    time.sleep(0.3)
+    assert sound_sink.played_bytes() == played  # nothing more came out
+    assert SpeechState.FINISHED not in heard.states
+    assert not service.is_speaking()
+    # And the next reading works, in a new speech process (which starts the sink afresh).
+    service.say("Back again.").result(timeout=20)
+    assert 20_000 < sound_sink.played_bytes() < played
+
+
+def test_pause_holds_the_sound_and_resume_carries_on(heard_speech, sound_sink) -> None:
+    service, heard = heard_speech
+    future = service.say(LONG_TEXT)
+    heard.wait_for(SpeechState.SPEAKING)
+    time.sleep(0.2)
+    assert service.pause()
+    time.sleep(0.2)  # the sentence being spoken may finish on a system that cannot freeze
+    held = sound_sink.played_bytes()
+    time.sleep(0.5)
+    assert sound_sink.played_bytes() == held
+    assert service.is_paused() and service.is_speaking()
+    assert service.resume()
+    deadline = time.monotonic() + 10
+    while sound_sink.played_bytes() == held and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert sound_sink.played_bytes() > held
+    service.stop()
+    future.result(timeout=10)
+    assert heard.states[:3] == [SpeechState.SPEAKING, SpeechState.PAUSED, SpeechState.RESUMED]
+
+
+def test_an_engine_that_stops_answering_is_ended_and_replaced(sound_sink) -> None:
+    process = EngineProcess(PLAYING)
+    try:
+        process.request({"op": "speak", "text": "One.", "rate": 175, "voice": None}, timeout=20)
+        pid = process.pid
+        assert pid is not None
+        os.kill(pid, signal.SIGSTOP)  # as good as hung
+        started = time.perf_counter()
+        with pytest.raises(SpeechFailed, match="stopped answering"):
+            process.request({"op": "speak", "text": "Two.", "rate": 175, "voice": None}, 1.0)
+        assert time.perf_counter() - started < 3
+        process.request({"op": "speak", "text": "Three.", "rate": 175, "voice": None}, 20)
+        assert process.starts == 2 and process.pid != pid
+    finally:
+        process.close()
+
+
+def test_an_engine_that_crashes_is_started_again(heard_speech, tmp_path: Path) -> None:
+    service, _heard = heard_speech
+    service.save_wav("Before the crash.", tmp_path / "before.wav")
+    pid = service._recorder.pid
+    assert pid is not None
+    os.kill(pid, signal.SIGKILL)
+    with pytest.raises(SpeechFailed, match="stopped answering"):
+        service.save_wav("During the crash.", tmp_path / "during.wav")
+    assert service.save_wav("After the crash.", tmp_path / "after.wav").seconds > 0.5
