@@ -178,3 +178,22 @@ def confirm_payments(
 
 def _names(people, status: AttendanceStatus) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
     return tuple(person.name for person in people if person.status == status)
+
+
+@dataclass(frozen=True)
+class Closed:
+    summary: LiveSummary
+    payments: tuple[PaymentSuggestion, ...]
+
+
+def finish_session(
+    db: Database,
+    meeting_id: int,
+    reviews: list[tuple[int, AimOutcome, str]],
+    now: datetime | None = None,
+) -> Closed:
+    """Record how far each aim moved, mark the session held, and say what happens next."""
+    for aim_id, outcome, note in reviews:
+        review_aim(db, meeting_id, aim_id, outcome, note)
+    closed = close_session(db, meeting_id, now)
+    return Closed(closed, tuple(suggest_payments(db, meeting_id)))

@@ -1,0 +1,121 @@
+"""Notes that save themselves while the facilitator types, without ever making typing wait.
+
+A keystroke only starts a timer (if one is not already running), so the GUI thread does
+almost nothing per key. When the timer fires, the whole text is handed to the task
+runner's worker thread to save. The timer is not restarted by later keys, so during
+continuous typing the notes are saved every ``INTERVAL_MS`` rather than only at a pause:
+a sudden end (battery, kill) loses at most that interval plus one save.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from time import perf_counter
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QPlainTextEdit
+
+from app.services import live_actions
+from app.ui.data import DataSource
+from app.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+INTERVAL_MS = 400
+
+
+class NotesAutosave(QObject):
+    """Saves ``editor``'s text as the notes of the item set by ``follow``."""
+
+    saved = Signal()
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        editor: QPlainTextEdit,
+        source: DataSource,
+        runner: TaskRunner,
+        meeting_id: int,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._editor = editor
+        self._source = source
+        self._runner = runner
+        self._meeting_id = meeting_id
+        self._item_id: int | None = None
+        self._in_flight = False
+        self._dirty = False
+        self._last_saved: tuple[int | None, str] | None = None
+        self.keystroke_seconds: list[float] = []  # GUI-thread time of each change (benchmark)
+        self.measure = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(INTERVAL_MS)
+        self._timer.timeout.connect(self.save_now)
+        editor.textChanged.connect(self._changed)
+
+    def follow(self, item_id: int | None, text: str) -> None:
+        """Show and save ``text`` as the notes of ``item_id`` from now on (saving the item
+        being left first)."""
+        self.save_now()
+        self._item_id = item_id
+        self._last_saved = (item_id, text)
+        self._editor.blockSignals(True)
+        try:
+            self._editor.setPlainText(text)
+        finally:
+            self._editor.blockSignals(False)
+        self._dirty = False
+
+    def pending(self) -> bool:
+        """True while something typed is not yet in the data file."""
+        return self._dirty or self._in_flight or self._timer.isActive()
+
+    def _changed(self) -> None:
+        started = perf_counter() if self.measure else 0.0
+        self._dirty = True
+        if not self._timer.isActive():
+            self._timer.start()
+        if self.measure:
+            self.keystroke_seconds.append(perf_counter() - started)
+
+    def save_now(self, then: Callable[[], None] | None = None) -> None:
+        """Hand the notes to the worker thread now (if they changed)."""
+        self._timer.stop()
+        if not self._dirty:
+            if then is not None:
+                self._runner.run(lambda: None, on_done=lambda _r: then())
+            return
+        if self._in_flight:
+            # One save at a time: the one running now is followed by another at once.
+            self._timer.start(50)
+            return
+        text = self._editor.toPlainText()
+        key = (self._item_id, text)
+        self._dirty = False
+        if key == self._last_saved:
+            if then is not None:
+                then()
+            return
+        self._in_flight = True
+        item_id, meeting_id, source = self._item_id, self._meeting_id, self._source
+
+        def done(_result: object) -> None:
+            self._in_flight = False
+            self._last_saved = key
+            self.saved.emit()
+            if then is not None:
+                then()
+
+        def refused(message: str) -> None:
+            self._in_flight = False
+            self._dirty = True  # kept on screen, and tried again at the next change
+            self.failed.emit(message)
+
+        self._runner.run(
+            lambda: source.call(live_actions.save_notes, meeting_id, item_id, text),
+            on_done=done,
+            on_error=refused,
+        )

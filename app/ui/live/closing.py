@@ -1,0 +1,191 @@
+"""The end of a live session: how far each aim moved, then a summary of what was decided and
+who does what next, with the payments suggested from attendance for staff to confirm."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from functools import partial
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+from app.i18n import _
+from app.models.enums import AimOutcome
+from app.services import live_close
+from app.services.live import LiveAim
+from app.services.live_close import Closed, LiveSummary, PaymentSuggestion
+from app.services.timing import duration_words
+from app.services.wording import label
+from app.ui.data import DataSource
+from app.ui.decision_form import FormDialog, combo
+from app.ui.formatting import format_date
+from app.ui.tasks import TaskRunner
+
+OUTCOMES = (AimOutcome.ACHIEVED, AimOutcome.PROGRESSING, AimOutcome.NOT_YET, AimOutcome.CHANGED)
+
+
+class ClosingDialog(FormDialog):
+    """Aim by aim: achieved, progressing, not yet or changed, with a short note."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        runner: TaskRunner,
+        source: DataSource,
+        meeting_id: int,
+        aims: Sequence[LiveAim],
+    ) -> None:
+        super().__init__(parent, _("Close the session"), runner, source)
+        self.meeting_id = meeting_id
+        self.save_button.setText(_("&Close the session"))
+        self.save_button.setAccessibleName(_("Close the session"))
+        self.cancel_button.setText(_("&Go back to the session"))
+        self.cancel_button.setAccessibleName(_("Go back to the session"))
+        self.choices: list[tuple[int, QComboBox, QLineEdit]] = []
+        for number, aim in enumerate(aims, start=1):
+            outcome = combo(
+                [(_("Not reviewed"), None), *((label(o), o) for o in OUTCOMES)], aim.outcome
+            )
+            self.add_field(
+                _("Aim {number}: {title}. How far did it move?").format(
+                    number=number, title=aim.title
+                ),
+                outcome,
+                _("How far aim {number} moved").format(number=number),
+            )
+            note = QLineEdit(aim.note)
+            self.add_field(
+                _("A short note on aim {number}").format(number=number),
+                note,
+                _("Note on aim {number}").format(number=number),
+            )
+            self.choices.append((aim.id, outcome, note))
+        if not aims:
+            self.add_field(
+                _("This session has no aims to review."),
+                QLineEdit(),
+                _("A note on the session"),
+            )
+        self.finish_layout()
+
+    @classmethod
+    def example(cls, window: Any) -> ClosingDialog:  # type: ignore[override]
+        aims = [
+            LiveAim(1, "Repairs within two weeks", "Members tell us", None, ""),
+            LiveAim(2, "Clear letters", "", AimOutcome.PROGRESSING, "Two letters rewritten"),
+        ]
+        return cls(window, window.runner, window.source, 0, aims)
+
+    def reviews(self) -> list[tuple[int, AimOutcome, str]]:
+        return [
+            (aim_id, outcome.currentData(), note.text())
+            for aim_id, outcome, note in self.choices
+            if outcome.currentData() is not None
+        ]
+
+    def save_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return partial(live_close.finish_session, reviews=self.reviews()), (self.meeting_id,)
+
+
+def summary_text(summary: LiveSummary) -> str:
+    lines = [_("Summary of {title}").format(title=summary.title), ""]
+    lines.append(_("Present: {names}").format(names=", ".join(summary.present) or _("nobody")))
+    if summary.apologies:
+        lines.append(_("Apologies: {names}").format(names=", ".join(summary.apologies)))
+    lines += ["", _("What was decided:")]
+    lines += [
+        f"• {d.wording}"
+        + (_(" (raised by {name})").format(name=d.raised_by) if d.raised_by else "")
+        for d in summary.decisions
+    ] or [_("Nothing was decided.")]
+    lines += ["", _("Who does what next:")]
+    for action in summary.actions:
+        who = action.owner or _("nobody yet")
+        when = (
+            _(", by {date}").format(date=format_date(action.due_on))  # type: ignore[arg-type]
+            if action.due_on
+            else ""
+        )
+        lines.append(_("• {who}: {what}{when}").format(who=who, what=action.description, when=when))
+    if not summary.actions:
+        lines.append(_("No actions were agreed."))
+    lines += ["", _("How the aims moved:")]
+    for aim in summary.aims:
+        moved = label(aim.outcome) if aim.outcome else _("not reviewed")
+        note = f" ({aim.note})" if aim.note else ""
+        lines.append(f"• {aim.title}: {moved}{note}")
+    return "\n".join(lines)
+
+
+def money(pence: int) -> str:
+    return _("£{pounds}.{pence:02d}").format(pounds=pence // 100, pence=pence % 100)
+
+
+class SummaryDialog(FormDialog):
+    """The summary, and each suggested payment to tick and confirm (suggested is not paid)."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        runner: TaskRunner,
+        source: DataSource,
+        closed: Closed,
+    ) -> None:
+        super().__init__(parent, _("Session summary"), runner, source)
+        self.closed = closed
+        self.save_button.setText(_("&Confirm the ticked payments"))
+        self.save_button.setAccessibleName(_("Confirm the ticked payments"))
+        self.cancel_button.setText(_("&Finish"))
+        self.cancel_button.setAccessibleName(_("Finish"))
+        self.text = QPlainTextEdit(summary_text(closed.summary))
+        self.text.setReadOnly(True)
+        self.text.setTabChangesFocus(True)
+        self.text.setMinimumHeight(self.text.fontMetrics().lineSpacing() * 10)
+        self.add_field(_("&Summary, ready for the pack"), self.text, _("Summary"))
+        self.ticks: list[tuple[PaymentSuggestion, QCheckBox]] = []
+        for suggestion in closed.payments:
+            tick = QCheckBox(self._payment_words(suggestion))
+            tick.setAccessibleName(tick.text())
+            tick.setChecked(not suggestion.confirmed)
+            tick.setEnabled(not suggestion.confirmed)
+            self.fields.addWidget(tick)
+            self.ticks.append((suggestion, tick))
+        if not closed.payments:
+            self.save_button.setEnabled(False)
+        self.finish_layout()
+        self.text.setFocus()
+
+    @staticmethod
+    def _payment_words(s: PaymentSuggestion) -> str:
+        state = _("already confirmed") if s.confirmed else _("suggested, not yet confirmed")
+        return _("Pay {name} {amount} for {time} ({state})").format(
+            name=s.name, amount=money(s.pence), time=duration_words(s.minutes), state=state
+        )
+
+    @classmethod
+    def example(cls, window: Any) -> SummaryDialog:  # type: ignore[override]
+        from app.services.live import LiveAction, LiveDecision
+
+        summary = LiveSummary(
+            0,
+            "Wheelchair repairs",
+            True,
+            ("Margaret O'Neill", "Dev Sharma"),
+            ("Grace Okafor",),
+            (LiveDecision(1, "Repairs will be booked by phone or by text.", "Margaret O'Neill"),),
+            (LiveAction(1, "Ask about booking by text", "Dev Sharma", date(2025, 4, 1)),),
+            (live_close.AimMoved("Repairs within two weeks", AimOutcome.PROGRESSING, ""),),
+        )
+        payments = (PaymentSuggestion(1, "Margaret O'Neill", 70, 1500, False),)
+        return cls(window, window.runner, window.source, Closed(summary, payments))
+
+    def save_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        chosen = [
+            (s.person_id, s.minutes)
+            for s, tick in self.ticks
+            if tick.isChecked() and tick.isEnabled()
+        ]
+        return partial(live_close.confirm_payments, confirmed=chosen), (
+            self.closed.summary.meeting_id,
+        )

@@ -1,0 +1,146 @@
+"""The two lists of people on the live screen: check-in (everyone expected) and fair turns
+(the people present). Each takes one key per person, shown in its heading."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
+
+from app.i18n import _, ngettext
+from app.models.enums import AttendanceStatus
+from app.services.live import LivePerson, LiveState
+
+PERSON_ROLE = Qt.ItemDataRole.UserRole
+
+CHECK_IN_KEYS = {
+    Qt.Key.Key_P: AttendanceStatus.PRESENT,
+    Qt.Key.Key_A: AttendanceStatus.APOLOGIES,
+    Qt.Key.Key_X: AttendanceStatus.ABSENT,
+}
+
+
+def status_words(person: LivePerson) -> str:
+    words = {
+        None: _("not checked in yet"),
+        AttendanceStatus.PRESENT: _("present"),
+        AttendanceStatus.APOLOGIES: _("sent apologies"),
+        AttendanceStatus.ABSENT: _("absent"),
+    }[person.status]
+    if person.with_supporter:
+        words = _("{status}, with a supporter").format(status=words)
+    return words
+
+
+class _PeopleList(QListWidget):
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setAccessibleName(name)
+        self.setWordWrap(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def current_person(self) -> int | None:
+        item = self.currentItem()
+        return None if item is None else int(item.data(PERSON_ROLE))
+
+    def _fill(self, lines: list[tuple[int, str]]) -> None:
+        keep = self.current_person()
+        self.clear()
+        for person_id, text in lines:
+            item = QListWidgetItem(text)
+            item.setData(PERSON_ROLE, person_id)
+            self.addItem(item)
+            if person_id == keep:
+                self.setCurrentItem(item)
+        if self.currentItem() is None and self.count():
+            self.setCurrentRow(0)
+
+
+class CheckInList(_PeopleList):
+    """Everyone expected. P present, A apologies, X absent, S came with a supporter."""
+
+    checked = Signal(int, object)  # person id, AttendanceStatus
+    supporter_toggled = Signal(int)
+
+    def __init__(self) -> None:
+        super().__init__(_("Check-in: P present, A apologies, X absent, S with a supporter"))
+
+    def show_people(self, state: LiveState) -> None:
+        self._fill(
+            [
+                (
+                    person.id,
+                    _("{name}: {status}").format(name=person.name, status=status_words(person)),
+                )
+                for person in state.people
+            ]
+        )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        person = self.current_person()
+        key = Qt.Key(event.key())
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if person is not None and plain and key in CHECK_IN_KEYS:
+            self.checked.emit(person, CHECK_IN_KEYS[key])
+            return
+        if person is not None and plain and key == Qt.Key.Key_S:
+            self.supporter_toggled.emit(person)
+            return
+        super().keyPressEvent(event)
+
+
+class TurnsList(_PeopleList):
+    """The people present and whether each has been heard on this item. Space (or T) marks
+    a turn for the chosen person; Backspace takes one back."""
+
+    turn = Signal(int)
+    take_back = Signal(int)
+
+    def __init__(self) -> None:
+        super().__init__(_("Fair turns: Space marks a turn, Backspace takes one back"))
+
+    def show_turns(self, state: LiveState) -> list[str]:
+        """Fill the list; returns the names of those present not yet heard on this item."""
+        item_id = state.current_item_id
+        spoken: dict[int, int] = {}
+        sent: dict[int, int] = {}
+        for turns in state.turns:
+            if turns.agenda_item_id == item_id:
+                spoken[turns.person_id] = spoken.get(turns.person_id, 0) + turns.spoken
+            if turns.agenda_item_id in (item_id, None):
+                sent[turns.person_id] = sent.get(turns.person_id, 0) + turns.sent_beforehand
+        lines, unheard = [], []
+        for person in state.people:
+            if person.status != AttendanceStatus.PRESENT and not sent.get(person.id):
+                continue
+            count = spoken.get(person.id, 0)
+            if count:
+                words = ngettext(
+                    "spoke once on this item", "spoke {count} times on this item", count
+                ).format(count=count)
+            else:
+                words = _("not yet heard on this item")
+                if person.status == AttendanceStatus.PRESENT:
+                    unheard.append(person.name)
+            if sent.get(person.id):
+                words += ", " + ngettext(
+                    "sent in {count} contribution beforehand",
+                    "sent in {count} contributions beforehand",
+                    sent[person.id],
+                ).format(count=sent[person.id])
+            lines.append((person.id, _("{name}: {turns}").format(name=person.name, turns=words)))
+        self._fill(lines)
+        return unheard
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        person = self.current_person()
+        key = Qt.Key(event.key())
+        if person is not None and not event.modifiers():
+            if key in (Qt.Key.Key_Space, Qt.Key.Key_T, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.turn.emit(person)
+                return
+            if key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
+                self.take_back.emit(person)
+                return
+        super().keyPressEvent(event)

@@ -1,0 +1,76 @@
+"""Speaking on the live screen (aims read aloud, a gentle time warning), when speech exists.
+
+Speech is a help, never a need: if no engine can be started, everything is still shown and
+announced in words, and this says so once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, Protocol
+
+log = logging.getLogger(__name__)
+
+
+class Sayer(Protocol):
+    def say(self, text: str) -> Any: ...
+    def stop(self) -> Any: ...
+
+
+def _default_speaker() -> Sayer:
+    from app.speech import SpeechService
+
+    return SpeechService()
+
+
+class LiveVoice:
+    """Starts the speech engine only when first asked to speak."""
+
+    def __init__(self, speaker: Sayer | None = None, make: Callable[[], Sayer] | None = None):
+        self._speaker = speaker
+        self._make = make if make is not None else _default_speaker
+        self._tried = speaker is not None
+        self.said: list[str] = []  # what was spoken, newest last (for the log and tests)
+
+    @property
+    def available(self) -> bool:
+        return self._speaker is not None or not self._tried
+
+    def say(self, text: str) -> bool:
+        """Speak ``text`` (stopping anything being said); False if there is no speech."""
+        speaker = self._get()
+        if speaker is None:
+            return False
+        try:
+            speaker.say(text)
+        except Exception:
+            log.warning("speech failed; carrying on in words only", exc_info=True)
+            return False
+        self.said.append(text)
+        return True
+
+    def stop(self) -> None:
+        if self._speaker is not None:
+            try:
+                self._speaker.stop()
+            except Exception:
+                log.warning("could not stop speech", exc_info=True)
+
+    def close(self) -> None:
+        closer = getattr(self._speaker, "close", None)
+        if callable(closer):
+            try:
+                closer()
+            except Exception:
+                log.warning("could not close speech", exc_info=True)
+
+    def _get(self) -> Sayer | None:
+        if not self._tried:
+            self._tried = True
+            try:
+                self._speaker = self._make()
+            except Exception:
+                log.info("no speech engine for the live screen", exc_info=True)
+                self._speaker = None
+        return self._speaker
