@@ -21,8 +21,10 @@ from app.services.packs.members import (
     format_words,
     look_for,
     make_member_packs,
+    make_one_pack,
     member_pack,
     plan_member_packs,
+    progress_words,
     safe_file_name,
 )
 
@@ -42,10 +44,12 @@ __all__ = [
     "format_words",
     "look_for",
     "make_member_packs",
+    "make_one_pack",
     "member_pack",
     "pack_kind",
     "plan_member_packs",
     "print_style",
+    "progress_words",
     "safe_file_name",
     "session_pack",
 ]

@@ -176,7 +176,6 @@ def make_member_packs(
 ) -> MemberPacksResult:
     """One file per member in ``out_dir``; ``progress(done, total, words)`` after each."""
     run = plan_member_packs(db, meeting_id, kind, font_key)
-    pdf = write_pdf or _default_pdf_writer
     out_dir.mkdir(parents=True, exist_ok=True)
     documents: dict[PrintStyle, Document] = {}
     made: list[Path] = []
@@ -185,28 +184,15 @@ def make_member_packs(
     for done, plan in enumerate(run.plans, start=1):
         if cancelled is not None and cancelled():
             return MemberPacksResult(tuple(made), tuple(waiting), cancelled=True)
-        style = plan.look.style if plan.look is not None else PrintStyle.STANDARD
-        if style not in documents:
-            documents[style] = session_pack(db, meeting_id, run.kind, style)
-        document = for_member(documents[style], plan.name)
-        if plan.look is None:
-            if write_audio is None:
-                waiting.append(plan)
-            else:
-                made.append(write_audio(document, out_dir / plan.file_stem))
+        path = make_one_pack(
+            db, run, plan, out_dir, documents, write_pdf=write_pdf, write_audio=write_audio
+        )
+        if path is None:
+            waiting.append(plan)
         else:
-            made.append(pdf(document, plan.look, out_dir / f"{plan.file_stem}.pdf"))
+            made.append(path)
         if progress is not None:
-            progress(
-                done,
-                total,
-                _("Made {done} of {total} packs: {name}, {format}.").format(
-                    done=done,
-                    total=total,
-                    name=plan.name,
-                    format=format_words(plan.pack_format, plan.look),
-                ),
-            )
+            progress(done, total, progress_words(done, total, plan))
     return MemberPacksResult(tuple(made), tuple(waiting), cancelled=False)
 
 
@@ -240,6 +226,37 @@ def member_pack(
     else:
         document = session_pack(db, reference_id, chosen, style)
     return MemberPack(name, pack_format, look, for_member(document, name))
+
+
+def make_one_pack(
+    db: Database,
+    run: PackRun,
+    plan: MemberPlan,
+    out_dir: Path,
+    documents: dict[PrintStyle, Document],
+    *,
+    write_pdf: PdfWriter | None = None,
+    write_audio: AudioWriter | None = None,
+) -> Path | None:
+    """One member's file; None for an audio pack with no ``write_audio`` to make it.
+
+    ``documents`` keeps each style's pack once built, for the next member in that style:
+    a screen can make the packs one job at a time, so other work can run in between.
+    """
+    style = plan.look.style if plan.look is not None else PrintStyle.STANDARD
+    if style not in documents:
+        documents[style] = session_pack(db, run.meeting_id, run.kind, style)
+    document = for_member(documents[style], plan.name)
+    if plan.look is None:
+        return write_audio(document, out_dir / plan.file_stem) if write_audio else None
+    pdf = write_pdf or _default_pdf_writer
+    return pdf(document, plan.look, out_dir / f"{plan.file_stem}.pdf")
+
+
+def progress_words(done: int, total: int, plan: MemberPlan) -> str:
+    return _("Made {done} of {total} packs: {name}, {format}.").format(
+        done=done, total=total, name=plan.name, format=format_words(plan.pack_format, plan.look)
+    )
 
 
 def for_member(document: Document, name: str) -> Document:
