@@ -197,6 +197,8 @@ if [ "$mode" = dev ] && command -v apt-get > /dev/null; then
         build_packages+=("lib$(.venv/bin/python -c 'import sys; print("python%d.%d" % sys.version_info[:2])')")
     fi
     install_system_packages "building the installer" "${build_packages[@]}"
+    # The kill tests type into a real window on a virtual screen, as a person would.
+    install_system_packages "the tests that type into a real window" xvfb xdotool
 fi
 
 # Qt fails to start, rather than to install, when a system library is missing: try it now,

@@ -52,7 +52,7 @@ EXAMPLE_QUESTION = N_(
 SMOKE_TIMEOUT_MS = 60_000
 
 
-def run_application(folder: Path, *, smoke: bool = False) -> int:
+def run_application(folder: Path, *, smoke: bool = False, live: str | None = None) -> int:
     """Run the app on the data in ``folder``; the exit code (0 fine, 1 could not run).
 
     With ``smoke``, nothing waits for a person: no dialog is shown (problems are printed
@@ -68,7 +68,7 @@ def run_application(folder: Path, *, smoke: bool = False) -> int:
     sys.excepthook = faults
     dialogs: Dialogs = ConsoleDialogs() if smoke else MessageBoxDialogs()
     try:
-        return _run(app, folder, dialogs, faults, smoke=smoke)
+        return _run(app, folder, dialogs, faults, smoke=smoke, live=live)
     except Exception:
         log.exception("fault while starting or running")
         dialogs.tell(
@@ -85,7 +85,13 @@ def run_application(folder: Path, *, smoke: bool = False) -> int:
 
 
 def _run(
-    app: QApplication, folder: Path, dialogs: Dialogs, faults: FaultReporter, *, smoke: bool
+    app: QApplication,
+    folder: Path,
+    dialogs: Dialogs,
+    faults: FaultReporter,
+    *,
+    smoke: bool,
+    live: str | None = None,
 ) -> int:
     settings = Settings.in_folder(folder)
     text_size = TextSize(settings)
@@ -99,6 +105,8 @@ def _run(
     runner = TaskRunner()
     window: MainWindow | None = None
     try:
+        if live is not None:
+            return _run_live(app, source, runner, live, dialogs)
         wants_examples = False if smoke else offer_example_data(db, dialogs)
         window = MainWindow(source, runner, settings, text_size, display=display)
         window.resize(_starting_size())
@@ -117,6 +125,25 @@ def _run(
         return app.exec()
     finally:
         _finish(window, runner, source, daily_backup=not smoke)
+
+
+def _run_live(
+    app: QApplication, source: DataSource, runner: TaskRunner, reference: str, dialogs: Dialogs
+) -> int:
+    """Live session mode straight away: the session's window is the only one."""
+    from app.ui.live.start import find_meeting_id, open_live_window
+
+    try:
+        meeting_id = find_meeting_id(source, reference)
+    except RoundtableError as error:
+        dialogs.tell(str(error), problem=True)
+        return 1
+    window = open_live_window(source, runner, meeting_id)
+    try:
+        return app.exec()
+    finally:
+        window.close()
+        window.deleteLater()
 
 
 def open_data(folder: Path, dialogs: Dialogs, *, offer_restore: bool) -> Database | None:
