@@ -9,6 +9,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getAscent
 from reportlab.platypus import Flowable, Paragraph
 
+from app.export.pdf.fonts import is_right_to_left, needs_actual_text
 from app.export.pdf.tags import Element, Tagger
 
 
@@ -20,16 +21,34 @@ class TaggedParagraph(Paragraph):
     element: Element | None = None
     properties: dict[str, str] | None = None
 
-    def bind(self, tagger: Tagger, element: Element | None, **properties: str) -> TaggedParagraph:
+    def bind(self, tagger: Tagger, element: Element | None, text: str = "") -> TaggedParagraph:
+        """Ties the paragraph to ``element``; ``text`` is what it says, letter for letter.
+
+        Right-to-left text (Arabic script) gets an ``ActualText`` on its structure element:
+        its glyphs are drawn in visual order but map to their letters, so text extraction
+        can put them back in order, while screen readers that follow the tags read the
+        letters in reading order. Other text whose glyphs cannot say which letters they
+        are (Indian scripts whose letters reorder or merge, emoji) gets an ``ActualText``
+        around its drawn content.
+        """
         self.tagger, self.element = tagger, element
-        self.properties = {k: v for k, v in properties.items() if v}
+        self.properties = {}
+        if is_right_to_left(text):
+            if element is not None:
+                element.attributes["ActualText"] = text
+        elif needs_actual_text(text):
+            self.properties["ActualText"] = text
         return self
+
+    def _copy_binding(self, part: TaggedParagraph) -> None:
+        part.tagger, part.element = self.tagger, self.element
+        part.properties = dict(self.properties or {})
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = super().split(availWidth, availHeight)
         for number, part in enumerate(parts):
             if isinstance(part, TaggedParagraph) and part is not self:
-                part.bind(self.tagger, self.element, **(self.properties or {}))
+                self._copy_binding(part)
                 part.later_part = number > 0 or getattr(self, "later_part", False)
         return parts
 

@@ -8,6 +8,7 @@ are TrueType (``glyf`` outlines): the only kind ReportLab can embed.
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ FALLBACK_FILES: tuple[tuple[str, str | None], ...] = (
     ("NotoSansTamil-Regular.ttf", None),
 )
 _lock = threading.Lock()
+NARROW_SPACE = "\u202f"
 
 
 @dataclass(frozen=True)
@@ -95,24 +97,54 @@ def _sticks_to_neighbour(character: str) -> bool:
     return category[0] in "MZ" or category == "Cf" or 0xFE00 <= ord(character) <= 0xFE0F
 
 
-def runs(text: str, font_key: str) -> list[tuple[Face, str]]:
-    """``text`` cut into runs, each with the first face that can draw all of it."""
-    faces = (reading_face(font_key), *fallback_faces())
-    found: list[tuple[Face, str]] = []
-    current: Face | None = None
-    start = 0
-    for index, character in enumerate(text):
-        if current is not None and (
-            _sticks_to_neighbour(character) or ord(character) in current.characters
-        ):
+def _face_for(word: str, faces: tuple[Face, ...]) -> Face | None:
+    """The first face that draws every letter of ``word``; None if no one face does."""
+    needed = {ord(c) for c in word if not _sticks_to_neighbour(c)}
+    return next((face for face in faces if needed <= face.characters), None)
+
+
+def _split_between_faces(word: str, faces: tuple[Face, ...]) -> list[tuple[Face | None, str]]:
+    """A word no one face can draw (a bracket next to Arabic letters: the Arabic font has
+    no brackets), cut where the face changes by a narrow space, so each part is shaped
+    in its own font."""
+    parts: list[tuple[Face | None, str]] = []
+    for character in word:
+        face = _face_for(character, faces) or faces[0]
+        if parts and (parts[-1][0] is face or _sticks_to_neighbour(character)):
+            parts[-1] = (parts[-1][0], parts[-1][1] + character)
             continue
-        face = next((f for f in faces if ord(character) in f.characters), faces[0])
-        if face is not current:
-            if current is not None:
-                found.append((current, text[start:index]))
-            current, start = face, index
-    if current is not None:
-        found.append((current, text[start:]))
+        if parts:
+            parts.append((None, NARROW_SPACE))
+        parts.append((face, character))
+    return parts
+
+
+def runs(text: str, font_key: str) -> list[tuple[Face, str]]:
+    """``text`` cut into runs, each with one face that can draw it.
+
+    A word is kept in one face where one face can draw all of it (brackets round a name
+    in Arabic script come from the Arabic font): ReportLab shapes a word as one piece and
+    a word split between fonts turns into boxes.
+    """
+    faces = (reading_face(font_key), *fallback_faces())
+    pieces: list[tuple[Face | None, str]] = []
+    for word in re.split(r"(\s+)", text):
+        if not word:
+            continue
+        if word.isspace():
+            pieces.append((None, word))
+            continue
+        face = _face_for(word, faces)
+        if face is not None:
+            pieces.append((face, word))
+        else:
+            pieces.extend(_split_between_faces(word, faces))
+    found: list[tuple[Face, str]] = []
+    for face, piece in pieces:
+        if found and (face is None or face is found[-1][0]):
+            found[-1] = (found[-1][0], found[-1][1] + piece)
+        else:
+            found.append((face or faces[0], piece))
     return found
 
 
@@ -129,5 +161,18 @@ def markup(text: str, font_key: str, *, bold: bool = False) -> str:
     return "".join(parts)
 
 
+def _needs_actual_text(character: str) -> bool:
+    code = ord(character)
+    simple = code <= 0x052F or 0x1E00 <= code <= 0x1EFF or 0x2000 <= code <= 0x2BFF
+    return not simple
+
+
+def needs_actual_text(text: str) -> bool:
+    """True when the glyphs drawn cannot say which letters they are: shaped scripts
+    (Arabic, Urdu, Hebrew, the Indian scripts…) whose letters join, reorder or merge, and
+    emoji or other characters no bundled font draws."""
+    return any(_needs_actual_text(character) for character in text)
+
+
 def is_right_to_left(text: str) -> bool:
-    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+    return any(unicodedata.bidirectional(character) in ("R", "AL") for character in text)

@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable
 
 from app.export import document as doc
 from app.export.pdf.flowables import IconHeading, ListItem, TaggedParagraph
-from app.export.pdf.fonts import is_right_to_left, markup
+from app.export.pdf.fonts import markup
 from app.export.pdf.icons import draw_icon
 from app.export.pdf.layout import Layout
 from app.export.pdf.tables import table_flowables
@@ -27,17 +27,6 @@ class SectionHeading(TaggedParagraph):
         super().draw()
 
 
-def _text_properties(text: str, language: str | None) -> dict[str, str]:
-    """Right-to-left text is drawn as shaped glyphs in visual order; ``ActualText`` gives
-    screen readers and copying the letters in reading order, ``Lang`` the language."""
-    properties: dict[str, str] = {}
-    if language:
-        properties["Lang"] = language
-    if is_right_to_left(text):
-        properties["ActualText"] = text
-    return properties
-
-
 def _paragraph(
     text: str,
     style: ParagraphStyle,
@@ -51,7 +40,7 @@ def _paragraph(
     if language:
         element.attributes["Lang"] = language
     paragraph = TaggedParagraph(markup(text, layout.look.font_key, bold=bold), style)
-    return paragraph.bind(tagger, element, **_text_properties(text, None))
+    return paragraph.bind(tagger, element, text)
 
 
 def build_story(document: doc.Document, layout: Layout, tagger: Tagger) -> list[Flowable]:
@@ -66,7 +55,7 @@ def build_story(document: doc.Document, layout: Layout, tagger: Tagger) -> list[
     for number, section in enumerate(document.sections):
         part = root.add("Sect")
         heading = SectionHeading(markup(section.heading, key, bold=True), layout.section)
-        heading.bind(tagger, part.add("H2"), **_text_properties(section.heading, None))
+        heading.bind(tagger, part.add("H2"), section.heading)
         heading.bookmark = (f"section-{number}", section.heading)
         heading.keepWithNext = True
         if layout.icon_size:
@@ -97,7 +86,7 @@ def _block(block: doc.Block, layout: Layout, tagger: Tagger, part: Element) -> l
                 item = listing.add("LI")
                 style = layout.item if number < len(items) - 1 else layout.item_last
                 paragraph = ListItem(markup(text, layout.look.font_key), style)
-                paragraph.bind(tagger, item.add("LBody"), **_text_properties(text, None))
+                paragraph.bind(tagger, item.add("LBody"), text)
                 paragraph.label = item.add("Lbl")
                 # The label is drawn first, so it comes first among the item's children.
                 item.kids.reverse()

@@ -106,7 +106,7 @@ def table_flowables(
     caption = element.add("Caption")
     flowables: list[Flowable] = [
         TaggedParagraph(markup(table.caption, key, bold=True), layout.subheading).bind(
-            tagger, caption
+            tagger, caption, table.caption
         )
     ]
     header_row = element.add("TR")
@@ -114,7 +114,7 @@ def table_flowables(
         [
             [
                 TaggedParagraph(markup(text, key, bold=True), layout.header_cell).bind(
-                    tagger, header_row.add("TH", Scope="Column")
+                    tagger, header_row.add("TH", Scope="Column"), text
                 )
             ]
             for text in table.headers
@@ -127,7 +127,7 @@ def table_flowables(
             [
                 [
                     TaggedParagraph(markup(text, key), layout.cell).bind(
-                        tagger, row_element.add("TD")
+                        tagger, row_element.add("TD"), text
                     )
                 ]
                 for text in cells
@@ -146,6 +146,9 @@ def table_flowables(
                 ("GRID", (0, 0), (-1, -1), 1, "black"),
                 ("LINEBELOW", (0, 0), (-1, 0), 2.5, "black"),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                # Only the cells' own paragraphs draw text; this keeps ReportLab's unembedded
+                # Helvetica out of the file.
+                ("FONT", (0, 0), (-1, -1), layout.face.regular, layout.size),
                 ("LEFTPADDING", (0, 0), (-1, -1), padding),
                 ("RIGHTPADDING", (0, 0), (-1, -1), padding),
                 ("TOPPADDING", (0, 0), (-1, -1), padding / 2),
@@ -186,7 +189,7 @@ def _as_lists(table: doc.Table, layout: Layout, tagger: Tagger, parent: Element)
     key = layout.look.font_key
     flowables: list[Flowable] = [
         TaggedParagraph(markup(table.caption, key, bold=True), layout.subheading).bind(
-            tagger, parent.add("P")
+            tagger, parent.add("P"), table.caption
         )
     ]
     row_end = ParagraphStyle("RowEnd", parent=layout.line, spaceAfter=layout.body.spaceAfter)
@@ -196,10 +199,12 @@ def _as_lists(table: doc.Table, layout: Layout, tagger: Tagger, parent: Element)
             header = table.headers[column] if column < len(table.headers) else ""
             item = row_list.add("LI")
             text = markup(value, key)
+            line = value
             if header:
                 text = markup(f"{header}: ", key, bold=True) + text
+                line = f"{header}: {value}"
             style = row_end if column == len(row) - 1 else layout.line
             # No bullet: the header at the start names the line.
-            paragraph = TaggedParagraph(text, style).bind(tagger, item.add("LBody"))
+            paragraph = TaggedParagraph(text, style).bind(tagger, item.add("LBody"), line)
             flowables.append(paragraph)
     return flowables

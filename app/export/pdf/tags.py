@@ -65,12 +65,15 @@ class Tagger:
             mcid = self._next_mcid.get(page, 0)
             self._next_mcid[page] = mcid + 1
             element.kids.append((page, mcid))
-            extra = "".join(f" /{key} {_pdf_string(value)}" for key, value in properties.items())
-            canv.addLiteral(f"/{element.role} <</MCID {mcid}{extra}>> BDC")
+            canv.addLiteral(f"/{element.role} <</MCID {mcid}>> BDC")
+        actual = properties.get("ActualText")
+        if actual:
+            # A Span of its own: where readers (poppler among them) look for ActualText.
+            canv.addLiteral(f"/Span <</ActualText {_pdf_string(actual)}>> BDC")
         try:
             yield
         finally:
-            canv.addLiteral("EMC")
+            canv.addLiteral("EMC EMC" if actual else "EMC")
 
     @contextmanager
     def artifact(self, canv: Canvas, kind: str = "", subtype: str = "") -> Iterator[None]:
