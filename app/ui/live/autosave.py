@@ -14,6 +14,7 @@ from collections.abc import Callable
 from time import perf_counter
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
 from app.services import live_actions
@@ -65,6 +66,7 @@ class NotesAutosave(QObject):
         self._editor.blockSignals(True)
         try:
             self._editor.setPlainText(text)
+            self._editor.moveCursor(QTextCursor.MoveOperation.End)  # carry on where it ended
         finally:
             self._editor.blockSignals(False)
         self._dirty = False
