@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import APP_NAME, __version__
+from app.cli_audio import add_audio_parser
 from app.cli_export import add_export_parser
 from app.cli_member import add_member_commands
 from app.diagnostics import configure_logging
@@ -29,6 +30,11 @@ Handler = Callable[[argparse.Namespace, Path], int]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    given = list(sys.argv[1:] if argv is None else argv)
+    if given[:1] == ["--speech-worker"]:  # an installed copy's speech process (app.speech)
+        from app.speech.worker import main as speech_worker
+
+        return speech_worker(given[1:])
     parser = build_parser()
     try:
         arguments = parser.parse_args(argv)
@@ -102,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", metavar=_("FILE"), help=_("the backup to restore"))
     restore.set_defaults(handler=run_restore)
     add_member_commands(commands, data_dir)
-    add_export_parser(commands, data_dir)
+    add_audio_parser(add_export_parser(commands, data_dir), data_dir)
     return parser
 
 
