@@ -1,0 +1,70 @@
+"""Print rules read back from the file with pdfminer.six: sizes, one place for the page
+furniture on every page, short lines, A4 portrait."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
+
+from app.export.document import PackLook, PrintStyle
+from app.export.pdf import smallest_size, write_pdf
+from tests.export.pdf_samples import sample_document
+
+LOOKS = [
+    PackLook(PrintStyle.STANDARD, 12),
+    PackLook(PrintStyle.STANDARD, 14),
+    PackLook(PrintStyle.LARGE, 18),
+    PackLook(PrintStyle.LARGE, 28),
+    PackLook(PrintStyle.EASY_READ, 16),
+]
+
+
+def _lines(page: object) -> list[LTTextLine]:
+    found = []
+    for box in page:  # type: ignore[attr-defined]
+        if isinstance(box, LTTextContainer):
+            found.extend(line for line in box if isinstance(line, LTTextLine))
+    return found
+
+
+def _size(line: LTTextLine) -> float:
+    return max(round(c.size, 1) for c in line if isinstance(c, LTChar))
+
+
+@pytest.mark.parametrize("look", LOOKS, ids=lambda look: f"{look.style}-{look.size_pt}")
+def test_print_rules_hold_on_every_page(look: PackLook, tmp_path: Path) -> None:
+    pack = write_pdf(sample_document(extra_paragraphs=1), look, tmp_path / "p.pdf")
+    pages = list(extract_pages(pack))
+    assert len(pages) >= 2
+    footers, headers = set(), set()
+    for number, page in enumerate(pages, start=1):
+        assert (round(page.width), round(page.height)) == (595, 842)  # A4 portrait
+        lines = _lines(page)
+        for line in lines:
+            assert _size(line) >= smallest_size(look.style)
+            assert _size(line) >= look.size_pt
+            assert len(line.get_text().strip()) <= 72, line.get_text()
+        footer = min(lines, key=lambda line: line.y0)
+        header = max(lines, key=lambda line: line.y1)
+        assert footer.get_text().strip() == f"Page {number}"
+        assert _size(footer) == look.size_pt  # page numbers as big as the body text
+        assert _size(header) == look.size_pt
+        footers.add((round(footer.x0), round(footer.y0)))
+        headers.add((round(header.x0), round(header.y1)))
+    assert len(footers) == 1 and len(headers) == 1  # same place on every page
+
+
+def test_headings_are_larger_than_body_text(tmp_path: Path) -> None:
+    pack = write_pdf(sample_document(), PackLook(PrintStyle.STANDARD, 14), tmp_path / "p.pdf")
+    sizes: dict[str, float] = {}
+    for page in extract_pages(pack):
+        for line in _lines(page):
+            text = line.get_text().strip()
+            sizes[text] = max(sizes.get(text, 0.0), _size(line))  # the title is also the header
+    assert sizes["Agenda"] > sizes["We meet at 10:30 in the Community Room."] == 14
+    assert sizes["From last time"] > 14
+    title = max(size for text, size in sizes.items() if text.startswith("Riverside"))
+    assert title > sizes["Agenda"]

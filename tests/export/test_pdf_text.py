@@ -1,0 +1,82 @@
+"""Every name comes back out of the file as written, in fonts that are embedded."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+import pytest
+
+from app.errors import ValidationError
+from app.export.document import PackLook, PrintStyle
+from app.export.pdf import PdfNotSaved, allowed_sizes, default_size, write_pdf
+from tests.export.pdf_samples import (
+    DECISION,
+    NAMES,
+    URDU_SENTENCE,
+    extracted_text,
+    run,
+    sample_document,
+)
+
+
+@pytest.mark.parametrize(
+    "look",
+    [PackLook(PrintStyle.STANDARD, 14), PackLook(PrintStyle.EASY_READ, 20)],
+    ids=["standard", "easyread"],
+)
+def test_every_name_and_decision_comes_back_exactly(look: PackLook, tmp_path: Path) -> None:
+    pack = write_pdf(sample_document(), look, tmp_path / "pack.pdf")
+    text = " ".join(extracted_text(pack).split())  # lines wrap where the page needs
+    for name in (*NAMES, DECISION, URDU_SENTENCE):
+        assert name in text
+
+
+def test_every_font_is_embedded_and_none_is_helvetica(tmp_path: Path) -> None:
+    pack = write_pdf(sample_document(), PackLook(PrintStyle.EASY_READ, 16), tmp_path / "p.pdf")
+    rows = run("pdffonts", pack).splitlines()[2:]
+    assert len(rows) >= 5  # reading font, its bold, Arabic, Gurmukhi, Bengali
+    for row in rows:
+        _name, kind, _encoding, embedded, subset, unicode, *_ = row.split()
+        assert (kind, embedded, subset, unicode) == ("TrueType", "yes", "yes", "yes"), row
+    assert "Helvetica" not in "\n".join(rows)
+
+
+def test_sizes_each_style_allows() -> None:
+    assert default_size(PrintStyle.STANDARD) == 14
+    assert default_size(PrintStyle.LARGE) == 18
+    assert default_size(PrintStyle.EASY_READ) == 16
+    assert list(allowed_sizes(PrintStyle.LARGE)) == list(range(16, 29))
+    assert min(allowed_sizes(PrintStyle.STANDARD)) == 12
+    assert min(allowed_sizes(PrintStyle.EASY_READ)) == 16
+
+
+def test_a_size_the_style_does_not_allow_is_refused_in_words(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="from 16 to 28 points"):
+        write_pdf(sample_document(), PackLook(PrintStyle.LARGE, 14), tmp_path / "p.pdf")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_that_does_not_exist_is_a_plain_error(tmp_path: Path) -> None:
+    with pytest.raises(PdfNotSaved, match="does not exist"):
+        write_pdf(sample_document(), PackLook(PrintStyle.STANDARD, 14), tmp_path / "no" / "p.pdf")
+
+
+def test_a_full_disk_leaves_no_half_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import app.export.pdf as pdf_module
+
+    def full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(pdf_module.os, "fsync", full)
+    with pytest.raises(PdfNotSaved, match="no room left on the disk"):
+        write_pdf(sample_document(), PackLook(PrintStyle.STANDARD, 14), tmp_path / "p.pdf")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_existing_file_is_replaced_whole(tmp_path: Path) -> None:
+    out = tmp_path / "p.pdf"
+    out.write_bytes(b"old")
+    write_pdf(sample_document(), PackLook(PrintStyle.STANDARD, 14), out)
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert [p.name for p in tmp_path.iterdir()] == ["p.pdf"]
