@@ -82,6 +82,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("open the main window, draw it once and close (to check an installed copy)"),
     )
+    parser.add_argument(
+        "--live",
+        metavar=_("SESSION"),
+        help=_("open straight into live session mode: a session's number, next or last"),
+    )
     commands = parser.add_subparsers(title=_("commands"), metavar=_("COMMAND"))
 
     demo = commands.add_parser(
@@ -115,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
 def open_app(arguments: argparse.Namespace, folder: Path) -> int:
     from app.ui.application import run_application
 
-    return run_application(folder, smoke=arguments.smoke)
+    return run_application(folder, smoke=arguments.smoke, live=arguments.live)
 
 
 def run_demo(_arguments: argparse.Namespace, folder: Path) -> int:
@@ -169,6 +174,10 @@ def run_restore(arguments: argparse.Namespace, folder: Path) -> int:
 
     restored = maintenance.restore(folder, Path(arguments.file))
     print(_("Restored the data from {path}.").format(path=restored.restored_from))
+    made = maintenance.backup_made_at(restored.restored_from)
+    if made is not None:
+        when = made.astimezone().strftime("%d %B %Y, %H:%M")
+        print(_("It holds everything saved up to {when}.").format(when=when))
     if restored.replaced_copy:
         print(_("The data it replaced is kept at {path}.").format(path=restored.replaced_copy))
     return 0
@@ -183,9 +192,9 @@ def _restore_advice(folder: Path) -> str:
         backup = None
     if backup is None:
         return " " + _("There is no good backup of it to restore.")
-    return " " + _("To put back the latest good backup: roundtable restore {path}").format(
-        path=backup.path
-    )
+    return " " + _(
+        "To put back the latest good backup, made on {when}: roundtable restore {path}"
+    ).format(when=backup.made_at.astimezone().strftime("%d %B %Y, %H:%M"), path=backup.path)
 
 
 def _open(folder: Path) -> Database:

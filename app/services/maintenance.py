@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from app.errors import DatabaseInUse, StorageError
@@ -33,14 +34,17 @@ def check(folder: Path) -> CheckReport:
     if not path.exists():
         return CheckReport(path=path, exists=False, latest_backup=latest)
     if not integrity.has_sqlite_header(path):
-        return CheckReport(
-            path, True, [_("The file is not a Roundtable data file.")], latest_backup=latest
-        )
-    connection = sqlite3.connect(path, timeout=2)
+        not_ours = _("The file is not a Roundtable data file.")
+        return CheckReport(path, True, [not_ours], latest_backup=latest_good_backup(folder))
+    if integrity.has_stale_log(path):
+        stale = _("An old change log lies beside it that belongs to another copy of the file.")
+        return CheckReport(path, True, [stale], latest_backup=latest_good_backup(folder))
     try:
-        problems = integrity.problems_found(connection, full=True)
-        revision = integrity.stored_revision(connection)
-        counts = integrity.row_counts(connection) if not problems else {}
+        # Read-only, so that a log beside a damaged file is not copied into it.
+        with integrity.read_only(path, timeout=2) as connection:
+            problems = integrity.problems_found(connection, full=True)
+            revision = integrity.stored_revision(connection)
+            counts = integrity.row_counts(connection) if not problems else {}
     except sqlite3.OperationalError as error:
         if "locked" in str(error).lower():
             raise DatabaseInUse(
@@ -49,8 +53,8 @@ def check(folder: Path) -> CheckReport:
         problems, revision, counts = [str(error)], None, {}
     except sqlite3.DatabaseError as error:
         problems, revision, counts = [str(error)], None, {}
-    finally:
-        connection.close()
+    if problems:
+        latest = latest_good_backup(folder)
     return CheckReport(path, True, problems, revision, counts, latest)
 
 
@@ -74,9 +78,15 @@ def describe(report: CheckReport, *, in_app: bool = False) -> str:
         if report.latest_backup:
             lines.append(
                 _(
-                    "The latest backup is {backup}. To put it back: roundtable restore {backup}"
-                ).format(backup=report.latest_backup.path)
+                    "The latest good backup was made on {when}. To put it back (the damaged "
+                    "file is kept in the backups folder): roundtable restore {backup}"
+                ).format(
+                    when=report.latest_backup.made_at.astimezone().strftime("%d %B %Y, %H:%M"),
+                    backup=report.latest_backup.path,
+                )
             )
+        else:
+            lines.append(_("There is no good backup of it to put back."))
         return "\n".join(lines)
     counts = report.counts
     lines = [
@@ -121,3 +131,9 @@ def restore(folder: Path, candidate: Path) -> restoring.Restored:
 
 def latest_good_backup(folder: Path) -> backups.BackupFile | None:
     return backups.latest_good_backup(folder / location.BACKUP_FOLDER_NAME)
+
+
+def backup_made_at(path: Path) -> datetime | None:
+    """When the backup at ``path`` was made, if its name says (every automatic one's does)."""
+    found = backups.parse_backup_name(path)
+    return found.made_at if found else None

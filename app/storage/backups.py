@@ -140,6 +140,11 @@ def _last_modified(database: Path) -> float:
     return max(times)
 
 
+def parse_backup_name(path: Path) -> BackupFile | None:
+    """The kind and time of the backup at ``path``, read from its name (None if not one)."""
+    return _parse_name(path)
+
+
 def _parse_name(path: Path) -> BackupFile | None:
     stem = path.name.removesuffix(_SUFFIX)
     for kind in BackupKind:

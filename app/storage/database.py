@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from app.errors import DatabaseDamaged, DatabaseInUse, MigrationFailed, StorageError
 from app.i18n import _
 from app.storage import backups, integrity, location, migrations, schema
-from app.storage.engine import make_engine
+from app.storage.engine import LOCK_WAIT_SECONDS, make_engine
 
 log = logging.getLogger(__name__)
 
@@ -105,8 +105,10 @@ def open_database(
     existed = path.exists() and path.stat().st_size > 0
     if existed and not integrity.has_sqlite_header(path):
         raise _damaged(path, _("it is not a Roundtable data file"))
-    full_check = full_check or integrity.shut_down_uncleanly(path)
     check = "full" if full_check else ("none" if quick_check_later else "quick")
+    if existed and integrity.shut_down_uncleanly(path):
+        _check_log_and_file(path)
+        check = "none"  # just checked in full, log and all
 
     engine = make_engine(path)
     try:
@@ -161,6 +163,25 @@ def _check_and_read_revision(engine: Engine, path: Path, *, check: str) -> str |
             raise _translate(error, path) from error
     finally:
         pooled.close()
+
+
+def _check_log_and_file(path: Path) -> None:
+    """After an unclean shutdown: the full check, without letting the log touch the file."""
+    if integrity.has_stale_log(path):
+        log.warning("a stale write-ahead log lies beside the data file")
+        raise _damaged(
+            path,
+            _(
+                "an old change log, {log}, lies beside it that belongs to another copy of the file"
+            ).format(log=integrity.wal_path(path).name),
+        )
+    try:
+        problems = integrity.check_without_writing(path, timeout=LOCK_WAIT_SECONDS)
+    except sqlite3.Error as error:
+        raise _translate(error, path) from error
+    if problems:
+        log.warning("integrity check found %d problems", len(problems))
+        raise _damaged(path, _("its integrity check found damage"))
 
 
 def _translate(error: BaseException | None, path: Path) -> StorageError:

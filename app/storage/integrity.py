@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -29,6 +31,46 @@ def shut_down_uncleanly(database: Path) -> bool:
     return log.exists() and log.stat().st_size > 0
 
 
+def has_stale_log(database: Path) -> bool:
+    """True when a write-ahead log lies beside a file that was not using one.
+
+    Roundtable's own file always uses a log; its backups never do. So a file that says
+    it keeps no log, with a non-empty log beside it, is a copy put in place by hand over
+    a file that had one: SQLite would replay that old log into it, mixing two files.
+    """
+    if not shut_down_uncleanly(database):
+        return False
+    with database.open("rb") as handle:
+        header = handle.read(100)
+    return header.startswith(SQLITE_HEADER) and len(header) == 100 and header[18] == 1
+
+
+def check_without_writing(path: Path, *, timeout: float) -> list[str]:
+    """The full check of a file that may have a log to replay, changing neither file."""
+    with read_only(path, timeout=timeout) as connection:
+        return problems_found(connection, full=True)
+
+
+@contextmanager
+def read_only(path: Path, *, timeout: float) -> Iterator[sqlite3.Connection]:
+    """A connection that reads the file and its log but never writes either.
+
+    A normal connection copies the log into the file on closing, even into a damaged
+    file. A read-only one does make a shared index (and an empty log) beside the file,
+    which are removed again if they were made here.
+    """
+    made_here = [side for side in (shm_path(path), wal_path(path)) if not side.exists()]
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout)
+    try:
+        yield connection
+    finally:
+        connection.close()
+        for side in made_here:
+            with suppress(FileNotFoundError):
+                if side == shm_path(path) or side.stat().st_size == 0:
+                    side.unlink()
+
+
 def problems_found(connection: sqlite3.Connection, *, full: bool) -> list[str]:
     """SQLite's own findings, empty when the file is whole.
 
@@ -36,12 +78,25 @@ def problems_found(connection: sqlite3.Connection, *, full: bool) -> list[str]:
     them and looks for references to rows that no longer exist.
     """
     pragma = "integrity_check" if full else "quick_check"
-    rows = [row[0] for row in connection.execute(f"PRAGMA {pragma}").fetchall()]
-    problems = [] if rows == ["ok"] else [str(row) for row in rows]
-    if full:
-        for table, rowid, parent, _fk in connection.execute("PRAGMA foreign_key_check"):
-            problems.append(f"row {rowid} in {table} refers to a missing row in {parent}")
+    try:
+        rows = [row[0] for row in connection.execute(f"PRAGMA {pragma}").fetchall()]
+        problems = [] if rows == ["ok"] else [str(row) for row in rows]
+        if full:
+            for table, rowid, parent, _fk in connection.execute("PRAGMA foreign_key_check"):
+                problems.append(f"row {rowid} in {table} refers to a missing row in {parent}")
+    except sqlite3.DatabaseError as error:
+        if _in_use(error):
+            raise
+        # Damage bad enough that the check itself cannot read on is still a finding.
+        return [str(error)]
     return problems
+
+
+def _in_use(error: sqlite3.Error) -> bool:
+    message = str(error).lower()
+    return isinstance(error, sqlite3.OperationalError) and (
+        "locked" in message or "busy" in message
+    )
 
 
 def check_file(path: Path, *, full: bool = True) -> list[str]:

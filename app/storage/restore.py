@@ -82,12 +82,11 @@ def restore(folder: Path, candidate: Path) -> Restored:
 def _refuse_if_in_use(target: Path) -> None:
     if not target.exists():
         return
-    # A plain connection asking for a write lock, then letting go: it writes nothing, so
-    # a damaged file is left exactly as it is.
-    connection = sqlite3.connect(target, timeout=LOCK_WAIT_SECONDS, isolation_level=None)
+    # A read-only look: a normal connection would replay a log beside the file into it
+    # (even a stale one, or into a damaged file), and what is set aside must stay as it was.
     try:
-        connection.execute("BEGIN IMMEDIATE")
-        connection.execute("ROLLBACK")
+        with integrity.read_only(target, timeout=LOCK_WAIT_SECONDS) as connection:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError as error:
         if "locked" in str(error).lower() or "busy" in str(error).lower():
             raise DatabaseInUse(
@@ -98,5 +97,3 @@ def _refuse_if_in_use(target: Path) -> None:
             ) from error
     except sqlite3.DatabaseError:
         pass  # A damaged file cannot be opened, and that is exactly when a restore is wanted.
-    finally:
-        connection.close()

@@ -1,0 +1,36 @@
+"""The fault tests that open windows set Roundtable's style first, as the app does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+OFFSCREEN_ONLY_WARNING = "This plugin does not support propagateSizeHints"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if HERE in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_ONLY_WARNING))
+
+
+@pytest.fixture(scope="session")
+def _styled_once(qapp):  # type: ignore[no-untyped-def]
+    # Once, before any window: changing the style under live widgets is what the app never does.
+    from app.ui.looks import apply_look
+    from app.ui.settings import NORMAL_LOOK
+
+    apply_look(NORMAL_LOOK)
+    return qapp
+
+
+@pytest.fixture
+def styled_app(_styled_once):  # type: ignore[no-untyped-def]
+    """The QApplication with Roundtable's look on, its font put back afterwards."""
+    from PySide6.QtGui import QFont
+
+    font = QFont(_styled_once.font())
+    yield _styled_once
+    _styled_once.setFont(font)
