@@ -15,6 +15,10 @@ from app.speech.interface import FASTEST_RATE, NORMAL_RATE, SLOWEST_RATE
 
 if TYPE_CHECKING:
     from app.export.audio import AudioWriter
+    from app.export.document import Document, PrintStyle
+    from app.services.meetings import MeetingRow
+    from app.speech import SpeechService
+    from app.storage import Database
 
 MISUSE = 2
 
@@ -30,7 +34,17 @@ def add_audio_parser(what: argparse._SubParsersAction, data_dir: argparse.Argume
     )
     session_arguments(audio)
     audio.add_argument(
-        "--kind", required=True, choices=("before", "after"), help=_("before or after the session")
+        "--kind",
+        choices=("before", "after"),
+        help=_("before or after the session (needed unless --members is given)"),
+    )
+    audio.add_argument(
+        "--members",
+        action="store_true",
+        help=_(
+            "instead, a pack for each member of the session's group who asked for audio, "
+            "each in a folder named after them"
+        ),
     )
     audio.add_argument(
         "--speed",
@@ -49,48 +63,57 @@ def add_audio_parser(what: argparse._SubParsersAction, data_dir: argparse.Argume
 
 
 def run_audio(arguments: argparse.Namespace, folder: Path) -> int:
-    from app.export.audio import write_audio_pack
-    from app.services import packs
-    from app.services.packs.phrasing import long_date
     from app.services.session_lookup import find_session
     from app.speech import SpeechService
     from app.storage import open_database
 
-    if not SLOWEST_RATE <= arguments.speed <= FASTEST_RATE:
-        print(
-            _("The speed must be from {low} to {high} words a minute.").format(
-                low=SLOWEST_RATE, high=FASTEST_RATE
-            ),
-            file=sys.stderr,
-        )
-        return MISUSE
-    out = Path(arguments.out)
-    if out.exists() and not out.is_dir():
-        print(
-            _("{path} is a file, not a folder. Please give a folder.").format(path=out),
-            file=sys.stderr,
-        )
+    problem = _misuse(arguments)
+    if problem:
+        print(problem, file=sys.stderr)
         return MISUSE
     db = open_database(folder)
+    speech = SpeechService()
     try:
         for warning in db.warnings:
             print(warning, file=sys.stderr)
         found = find_session(db, arguments.session, group=arguments.group)
-        document = packs.session_pack(db, found.id, arguments.kind)
-    finally:
-        db.close()
-    speech = SpeechService()
-    try:
-        pack = write_audio_pack(
-            document,
-            out,
-            speech,
-            rate=arguments.speed,
-            voice=arguments.voice,
-            progress=lambda _done, _total, words: print(words, flush=True),
-        )
+        if arguments.members:
+            return _members_audio(db, found, arguments, speech)
+        return _session_audio(db, found, arguments, speech)
     finally:
         speech.close()
+        db.close()
+
+
+def _misuse(arguments: argparse.Namespace) -> str:
+    if not SLOWEST_RATE <= arguments.speed <= FASTEST_RATE:
+        return _("The speed must be from {low} to {high} words a minute.").format(
+            low=SLOWEST_RATE, high=FASTEST_RATE
+        )
+    if arguments.kind is None and not arguments.members:
+        return _("Say which pack: --kind before or --kind after.")
+    out = Path(arguments.out)
+    if out.exists() and not out.is_dir():
+        return _("{path} is a file, not a folder. Please give a folder.").format(path=out)
+    return ""
+
+
+def _session_audio(
+    db: Database, found: MeetingRow, arguments: argparse.Namespace, speech: SpeechService
+) -> int:
+    from app.export.audio import write_audio_pack
+    from app.services import packs
+
+    document = packs.session_pack(db, found.id, arguments.kind)
+    out = Path(arguments.out)
+    pack = write_audio_pack(
+        document,
+        out,
+        speech,
+        rate=arguments.speed,
+        voice=arguments.voice,
+        progress=lambda _done, _total, words: print(words, flush=True),
+    )
     minutes, seconds = divmod(round(pack.seconds), 60)
     print(
         _(
@@ -98,7 +121,7 @@ def run_audio(arguments: argparse.Namespace, folder: Path) -> int:
             "{minutes} min {seconds} s in all."
         ).format(
             title=found.title,
-            date=long_date(found.starts_at.date()),
+            date=_date(found),
             count=len(pack.recordings),
             folder=out,
             minutes=minutes,
@@ -108,21 +131,73 @@ def run_audio(arguments: argparse.Namespace, folder: Path) -> int:
     return 0
 
 
-@contextmanager
-def member_audio_writer() -> Iterator[AudioWriter | None]:
-    """The writer ``make_member_packs`` takes for members who asked for audio, or None
-    (having said why in plain words) when this computer has no speech engine."""
+def _members_audio(
+    db: Database, found: MeetingRow, arguments: argparse.Namespace, speech: SpeechService
+) -> int:
     from app.export.audio import AudioWriter
-    from app.speech import SpeechUnavailable
+    from app.services import packs
 
-    writer = AudioWriter()
-    try:
+    run = packs.plan_member_packs(db, found.id, arguments.kind)
+    listeners = [plan for plan in run.plans if plan.look is None]
+    if not listeners:
+        print(_("Nobody in {group} has asked for audio packs.").format(group=run.group_name))
+        return 0
+    out = Path(arguments.out)
+    documents: dict[PrintStyle, Document] = {}
+    writer = AudioWriter(speech, rate=arguments.speed)
+    for done, plan in enumerate(listeners, start=1):
+        packs.make_one_pack(db, run, plan, out, documents, write_audio=writer)
+        print(packs.progress_words(done, len(listeners), plan), flush=True)
+    print(
+        _("Saved {count} audio packs for “{title}” on {date} in {folder}.").format(
+            count=len(listeners), title=found.title, date=_date(found), folder=out
+        )
+    )
+    return 0
+
+
+def _date(found: MeetingRow) -> str:
+    from app.services.packs.phrasing import long_date
+
+    return long_date(found.starts_at.date())
+
+
+class MemberAudio:
+    """The ``write_audio`` that ``make_member_packs`` takes, for members who asked for audio.
+
+    The speech engine starts only when the first such member comes; if this computer has
+    none, that is said once in plain words and those members are left waiting (None), so
+    the printed packs are still made.
+    """
+
+    def __init__(self) -> None:
+        self._writer: AudioWriter | None = None
+        self._unavailable = False
+
+    def __call__(self, document: Document, out: Path) -> Path | None:
+        from app.export.audio import AudioWriter
+        from app.speech import SpeechUnavailable
+
+        if self._unavailable:
+            return None
+        if self._writer is None:
+            self._writer = AudioWriter()
         try:
-            writer.check()
+            return self._writer(document, out)
         except SpeechUnavailable as problem:
             print(str(problem), file=sys.stderr)
-            yield None
-            return
+            self._unavailable = True
+            return None
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+
+
+@contextmanager
+def member_audio_writer() -> Iterator[MemberAudio]:
+    writer = MemberAudio()
+    try:
         yield writer
     finally:
         writer.close()

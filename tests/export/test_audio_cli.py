@@ -60,6 +60,22 @@ def test_export_audio_makes_a_folder_of_checked_files(example_dir: Path, tmp_pat
         assert rms(samples) > 1000, name
 
 
+def test_audio_packs_for_the_members_who_asked(example_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "packs"
+    result = roundtable(
+        "export", "audio", "--members", "--session", "next",
+        "--group", "Tech at Home Residents' Panel", "--out", str(out), data_dir=example_dir,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    folders = sorted(path for path in out.iterdir() if path.is_dir())
+    assert folders and all(folder.name.endswith(" - audio") for folder in folders)
+    assert f"Saved {len(folders)} audio packs for" in result.stdout
+    assert not list(out.glob("*.pdf"))  # the printed packs are not this command's
+    for folder in folders:
+        parts = sorted(path.name for path in folder.iterdir())
+        assert parts[0] == "00 Contents.wav" and len(parts) >= 4
+
+
 def test_a_computer_with_no_engine_is_told_how_to_get_one(
     example_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
