@@ -86,7 +86,6 @@ class LiveWindow(QMainWindow):
             (_("Break now, or end the break"), keys("Ctrl+B"), self.toggle_break),
             (_("Show or hide the aims"), keys("F2"), self.toggle_aims),
             (_("Read the aims aloud"), keys("F3"), self.read_aims),
-            (_("Notes"), keys("Alt+N"), self.notes.setFocus),
             (_("End the session"), keys("Ctrl+E"), self.end_session),
         ]
         self.buttons = {}
@@ -95,10 +94,9 @@ class LiveWindow(QMainWindow):
             action.setShortcut(shortcut)
             action.triggered.connect(slot)
             self.addAction(action)
-            if text != _("Notes"):
-                button = self.screen_parts.add_button(text, shortcut, text)
-                button.clicked.connect(slot)
-                self.buttons[text] = button
+            button = self.screen_parts.add_button(text, shortcut, text)
+            button.clicked.connect(slot)
+            self.buttons[text] = button
 
     # -- loading and showing ------------------------------------------------------------
 
@@ -401,8 +399,15 @@ class LiveWindow(QMainWindow):
 
     def _open(self, dialog: QWidget) -> None:
         self.dialog = dialog
-        dialog.finished.connect(lambda _code: self.notes.setFocus())  # type: ignore[attr-defined]
+        dialog.finished.connect(self._back_to_notes)  # type: ignore[attr-defined]
         dialog.open()  # type: ignore[attr-defined]
+
+    def _back_to_notes(self, _code: int = 0) -> None:
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.activateWindow()  # the summary follows the closing questions
+            return
+        self.activateWindow()
+        self.notes.setFocus()
 
     def _recorded(self, words: str) -> None:
         self.status_line.announce(words)

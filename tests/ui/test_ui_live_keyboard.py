@@ -1,0 +1,199 @@
+"""A whole live session run by keyboard alone, then read back through the services:
+check-in, aims, two agenda items with notes, fair turns, a decision, an action, a break,
+closing aim reviews, the summary and payments confirmed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.models.enums import AimOutcome, AttendanceStatus, MeetingStatus
+from app.services import live_close
+from app.services.live import read_live
+from app.ui.data import DataSource
+from app.ui.live.start import open_live_window
+from app.ui.live.voice import LiveVoice
+from app.ui.tasks import TaskRunner
+from tests.live_sample import make_live_session
+
+Key = Qt.Key
+CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+NONE = Qt.KeyboardModifier.NoModifier
+
+
+class FakeSpeaker:
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+
+    def stop(self) -> None:
+        pass
+
+
+def test_a_whole_session_by_keyboard_alone(qtbot, db) -> None:
+    sample = make_live_session(db)
+    runner = TaskRunner()
+    speaker = FakeSpeaker()
+    window = open_live_window(
+        DataSource(db), runner, sample.meeting_id, full_screen=False, voice=LiveVoice(speaker)
+    )
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.state is not None, timeout=10_000)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+    def focused() -> QWidget:
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+        return QApplication.focusWidget()
+
+    def press(key: Key, modifier=NONE, times: int = 1) -> None:  # type: ignore[no-untyped-def]
+        for _ in range(times):
+            qtbot.keyClick(focused(), key, modifier)
+        assert runner.wait_idle(10_000)
+
+    def type_text(text: str) -> None:
+        qtbot.keyClicks(focused(), text)
+
+    # The notes have the keyboard from the first moment, named for the item.
+    assert focused() is window.notes
+    assert window.notes.accessibleName() == "Notes for Welcome and check-in"
+    # Aims first: shown, and read aloud with F3.
+    assert "Repairs within two weeks" in window.screen_parts.aims_text.text()
+    press(Key.Key_F3)
+    assert "Clear letters" in speaker.said[-1]
+
+    # Check-in, one key per person (in name order: Dev, Grace, Margaret, Tomasz).
+    press(Key.Key_C, ALT)
+    assert focused() is window.screen_parts.check_in
+    press(Key.Key_P)
+    press(Key.Key_Down)
+    press(Key.Key_P)
+    press(Key.Key_S)
+    press(Key.Key_Down)
+    press(Key.Key_P)
+    press(Key.Key_Down)
+    press(Key.Key_A)
+
+    # Notes on the first item, and a decision from the words selected in them.
+    press(Key.Key_N, ALT)
+    type_text("Tea and names.")
+    press(Key.Key_Return)
+    type_text("Repairs will be booked by text.")
+    press(Key.Key_Home, SHIFT)
+    press(Key.Key_D, CTRL)
+    decision = window.dialog
+    assert decision is not None and decision.isVisible()
+    assert decision.wording.toPlainText() == "Repairs will be booked by text."
+    qtbot.waitUntil(decision.isActiveWindow)
+    press(Key.Key_Tab)  # to "who raised it"
+    press(Key.Key_Down, times=3)  # Dev, Grace, then Margaret
+    press(Key.Key_S, ALT)
+    qtbot.waitUntil(lambda: not decision.isVisible())
+    assert "Decision recorded." in window.status_line.announced
+
+    # An action, from the next line of notes: who does it.
+    press(Key.Key_End, CTRL)
+    press(Key.Key_Return)
+    type_text("Ask the service about texts")
+    press(Key.Key_Home, SHIFT)
+    press(Key.Key_A, CTRL | SHIFT)
+    action = window.dialog
+    assert action is not None and action is not decision and action.isVisible()
+    qtbot.waitUntil(action.isActiveWindow)
+    press(Key.Key_Tab)
+    press(Key.Key_Down)  # Dev
+    press(Key.Key_S, ALT)
+    qtbot.waitUntil(lambda: not action.isVisible())
+
+    # Fair turns: Dev and Grace speak; moving on first invites Margaret, not yet heard.
+    press(Key.Key_T, ALT)
+    assert focused() is window.screen_parts.turns
+    press(Key.Key_Space)
+    press(Key.Key_Down)
+    press(Key.Key_Space)
+    press(Key.Key_PageDown, CTRL)
+    assert "Not yet heard on this item: Margaret O'Neill" in window.screen_parts.prompt.text()
+    assert window.state.current_item_id == sample.items[0]  # type: ignore[union-attr]
+    press(Key.Key_Down)
+    press(Key.Key_Space)
+    press(Key.Key_PageDown, CTRL)
+    assert window.state.current_item_id == sample.items[1]  # type: ignore[union-attr]
+    assert any("15-minute break is planned" in words for words in window.status_line.announced)
+
+    # The planned break, started and ended with one key.
+    press(Key.Key_B, CTRL)
+    assert window.state.running_break is not None  # type: ignore[union-attr]
+    assert window.screen_parts.break_banner.isVisible()
+    press(Key.Key_B, CTRL)
+    assert window.state.running_break is None  # type: ignore[union-attr]
+
+    # Notes on the second item.
+    press(Key.Key_N, ALT)
+    assert window.notes.accessibleName() == "Notes for Repairs: what has changed"
+    type_text("Much better since May.")
+    window.autosave.save_now()
+    assert runner.wait_idle(10_000)
+
+    # Closing: aim by aim, then the summary and the payments to confirm.
+    press(Key.Key_E, CTRL)
+    closing = window.dialog
+    assert closing is not None and closing.isVisible()
+    qtbot.waitUntil(closing.isActiveWindow)
+    press(Key.Key_Down, times=2)  # aim 1: progressing
+    press(Key.Key_Tab)
+    type_text("Nearer")
+    press(Key.Key_Tab)
+    press(Key.Key_Down, times=3)  # aim 2: not yet
+    press(Key.Key_C, ALT)
+    qtbot.waitUntil(lambda: window.dialog is not closing and window.dialog.isVisible())
+    summary = window.dialog
+    qtbot.waitUntil(summary.isActiveWindow)
+    text = summary.text.toPlainText()  # type: ignore[attr-defined]
+    assert "Repairs will be booked by text. (raised by Margaret O'Neill)" in text
+    assert "Dev Sharma: Ask the service about texts" in text
+    press(Key.Key_C, ALT)
+    qtbot.waitUntil(lambda: not summary.isVisible())
+
+    state = read_live(db, sample.meeting_id)
+    assert state.status == MeetingStatus.HELD
+    first, second = sample.items
+    assert state.item(first).notes == (  # type: ignore[union-attr]
+        "Tea and names.\nRepairs will be booked by text.\nAsk the service about texts"
+    )
+    assert state.item(second).notes == "Much better since May."  # type: ignore[union-attr]
+    statuses = {person.name: (person.status, person.with_supporter) for person in state.people}
+    assert statuses == {
+        "Dev Sharma": (AttendanceStatus.PRESENT, False),
+        "Grace Okafor": (AttendanceStatus.PRESENT, True),
+        "Margaret O'Neill": (AttendanceStatus.PRESENT, False),
+        "Tomasz Nowak": (AttendanceStatus.APOLOGIES, False),
+    }
+    turns = {(t.person_id, t.agenda_item_id): t.spoken for t in state.turns}
+    assert turns == {
+        (sample.people["Dev"], first): 1,
+        (sample.people["Grace"], first): 1,
+        (sample.people["Margaret"], first): 1,
+    }
+    assert [(d.wording, d.raised_by) for d in state.decisions] == [
+        ("Repairs will be booked by text.", "Margaret O'Neill")
+    ]
+    assert [(a.description, a.owner) for a in state.actions] == [
+        ("Ask the service about texts", "Dev Sharma")
+    ]
+    assert state.breaks[0].taken and state.running_break is None
+    assert [(aim.outcome, aim.note) for aim in state.aims] == [
+        (AimOutcome.PROGRESSING, "Nearer"),
+        (AimOutcome.NOT_YET, ""),
+    ]
+    payments = live_close.suggest_payments(db, sample.meeting_id)
+    assert {(p.name, p.confirmed) for p in payments} == {
+        ("Grace Okafor", True),
+        ("Margaret O'Neill", True),
+    }
+    window.close()
+    runner.shutdown(wait=True)
