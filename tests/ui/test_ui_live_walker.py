@@ -1,0 +1,91 @@
+"""The live window, and each of its dialogs on real data, pass the accessibility walker
+(tests/ui/walker.py) at 100%, 200% and 300% text and in each look."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from walker import Walker, tab_stops
+
+from app.models.enums import AttendanceStatus
+from app.services import live_actions
+from app.ui.data import DataSource
+from app.ui.display import apply_text_size
+from app.ui.live.closing import SummaryDialog
+from app.ui.live.start import open_live_window
+from app.ui.live.voice import LiveVoice
+from app.ui.looks import apply_look
+from app.ui.settings import LOOK_KEYS, NORMAL_LOOK
+from app.ui.tasks import TaskRunner
+from tests.live_sample import make_live_session
+
+SIZES = (100, 200, 300)
+
+
+@pytest.fixture
+def live_window(qtbot, db) -> Iterator:  # type: ignore[no-untyped-def]
+    sample = make_live_session(db)
+    for name in ("Margaret", "Grace"):
+        live_actions.check_in(db, sample.meeting_id, sample.people[name], AttendanceStatus.PRESENT)
+    live_actions.mark_contribution(db, sample.meeting_id, sample.people["Grace"], sample.items[0])
+    runner = TaskRunner()
+    window = open_live_window(
+        DataSource(db), runner, sample.meeting_id, full_screen=False, voice=LiveVoice(None, _none)
+    )
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.state is not None, timeout=10_000)
+    yield window
+    window.close()
+    runner.shutdown(wait=True)
+    apply_look(NORMAL_LOOK)
+
+
+def _none():  # type: ignore[no-untyped-def]
+    raise RuntimeError("no speech in these tests")
+
+
+def settle(qtbot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(3):
+        QCoreApplication.processEvents()
+    qtbot.wait(20)
+
+
+def screens(window):  # type: ignore[no-untyped-def]
+    """The live window and each dialog it opens, one after another."""
+    yield window, "live window"
+    for opener in (window.record_decision, window.record_action, window.end_session):
+        opener()
+        dialog = window.dialog
+        yield dialog, type(dialog).__name__
+        dialog.hide()
+        dialog.deleteLater()
+    summary = SummaryDialog.example(window)
+    summary.show()
+    yield summary, "SummaryDialog"
+    summary.hide()
+    summary.deleteLater()
+
+
+def test_the_live_window_and_its_dialogs_pass_the_walker(qtbot, live_window) -> None:
+    walker = Walker(qtbot)
+    stops = tab_stops(live_window)
+    assert live_window.notes in stops and len(stops) >= 10  # the walk is not vacuous
+    for percent in SIZES:
+        apply_text_size(percent)
+        settle(qtbot)
+        for top, name in screens(live_window):
+            qtbot.waitExposed(top)
+            settle(qtbot)
+            walker.check_screen(top, f"{name}, {percent}%")
+    apply_text_size(100)
+    for look in LOOK_KEYS:
+        apply_look(look)
+        settle(qtbot)
+        for top, name in screens(live_window):
+            qtbot.waitExposed(top)
+            walker.check_contrast(top, look, f"{name}, {look}")
+    assert not walker.problems, f"{len(walker.problems)} problems:\n" + "\n".join(walker.problems)
