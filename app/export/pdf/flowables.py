@@ -13,6 +13,18 @@ from app.export.pdf.fonts import is_right_to_left, needs_actual_text
 from app.export.pdf.tags import Element, Tagger
 
 
+_SHAPED: dict[int, ParagraphStyle] = {}
+
+
+def _shaped(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` with shaping (HarfBuzz) on: only text in joining or reordering scripts
+    needs it, and shaping every English word would make long packs much slower."""
+    shaped = _SHAPED.get(id(style))
+    if shaped is None or shaped.parent is not style:
+        shaped = _SHAPED[id(style)] = ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1)
+    return shaped
+
+
 class TaggedParagraph(Paragraph):
     """A paragraph drawn as marked content of ``element``; both halves of a paragraph
     split over a page break keep the same element, so it stays one paragraph when read."""
@@ -33,6 +45,8 @@ class TaggedParagraph(Paragraph):
         """
         self.tagger, self.element = tagger, element
         self.properties = {}
+        if needs_actual_text(text):
+            self.style = _shaped(self.style)
         if is_right_to_left(text):
             if element is not None:
                 element.attributes["ActualText"] = text

@@ -91,7 +91,7 @@ def _style(
         spaceAfter=after,
         leftIndent=indent,
         textColor="black",
-        shaping=1,
+        shaping=0,  # turned on per paragraph where the script needs it
         allowWidows=1,
         allowOrphans=0,
     )
