@@ -30,6 +30,7 @@ from app.ui.data import DataSource
 from app.ui.display import Display, TextSize
 from app.ui.display_dialog import DisplayDialog
 from app.ui.file_actions import FileActions
+from app.ui.packs_menu import add_packs_menu
 from app.ui.panels import RecordsPanel
 from app.ui.read_aloud import ReadAloud
 from app.ui.settings import LAST_GROUP, Settings
@@ -179,6 +180,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.display_action)
         self._update_text_size_actions()
 
+        add_packs_menu(self, bar)
         self.read_aloud.add_menu(bar)
 
         help_menu = bar.addMenu(_("&Help"))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from app.i18n import N_, _, ngettext
 from app.services.meetings import SessionDetails, SessionRow, list_sessions
+from app.ui.packs_menu import open_pack_dialog
 from app.ui.panels import RecordsPanel
 from app.ui.session_editor import SessionEditor
 from app.ui.session_models import SessionListModel
@@ -63,9 +64,13 @@ class SessionsPanel(RecordsPanel):
         self.edit_button = QPushButton(_("&Edit…"))
         self.edit_button.setAccessibleName(_("Edit the chosen session"))
         self.edit_button.clicked.connect(self.edit_chosen)
+        self.pack_button = QPushButton(_("Pac&k…"))
+        self.pack_button.setAccessibleName(_("Pack for the chosen session"))
+        self.pack_button.clicked.connect(self.pack_for_chosen)
         button_row = QHBoxLayout()
         button_row.addWidget(self.new_button)
         button_row.addWidget(self.edit_button)
+        button_row.addWidget(self.pack_button)
         button_row.addStretch(1)
 
         layout = self.layout()
@@ -77,6 +82,7 @@ class SessionsPanel(RecordsPanel):
         QWidget.setTabOrder(self.show_chooser, self.table)
         QWidget.setTabOrder(self.table, self.new_button)
         QWidget.setTabOrder(self.new_button, self.edit_button)
+        QWidget.setTabOrder(self.edit_button, self.pack_button)
 
     def make_model(self) -> RowTableModel:
         return SessionListModel(self)
@@ -179,6 +185,15 @@ class SessionsPanel(RecordsPanel):
             self.table.setFocus()
             return
         self.open_editor(chosen.id)
+
+    def pack_for_chosen(self) -> None:
+        """The pack dialog on the chosen session (print, save or preview its pack)."""
+        chosen = self.chosen_session()
+        if chosen is None:
+            self._announce(_("Please choose a session in the list first."))
+            self.table.setFocus()
+            return
+        open_pack_dialog(self.window(), meeting_id=chosen.id)
 
     def _row_activated(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -1,0 +1,301 @@
+"""Packs for everyone: one file per member of the group, each in their own format and size.
+
+The packs are made one member at a time, each a separate job on the worker thread, so
+other work (another area loading, say) can run in between and the window stays usable.
+Progress is shown in words and on a bar that screen readers hear; Stop ends it after
+the pack being made.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import APP_NAME
+from app.errors import RoundtableError
+from app.export.document import Document, PrintStyle
+from app.i18n import _, ngettext
+from app.models.enums import MeetingStatus
+from app.services.groups import GroupSummary
+from app.services.meetings import list_sessions
+from app.services.packs import (
+    KIND_WORDS,
+    PackKind,
+    PackRun,
+    make_one_pack,
+    plan_member_packs,
+    progress_words,
+)
+from app.services.packs.members import DEFAULT_FONT, AudioWriter
+from app.services.packs.phrasing import long_date
+from app.storage import Database
+from app.ui.data import DataSource
+from app.ui.decision_form import combo
+from app.ui.packs_preview import fit_to_screen
+from app.ui.tasks import TaskRunner
+from app.ui.widgets import StatusLine
+
+
+def prepare(db: Database, meeting_id: int, kind: PackKind, font_key: str, out: Path) -> PackRun:
+    """Who gets which pack, with the folder made ready for them (on the worker thread)."""
+    run = plan_member_packs(db, meeting_id, kind, font_key)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        raise RoundtableError(
+            _("The folder {folder} could not be made. Please choose another.").format(folder=out)
+        ) from None
+    return run
+
+
+class PacksForEveryoneDialog(QDialog):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        source: DataSource,
+        runner: TaskRunner,
+        group: GroupSummary,
+        meeting_id: int | None = None,
+        font_key: str = DEFAULT_FONT,
+        write_audio: AudioWriter | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.source, self.runner, self.group = source, runner, group
+        self.font_key, self.write_audio = font_key, write_audio
+        self._wanted_meeting = meeting_id
+        self.run_plan: PackRun | None = None
+        self.made: list[Path] = []
+        self.waiting_for_audio: list[str] = []
+        self._stopping = False
+        self._documents: dict[PrintStyle, Document] = {}  # touched only on the worker thread
+        title = _("Packs for everyone in {group}").format(group=group.name)
+        self.setWindowTitle(f"{title} — {APP_NAME}")
+        self.setAccessibleName(title)
+
+        self.session = QComboBox()
+        self.session.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.session.setPlaceholderText(_("Loading the sessions…"))
+        self.kind = combo([(_(KIND_WORDS[k]), k) for k in (PackKind.BEFORE, PackKind.AFTER)])
+        self.folder = QLineEdit(self._default_folder())
+        self.choose_folder_button = QPushButton(_("C&hoose folder…"))
+        self.choose_folder_button.setAccessibleName(_("Choose folder"))
+        self.choose_folder_button.clicked.connect(self.choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.choose_folder_button)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for text, field, name, row in (
+            (_("&Session:"), self.session, _("Session"), self.session),
+            (_("&Kind of pack:"), self.kind, _("Kind of pack"), self.kind),
+            (_("Save in &folder:"), self.folder, _("Folder to save the packs in"), folder_row),
+        ):
+            label = QLabel(text)
+            label.setBuddy(field)
+            field.setAccessibleName(name)
+            form.addRow(label, row)
+
+        explanation = QLabel(
+            _(
+                "Each member gets the pack in the format and size they asked for. "
+                "Contact details and access needs are never included."
+            )
+        )
+        explanation.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(_("Progress"))
+        self.progress.setTextVisible(True)
+        self.progress.setFormat(_("%v of %m packs"))
+        # The words under the bar are also what screen readers are told.
+        self.progress_words = StatusLine()
+        self.progress_words.setText(_("Not started."))
+        self.status_line = self.progress_words
+
+        self.start_button = QPushButton(_("&Make the packs"))
+        self.start_button.setAccessibleName(_("Make the packs"))
+        self.start_button.setEnabled(False)
+        self.start_button.clicked.connect(self.start)
+        self.stop_button = QPushButton(_("S&top"))
+        self.stop_button.setAccessibleName(_("Stop making the packs"))
+        self.stop_button.setEnabled(False)
+        self.stop_button.clicked.connect(self.stop)
+        self.close_button = QPushButton(_("&Close"))
+        self.close_button.setAccessibleName(_("Close"))
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.stop_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.addWidget(explanation)
+        column.addLayout(form)
+        column.addWidget(self.progress)
+        column.addWidget(self.progress_words)
+        column.addStretch(1)
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroller.setWidget(page)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroller, 1)
+        layout.addWidget(buttons)
+        fit_to_screen(self, 90, 20)
+        runner.run(
+            source.call,
+            list_sessions,
+            group.id,
+            on_done=self._sessions_loaded,
+            on_error=self._failed,
+        )
+
+    @classmethod
+    def example(cls, window: Any) -> PacksForEveryoneDialog:
+        group = window.current_group() or GroupSummary(0, _("Example group"), "", "", 0, 120, 45, 0)
+        return cls(window, window.source, window.runner, group)
+
+    def _default_folder(self) -> str:
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        return str(Path(documents) / _("Roundtable packs"))
+
+    def _sessions_loaded(self, rows: list) -> None:  # type: ignore[type-arg]
+        for row in rows:
+            words = _("{title}, {date}").format(
+                title=row.title, date=long_date(row.starts_at.date())
+            )
+            self.session.addItem(words, row)
+        wanted = next((n for n, r in enumerate(rows) if r.id == self._wanted_meeting), 0)
+        self.session.setCurrentIndex(wanted if rows else -1)
+        self.session.setPlaceholderText(_("This group has no sessions yet."))
+        chosen = self.session.currentData()
+        if chosen is not None and chosen.status == MeetingStatus.HELD:
+            self.kind.setCurrentIndex(self.kind.findData(PackKind.AFTER))
+        self.start_button.setEnabled(bool(rows))
+
+    def choose_folder(self) -> QFileDialog:
+        dialog = QFileDialog(self, _("Choose the folder for the packs"), self.folder.text())
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self.folder.setText)
+        dialog.open()
+        return dialog
+
+    # -- making the packs, one job per member -------------------------------------------
+
+    def start(self) -> None:
+        session = self.session.currentData()
+        if session is None or not self.folder.text().strip():
+            self.status_line.announce(_("Please choose a session and a folder first."))
+            return
+        self.made, self.waiting_for_audio, self._documents = [], [], {}
+        self._stopping = False
+        self._busy(True)
+        self.progress_words.setText(_("Finding out who gets which pack…"))
+        out = Path(self.folder.text().strip())
+        self.runner.run(
+            self.source.call,
+            prepare,
+            session.id,
+            PackKind(self.kind.currentData()),
+            self.font_key,
+            out,
+            on_done=partial(self._planned, out),
+            on_error=self._stopped_by_problem,
+        )
+
+    def stop(self) -> None:
+        self._stopping = True
+        self.stop_button.setEnabled(False)
+        self.status_line.announce(_("Stopping after the pack being made now…"))
+
+    def _planned(self, out: Path, run: PackRun) -> None:
+        self.run_plan = run
+        self.progress.setRange(0, max(len(run.plans), 1))
+        self.progress.setValue(0)
+        self.status_line.announce(
+            ngettext("Making {count} pack…", "Making {count} packs…", len(run.plans)).format(
+                count=len(run.plans)
+            )
+        )
+        self._make(out, 0)
+
+    def _make(self, out: Path, index: int) -> None:
+        run = self.run_plan
+        if run is None or self._stopping or index >= len(run.plans):
+            self._finish(out)
+            return
+        job = partial(make_one_pack, write_audio=self.write_audio)
+        self.runner.run(
+            self.source.call,
+            job,
+            run,
+            run.plans[index],
+            out,
+            self._documents,
+            on_done=partial(self._made, out, index),
+            on_error=self._stopped_by_problem,
+        )
+
+    def _made(self, out: Path, index: int, path: Path | None) -> None:
+        run = self.run_plan
+        assert run is not None
+        plan = run.plans[index]
+        if path is None:
+            self.waiting_for_audio.append(plan.name)
+        else:
+            self.made.append(path)
+        words = progress_words(index + 1, len(run.plans), plan)
+        self.progress.setValue(index + 1)
+        self.progress.setAccessibleDescription(words)
+        self.progress_words.show_quietly(words)
+        self._make(out, index + 1)
+
+    def _finish(self, out: Path) -> None:
+        self._busy(False)
+        total = len(self.run_plan.plans) if self.run_plan else 0
+        if self._stopping:
+            words = _("Stopped. Made {made} of {total} packs, in {folder}.")
+        else:
+            words = _("Done. Made {made} of {total} packs, in {folder}.")
+        words = words.format(made=len(self.made), total=total, folder=out)
+        if self.waiting_for_audio:
+            words += " " + _("Not made here, as they asked for audio: {names}.").format(
+                names=", ".join(self.waiting_for_audio)
+            )
+        self.progress_words.announce(words)
+
+    def _stopped_by_problem(self, message: str) -> None:
+        self._busy(False)
+        self._failed(message)
+
+    def _busy(self, busy: bool) -> None:
+        self.start_button.setEnabled(not busy)
+        self.stop_button.setEnabled(busy)
+        for control in (self.session, self.kind, self.folder, self.choose_folder_button):
+            control.setEnabled(not busy)
+
+    def _failed(self, message: str) -> None:
+        self.status_line.announce(message, urgent=True)

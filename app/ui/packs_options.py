@@ -1,0 +1,156 @@
+"""The choices for one pack: which pack, which session, the style, size and font, and the
+two private ticks. A plain form, one labelled field under another, so it reflows at any
+text size."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QSpinBox, QWidget
+
+from app.export.document import PackLook, PrintStyle
+from app.export.pdf import allowed_sizes, default_size
+from app.i18n import N_, _
+from app.models.enums import MeetingStatus
+from app.services.pack_defaults import READING_FONTS, PackDefaults
+from app.services.packs import KIND_WORDS, PackKind, PrivacyChoice
+from app.services.packs.phrasing import long_date
+from app.ui.decision_form import combo
+from app.ui.packs_pages import PackRequest
+
+STYLE_WORDS = (
+    (PrintStyle.STANDARD, N_("Standard print")),
+    (PrintStyle.LARGE, N_("Large print")),
+    (PrintStyle.EASY_READ, N_("Easy Read")),
+)
+
+
+def starting_look(defaults: PackDefaults | None) -> PackLook:
+    """The display settings turned into a pack's first look: 16 pt and up is large print."""
+    if defaults is None:
+        return PackLook(PrintStyle.STANDARD, default_size(PrintStyle.STANDARD))
+    if defaults.large_print:
+        return PackLook(PrintStyle.LARGE, defaults.body_pt, defaults.font.key)
+    sizes = allowed_sizes(PrintStyle.STANDARD)
+    size = min(max(defaults.body_pt, sizes.start), sizes.stop - 1)
+    return PackLook(PrintStyle.STANDARD, size, defaults.font.key)
+
+
+class PackOptions(QWidget):
+    """Emits ``changed`` whenever a choice changes."""
+
+    changed = Signal()
+
+    def __init__(self, defaults: PackDefaults | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        look = starting_look(defaults)
+        self.kind = combo([(_(KIND_WORDS[kind]), kind) for kind in PackKind], PackKind.BEFORE)
+        self.session = QComboBox()
+        self.session.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.session.setPlaceholderText(_("Loading the sessions…"))
+        self.style = combo([(_(words), style) for style, words in STYLE_WORDS], look.style)
+        self.size = QSpinBox()
+        self.size.setSuffix(_(" pt"))
+        self.font = combo([(_(font.title), font.key) for font in READING_FONTS], look.font_key)
+        self.contact = QCheckBox(_("Include contact &details (private: for staff only)"))
+        self.access_needs = QCheckBox(_("Include access &needs (private: for staff only)"))
+        self._set_size_range(look.style, look.size_pt)
+
+        form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for text, field, name in (
+            (_("&Kind of pack:"), self.kind, _("Kind of pack")),
+            (_("&Session:"), self.session, _("Session")),
+            (_("St&yle:"), self.style, _("Style")),
+            (_("Text si&ze:"), self.size, _("Text size in points")),
+            (_("&Font:"), self.font, _("Font")),
+        ):
+            label = QLabel(text)
+            label.setBuddy(field)
+            field.setAccessibleName(name)
+            form.addRow(label, field)
+        self.contact.setAccessibleName(_("Include contact details (private)"))
+        self.access_needs.setAccessibleName(_("Include access needs (private)"))
+        form.addRow(self.contact)
+        form.addRow(self.access_needs)
+
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.style.currentIndexChanged.connect(self._style_changed)
+        for box in (self.session, self.font):
+            box.currentIndexChanged.connect(lambda _index: self.changed.emit())
+        self.size.valueChanged.connect(lambda _value: self.changed.emit())
+        self.contact.toggled.connect(lambda _on: self.changed.emit())
+        self.access_needs.toggled.connect(lambda _on: self.changed.emit())
+
+    # -- the sessions to choose from ---------------------------------------------------
+
+    def set_sessions(self, rows: list, chosen_id: int | None) -> None:  # type: ignore[type-arg]
+        """``rows`` are the group's sessions (newest first); ``chosen_id`` the one to show."""
+        self.session.blockSignals(True)
+        self.session.clear()
+        for row in rows:
+            words = _("{title}, {date}").format(
+                title=row.title, date=long_date(row.starts_at.date())
+            )
+            self.session.addItem(words, row)
+        index = next((n for n, row in enumerate(rows) if row.id == chosen_id), 0 if rows else -1)
+        self.session.setCurrentIndex(index)
+        self.session.setPlaceholderText(_("This group has no sessions yet."))
+        self.session.blockSignals(False)
+        chosen = self.chosen_session()
+        if chosen is not None and chosen.status == MeetingStatus.HELD:
+            self.kind.setCurrentIndex(self.kind.findData(PackKind.AFTER))
+        self._kind_changed()
+
+    def chosen_session(self):  # type: ignore[no-untyped-def]
+        return self.session.currentData()
+
+    # -- what is asked for ---------------------------------------------------------------
+
+    def chosen_kind(self) -> PackKind:
+        return PackKind(self.kind.currentData())
+
+    def look(self) -> PackLook:
+        return PackLook(
+            PrintStyle(self.style.currentData()), self.size.value(), self.font.currentData()
+        )
+
+    def request(self, group_id: int | None) -> PackRequest | None:
+        """What to make, or None when a session is needed and there is none to choose."""
+        kind = self.chosen_kind()
+        session = self.chosen_session()
+        if kind != PackKind.DECISIONS and session is None:
+            return None
+        privacy = PrivacyChoice(self.contact.isChecked(), self.access_needs.isChecked())
+        return PackRequest(
+            kind,
+            self.look(),
+            meeting_id=session.id if session is not None else None,
+            group_id=group_id,
+            privacy=privacy if kind != PackKind.DECISIONS else PrivacyChoice(),
+        )
+
+    def _kind_changed(self, _index: int = 0) -> None:
+        for_a_session = self.chosen_kind() != PackKind.DECISIONS
+        self.session.setEnabled(for_a_session)
+        self.contact.setEnabled(for_a_session)
+        self.access_needs.setEnabled(for_a_session)
+        self.changed.emit()
+
+    def _style_changed(self, _index: int) -> None:
+        style = PrintStyle(self.style.currentData())
+        self.size.blockSignals(True)
+        self._set_size_range(style, self.size.value())
+        self.size.blockSignals(False)
+        self.changed.emit()
+
+    def _set_size_range(self, style: PrintStyle, wanted: int) -> None:
+        sizes = allowed_sizes(style)
+        self.size.setRange(sizes.start, sizes.stop - 1)
+        self.size.setValue(wanted if wanted in sizes else default_size(style))
+        self.size.setToolTip(
+            _("From {low} to {high} points in this style.").format(
+                low=sizes.start, high=sizes.stop - 1
+            )
+        )
+        self.size.setAccessibleDescription(self.size.toolTip())

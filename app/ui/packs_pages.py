@@ -1,0 +1,185 @@
+"""A pack's real pages as pictures: made, drawn and printed on the worker thread.
+
+The preview shows the very PDF that Save and Print give, drawn by PDFium, never a
+second imitation of it. Every function here runs on the task runner's single worker
+thread (PDFium must only ever be used from one thread at a time); ``QImage`` and
+painting on a ``QPrinter`` are both allowed off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtPrintSupport import QPrinter
+
+from app.errors import RoundtableError
+from app.export.document import Document, PackLook, PrintStyle
+from app.export.pdf import render_pdf
+from app.i18n import _
+from app.models.enums import PackFormat
+from app.services import packs
+from app.services.packs import PackKind, PrivacyChoice
+from app.storage import Database
+
+POINTS_PER_INCH = 72
+# Enough pages to judge a pack by; Save and Print always give them all.
+MOST_PAGES_SHOWN = 20
+PRINT_DPI_LIMIT = 300
+
+
+class PackNotSaved(RoundtableError):
+    """The pack could not be written where the person asked."""
+
+
+@dataclass(frozen=True)
+class PackRequest:
+    """Which pack, and how it should look."""
+
+    kind: PackKind
+    look: PackLook
+    meeting_id: int | None = None  # for before and after
+    group_id: int | None = None  # for the decision log
+    privacy: PrivacyChoice = field(default_factory=PrivacyChoice)
+
+
+@dataclass(frozen=True)
+class PageImage:
+    image: QImage
+    text: str  # what the page says, for the picture's accessible description
+
+
+@dataclass(frozen=True)
+class RenderedPack:
+    request: PackRequest
+    title: str
+    pdf: bytes
+    page_count: int
+    pages: tuple[PageImage, ...]  # at most MOST_PAGES_SHOWN
+
+
+def build_document(db: Database, request: PackRequest) -> Document:
+    if request.kind == PackKind.DECISIONS:
+        if request.group_id is None:
+            raise RoundtableError(_("Please choose a group first."))
+        return packs.decision_log_pack(db, request.group_id, request.look.style)
+    if request.meeting_id is None:
+        raise RoundtableError(_("Please choose a session first."))
+    return packs.session_pack(
+        db, request.meeting_id, request.kind, request.look.style, request.privacy
+    )
+
+
+def render_pack(db: Database, request: PackRequest, dpi: float) -> RenderedPack:
+    """The pack as a PDF and as pictures of its first pages at ``dpi``."""
+    document = build_document(db, request)
+    pdf = render_pdf(document, request.look)
+    count, pages = draw_pages(pdf, dpi)
+    return RenderedPack(request, document.title, pdf, count, pages)
+
+
+def draw_pages(pdf: bytes, dpi: float) -> tuple[int, tuple[PageImage, ...]]:
+    """The page count, and pictures (with their text) of the first pages."""
+    document = pdfium.PdfDocument(pdf)
+    try:
+        count = len(document)
+        pages = []
+        for index in range(min(count, MOST_PAGES_SHOWN)):
+            page = document[index]
+            try:
+                text_page = page.get_textpage()
+                text = " ".join(text_page.get_text_range().split())
+                text_page.close()
+                pages.append(PageImage(_page_image(page, dpi), text))
+            finally:
+                page.close()
+        return count, tuple(pages)
+    finally:
+        document.close()
+
+
+def _page_image(page: pdfium.PdfPage, dpi: float) -> QImage:
+    bitmap = page.render(scale=dpi / POINTS_PER_INCH, prefer_bgrx=True)
+    try:
+        image = QImage(
+            bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB32
+        )
+        return image.copy()  # its own memory: the bitmap's goes when it is closed
+    finally:
+        bitmap.close()
+
+
+def print_pages(pdf: bytes, printer: QPrinter) -> int:
+    """Paints every page onto ``printer``, each fitted to the paper; returns the count."""
+    resolution = min(printer.resolution(), PRINT_DPI_LIMIT)
+    document = pdfium.PdfDocument(pdf)
+    painter = QPainter()
+    try:
+        if not painter.begin(printer):
+            raise RoundtableError(_("The printer could not be started. Please check it is ready."))
+        count = len(document)
+        for index in range(count):
+            if index:
+                printer.newPage()
+            page = document[index]
+            try:
+                image = _page_image(page, resolution)
+            finally:
+                page.close()
+            area = painter.viewport()
+            scale = min(area.width() / image.width(), area.height() / image.height())
+            target = QRectF(0, 0, image.width() * scale, image.height() * scale)
+            painter.drawImage(target, image)
+        return count
+    finally:
+        if painter.isActive():
+            painter.end()
+        document.close()
+
+
+def save_pdf(pdf: bytes, out: Path) -> Path:
+    """Writes the pack to ``out`` whole or not at all; refuses in words a person can act on."""
+    out = Path(out)
+    temporary = out.with_name(f".{out.name}.{os.getpid()}.part")
+    try:
+        with open(temporary, "wb") as file:
+            file.write(pdf)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, out)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            message = _("There is no room left on the disk. Free some space, then try again.")
+        elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            message = _("Roundtable may not save files in {folder}. Please choose another folder.")
+        else:
+            message = _("The pack could not be saved in {folder}. Please choose another place.")
+        raise PackNotSaved(message.format(folder=out.parent)) from error
+    return out
+
+
+def suggested_name(kind: PackKind, group: str, when: datetime | None, look: PackLook) -> str:
+    """A file name in words, e.g. "2026-12-03 Equipment group - before - large print 20pt.pdf"."""
+    kind_words = {
+        PackKind.BEFORE: _("before"),
+        PackKind.AFTER: _("after"),
+        PackKind.DECISIONS: _("decision log"),
+    }[kind]
+    style = packs.format_words(_format_of(look), look)
+    date_words = f"{when:%Y-%m-%d} " if when is not None else ""
+    return packs.safe_file_name(f"{date_words}{group} - {kind_words} - {style}") + ".pdf"
+
+
+def _format_of(look: PackLook) -> PackFormat:
+    return {
+        PrintStyle.STANDARD: PackFormat.STANDARD,
+        PrintStyle.LARGE: PackFormat.LARGE_PRINT,
+        PrintStyle.EASY_READ: PackFormat.EASY_READ,
+    }[look.style]
