@@ -12,7 +12,6 @@ from reportlab.platypus import Flowable, Paragraph
 from app.export.pdf.fonts import is_right_to_left, needs_actual_text
 from app.export.pdf.tags import Element, Tagger
 
-
 _SHAPED: dict[int, ParagraphStyle] = {}
 
 
@@ -21,7 +20,8 @@ def _shaped(style: ParagraphStyle) -> ParagraphStyle:
     needs it, and shaping every English word would make long packs much slower."""
     shaped = _SHAPED.get(id(style))
     if shaped is None or shaped.parent is not style:
-        shaped = _SHAPED[id(style)] = ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1)
+        shaped = ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1)
+        _SHAPED[id(style)] = shaped
     return shaped
 
 

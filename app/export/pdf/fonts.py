@@ -21,19 +21,43 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from app.services.pack_defaults import FONTS_FOLDER, SYSTEM_FONT, reading_font
 
-NOTO = "noto"
-# Fallbacks in the order they are tried: wide Latin, Greek and Cyrillic first, then the
-# scripts most written by UK groups' members after English (Urdu, Arabic, Punjabi, Bengali,
-# Gujarati, Hindi, Hebrew, Tamil). Files without a bold are drawn in their regular weight.
-FALLBACK_FILES: tuple[tuple[str, str | None], ...] = (
-    ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
-    ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf"),
-    ("NotoSansGurmukhi-Regular.ttf", None),
-    ("NotoSansBengali-Regular.ttf", None),
-    ("NotoSansGujarati-Regular.ttf", None),
-    ("NotoSansDevanagari-Regular.ttf", None),
-    ("NotoSansHebrew-Regular.ttf", None),
-    ("NotoSansTamil-Regular.ttf", None),
+
+@dataclass(frozen=True)
+class Fallback:
+    """A bundled Noto font (paths under resources/fonts) and the Unicode blocks it is
+    for (none: anything else)."""
+
+    regular: str
+    bold: str | None
+    blocks: tuple[tuple[int, int], ...] = ()
+
+    def is_for(self, code: int) -> bool:
+        return not self.blocks or any(low <= code <= high for low, high in self.blocks)
+
+
+# Scripts most written by UK groups' members after English: Urdu and Arabic, Punjabi,
+# Bengali, Gujarati, Hindi, Hebrew and Tamil; emoji (Noto Emoji, in black and white); then
+# Noto Sans for wider Latin, Greek,
+# Cyrillic and Vietnamese. Each is loaded only when a pack has a letter it is for; files
+# without a bold draw bold text in their regular weight.
+FALLBACKS: tuple[Fallback, ...] = (
+    Fallback(
+        "noto/NotoNaskhArabic-Regular.ttf",
+        "noto/NotoNaskhArabic-Bold.ttf",
+        ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)),
+    ),
+    Fallback("noto/NotoSansGurmukhi-Regular.ttf", None, ((0x0A00, 0x0A7F),)),
+    Fallback("noto/NotoSansBengali-Regular.ttf", None, ((0x0980, 0x09FF),)),
+    Fallback("noto/NotoSansGujarati-Regular.ttf", None, ((0x0A80, 0x0AFF),)),
+    Fallback("noto/NotoSansDevanagari-Regular.ttf", None, ((0x0900, 0x097F), (0xA8E0, 0xA8FF))),
+    Fallback("noto/NotoSansHebrew-Regular.ttf", None, ((0x0590, 0x05FF), (0xFB1D, 0xFB4F))),
+    Fallback("noto/NotoSansTamil-Regular.ttf", None, ((0x0B80, 0x0BFF),)),
+    Fallback(
+        "noto-emoji/NotoEmoji-Regular.ttf",
+        None,
+        ((0x2300, 0x23FF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0x1F000, 0x1FAFF)),
+    ),
+    Fallback("noto/NotoSans-Regular.ttf", "noto/NotoSans-Bold.ttf"),
 )
 _lock = threading.Lock()
 NARROW_SPACE = "\u202f"
@@ -75,19 +99,27 @@ def reading_face(font_key: str) -> Face:
     """The reading font called ``font_key``; the computer's own font prints as Noto Sans."""
     font = reading_font(font_key)
     if font.key == SYSTEM_FONT or not font.files:
-        return fallback_faces()[0]
+        return _fallback_face(FALLBACKS[-1])  # Noto Sans
     regular, bold = font.paths()
     return _face(f"Roundtable-{font.key}", regular, bold)
 
 
 @cache
-def fallback_faces() -> tuple[Face, ...]:
-    faces = []
-    for regular, bold in FALLBACK_FILES:
-        stem = "Roundtable-" + regular.removesuffix("-Regular.ttf")
-        folder = FONTS_FOLDER / NOTO
-        faces.append(_face(stem, folder / regular, folder / bold if bold else None))
-    return tuple(faces)
+def _fallback_face(fallback: Fallback) -> Face:
+    stem = "Roundtable-" + Path(fallback.regular).name.removesuffix("-Regular.ttf")
+    bold = FONTS_FOLDER / fallback.bold if fallback.bold else None
+    return _face(stem, FONTS_FOLDER / fallback.regular, bold)
+
+
+@cache
+def fallback_for(code: int) -> Face | None:
+    """The bundled face that draws the character ``code``, loading it on first use."""
+    for fallback in FALLBACKS:
+        if fallback.is_for(code):
+            face = _fallback_face(fallback)
+            if code in face.characters:
+                return face
+    return None
 
 
 def _sticks_to_neighbour(character: str) -> bool:
@@ -97,19 +129,24 @@ def _sticks_to_neighbour(character: str) -> bool:
     return category[0] in "MZ" or category == "Cf" or 0xFE00 <= ord(character) <= 0xFE0F
 
 
-def _face_for(word: str, faces: tuple[Face, ...]) -> Face | None:
-    """The first face that draws every letter of ``word``; None if no one face does."""
+def _face_for(word: str, reading: Face) -> Face | None:
+    """The face that draws every letter of ``word``: the reading font where it can, else
+    one fallback; None when no one face does."""
     needed = {ord(c) for c in word if not _sticks_to_neighbour(c)}
-    return next((face for face in faces if needed <= face.characters), None)
+    missing = needed - reading.characters
+    if not missing:
+        return reading
+    candidates = {fallback_for(code) for code in missing} - {None}
+    return next((face for face in candidates if face and needed <= face.characters), None)
 
 
-def _split_between_faces(word: str, faces: tuple[Face, ...]) -> list[tuple[Face | None, str]]:
+def _split_between_faces(word: str, reading: Face) -> list[tuple[Face | None, str]]:
     """A word no one face can draw (a bracket next to Arabic letters: the Arabic font has
     no brackets), cut where the face changes by a narrow space, so each part is shaped
     in its own font."""
     parts: list[tuple[Face | None, str]] = []
     for character in word:
-        face = _face_for(character, faces) or faces[0]
+        face = _face_for(character, reading) or reading
         if parts and (parts[-1][0] is face or _sticks_to_neighbour(character)):
             parts[-1] = (parts[-1][0], parts[-1][1] + character)
             continue
@@ -126,7 +163,9 @@ def runs(text: str, font_key: str) -> list[tuple[Face, str]]:
     in Arabic script come from the Arabic font): ReportLab shapes a word as one piece and
     a word split between fonts turns into boxes.
     """
-    faces = (reading_face(font_key), *fallback_faces())
+    reading = reading_face(font_key)
+    if all(ord(c) in reading.characters or c.isspace() for c in text):
+        return [(reading, text)]
     pieces: list[tuple[Face | None, str]] = []
     for word in re.split(r"(\s+)", text):
         if not word:
@@ -134,17 +173,17 @@ def runs(text: str, font_key: str) -> list[tuple[Face, str]]:
         if word.isspace():
             pieces.append((None, word))
             continue
-        face = _face_for(word, faces)
+        face = _face_for(word, reading)
         if face is not None:
             pieces.append((face, word))
         else:
-            pieces.extend(_split_between_faces(word, faces))
+            pieces.extend(_split_between_faces(word, reading))
     found: list[tuple[Face, str]] = []
     for face, piece in pieces:
         if found and (face is None or face is found[-1][0]):
             found[-1] = (found[-1][0], found[-1][1] + piece)
         else:
-            found.append((face or faces[0], piece))
+            found.append((face or reading, piece))
     return found
 
 
@@ -154,7 +193,7 @@ def markup(text: str, font_key: str, *, bold: bool = False) -> str:
     parts = []
     for face, piece in runs(text, font_key):
         escaped = escape(piece)
-        if face is base:
+        if face is base and not bold:
             parts.append(escaped)
         else:
             parts.append(f'<font face="{face.name(bold)}">{escaped}</font>')
@@ -176,3 +215,15 @@ def needs_actual_text(text: str) -> bool:
 
 def is_right_to_left(text: str) -> bool:
     return any(unicodedata.bidirectional(character) in ("R", "AL") for character in text)
+
+
+def starts_right_to_left(text: str) -> bool:
+    """True when the first letter with a direction is written right to left (a paragraph
+    in Urdu), so the paragraph lines up on the right as its readers expect."""
+    for character in text:
+        direction = unicodedata.bidirectional(character)
+        if direction in ("R", "AL"):
+            return True
+        if direction == "L":
+            return False
+    return False

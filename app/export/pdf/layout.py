@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -35,6 +35,7 @@ class Layout:
     text_width: float
     icon_size: float  # 0 unless the style puts an icon beside each section
     body: ParagraphStyle
+    body_right_to_left: ParagraphStyle
     title: ParagraphStyle
     section: ParagraphStyle
     subheading: ParagraphStyle
@@ -117,6 +118,11 @@ def layout_for(look: PackLook) -> Layout:
         text_width=text_width,
         icon_size=icon_size,
         body=_style("Body", face, size, after=blank_line, indent=gutter),
+        body_right_to_left=ParagraphStyle(
+            "BodyRightToLeft",
+            parent=_style("Body", face, size, after=blank_line, indent=gutter),
+            alignment=TA_RIGHT,
+        ),
         title=_style("Title", face, round(size * 1.6), bold=True, after=blank_line / 2),
         section=_style(
             "Section",

@@ -189,13 +189,15 @@ def _as_lists(table: doc.Table, layout: Layout, tagger: Tagger, parent: Element)
     key = layout.look.font_key
     flowables: list[Flowable] = [
         TaggedParagraph(markup(table.caption, key, bold=True), layout.subheading).bind(
-            tagger, parent.add("P"), table.caption
+            tagger, parent.add("H3"), table.caption
         )
     ]
     row_end = ParagraphStyle("RowEnd", parent=layout.line, spaceAfter=layout.body.spaceAfter)
     for row in table.rows:
         row_list = parent.add("L")
-        for column, value in enumerate(row):
+        # An empty cell says nothing, so it has no line.
+        filled = [(column, value) for column, value in enumerate(row) if value.strip()]
+        for number, (column, value) in enumerate(filled):
             header = table.headers[column] if column < len(table.headers) else ""
             item = row_list.add("LI")
             text = markup(value, key)
@@ -203,7 +205,7 @@ def _as_lists(table: doc.Table, layout: Layout, tagger: Tagger, parent: Element)
             if header:
                 text = markup(f"{header}: ", key, bold=True) + text
                 line = f"{header}: {value}"
-            style = row_end if column == len(row) - 1 else layout.line
+            style = row_end if number == len(filled) - 1 else layout.line
             # No bullet: the header at the start names the line.
             paragraph = TaggedParagraph(text, style).bind(tagger, item.add("LBody"), line)
             flowables.append(paragraph)
