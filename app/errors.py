@@ -42,3 +42,7 @@ class MigrationFailed(StorageError):
 
 class BackupFailed(StorageError):
     pass
+
+
+class SaveFailed(StorageError):
+    """The disk refused a write (full, read-only, failing). What was saved before is intact."""

@@ -15,7 +15,13 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from app.errors import DatabaseDamaged, DatabaseInUse, MigrationFailed, StorageError
+from app.errors import (
+    DatabaseDamaged,
+    DatabaseInUse,
+    MigrationFailed,
+    SaveFailed,
+    StorageError,
+)
 from app.i18n import _
 from app.storage import backups, integrity, location, migrations, schema
 from app.storage.engine import LOCK_WAIT_SECONDS, make_engine
@@ -38,9 +44,20 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, undone entirely if it fails."""
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            yield session
+        """One unit of work: committed when the block ends, undone entirely if it fails.
+
+        A write the disk refuses (full, read-only, failing) becomes a ``SaveFailed`` with
+        a plain sentence; the unit of work is undone, and what was saved before is intact.
+        """
+        try:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except DBAPIError as error:
+            refused = write_refused(error.orig)
+            if refused is None:
+                raise
+            log.warning("a write was refused: %s", error.orig)
+            raise refused from error
 
     @contextmanager
     def sqlite_connection(self) -> Iterator[sqlite3.Connection]:
@@ -182,6 +199,37 @@ def _check_log_and_file(path: Path) -> None:
     if problems:
         log.warning("integrity check found %d problems", len(problems))
         raise _damaged(path, _("its integrity check found damage"))
+
+
+def write_refused(error: BaseException | None) -> StorageError | None:
+    """The plain sentence for a write the disk or another program refused, else None."""
+    message = str(error).lower()
+    safe = _("Everything saved before is safe.")
+    if "full" in message:
+        reason = _("the disk that holds its data is full")
+        advice = _("Please make some space on it, then save again.")
+    elif "readonly" in message or "read-only" in message:
+        reason = _("its data folder can no longer be written to")
+        advice = _("Please check that the folder can be written to, then save again.")
+    elif "disk i/o" in message:
+        reason = _("the disk that holds its data could not be written to")
+        advice = _("Please check the disk, then save again.")
+    elif "locked" in message or "busy" in message:
+        return DatabaseInUse(
+            _(
+                "Roundtable could not save this, because its data is in use by another "
+                "program. Everything saved before is safe. Please try again in a moment."
+            )
+        )
+    else:
+        return None
+    return SaveFailed(
+        _("Roundtable could not save this, because {reason}.").format(reason=reason)
+        + " "
+        + safe
+        + " "
+        + advice
+    )
 
 
 def _translate(error: BaseException | None, path: Path) -> StorageError:

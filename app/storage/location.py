@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import subprocess
 import sys
@@ -83,18 +84,24 @@ def prepare_data_dir(folder: Path) -> Path:
             os.chmod(folder, 0o700)
             os.chmod(folder / BACKUP_FOLDER_NAME, 0o700)
     except OSError as error:
+        if folder.is_dir() and error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise _read_only(folder) from error
         raise DataFolderUnusable(
             _("Roundtable cannot use the data folder {folder}: {reason}.").format(
                 folder=folder, reason=error.strerror or error
             )
         ) from error
     if not os.access(folder, os.W_OK):
-        raise DataFolderUnusable(
-            _("Roundtable cannot save in the data folder {folder}: it is read-only.").format(
-                folder=folder
-            )
-        )
+        raise _read_only(folder)
     return folder
+
+
+def _read_only(folder: Path) -> DataFolderUnusable:
+    return DataFolderUnusable(
+        _("Roundtable cannot save in the data folder {folder}: it is read-only.").format(
+            folder=folder
+        )
+    )
 
 
 def risky_location_warning(folder: Path, mount_table: str | None = None) -> str | None:
