@@ -61,6 +61,7 @@ class PackDialog(QDialog):
         self.rendered: RenderedPack | None = None
         self._asked = 0  # the number of the newest preview asked for
         self._printer: QPrinter | None = None
+        self._closed = False
         title = _("Pack for {group}").format(group=group.name)
         self.setWindowTitle(f"{title} — {APP_NAME}")
         self.setAccessibleName(title)
@@ -140,6 +141,12 @@ class PackDialog(QDialog):
         )
         super().resizeEvent(event)
 
+    def done(self, result: int) -> None:
+        # Nothing more is asked of the worker once the dialog is closed.
+        self._closed = True
+        self._settle.stop()
+        super().done(result)
+
     # -- making the preview ---------------------------------------------------------------
 
     def _sessions_loaded(self, rows: list) -> None:  # type: ignore[type-arg]
@@ -149,6 +156,8 @@ class PackDialog(QDialog):
     def refresh(self) -> None:
         """Make the pack again with the choices as they are now, and show its pages."""
         self._settle.stop()
+        if self._closed:
+            return
         request = self.options.request(self.group.id)
         self._asked += 1
         self.rendered = None

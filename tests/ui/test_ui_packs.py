@@ -1,0 +1,244 @@
+"""The pack dialogs by keyboard: the real pages previewed, printed and saved; packs for everyone."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
+from ui_helpers import wait_loaded
+
+from app.export.document import PrintStyle
+from app.services.packs import PackKind
+from app.ui.packs_dialog import PackDialog
+from app.ui.packs_everyone import PacksForEveryoneDialog
+from app.ui.sessions_panel import SessionsPanel
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def pdf_text(path: Path) -> str:
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
+    return " ".join(out.stdout.split())
+
+
+def open_sessions(qtbot, open_window, group_id: int):  # type: ignore[no-untyped-def]
+    parts = open_window()
+    window = parts.window
+    window.activateWindow()
+    window.group_chooser.setCurrentIndex(
+        next(n for n, g in enumerate(window.groups) if g.id == group_id)
+    )
+    wait_loaded(qtbot, window)
+    window.areas.setCurrentRow(
+        next(n for n, p in enumerate(window.panels) if isinstance(p, SessionsPanel))
+    )
+    wait_loaded(qtbot, window)
+    panel = window.current_panel()
+    panel.table.setFocus()
+    qtbot.waitUntil(panel.table.hasFocus)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Up)
+    assert panel.chosen_session() is not None
+    return parts, panel
+
+
+def the_open(kind: type) -> list:  # type: ignore[type-arg]
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+
+
+def wait_preview(qtbot, dialog: PackDialog) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(
+        lambda: dialog.rendered is not None and bool(dialog.preview.pictures), timeout=30_000
+    )
+
+
+@pytest.fixture
+def pack_dialog(qtbot, open_window, sample):  # type: ignore[no-untyped-def]
+    parts, panel = open_sessions(qtbot, open_window, sample.equipment)
+    qtbot.keyClick(panel, Qt.Key.Key_K, ALT)
+    qtbot.waitUntil(lambda: bool(the_open(PackDialog)))
+    dialog = the_open(PackDialog)[0]
+    wait_preview(qtbot, dialog)
+    yield parts, panel, dialog
+    dialog.close()
+
+
+def test_the_pack_button_previews_the_chosen_sessions_real_pages(qtbot, pack_dialog) -> None:
+    _parts, panel, dialog = pack_dialog
+    chosen = panel.chosen_session()
+    assert dialog.options.chosen_session().id == chosen.id
+    rendered = dialog.rendered
+    assert rendered.page_count >= 1
+    first = dialog.preview.pictures[0]
+    assert first.accessibleName() == f"Page 1 of {rendered.page_count}"
+    # The page's own text, read from the PDF, is what a screen reader hears of the picture.
+    assert chosen.title in first.accessibleDescription()
+    assert f"{rendered.page_count} page" in dialog.preview.summary.text()
+    assert first.pixmap() is not None and not first.pixmap().isNull()
+    assert dialog.status_line.announced[-1].startswith("Preview ready: ")
+
+
+def test_choices_by_keyboard_make_the_pack_again(qtbot, pack_dialog) -> None:
+    _parts, _panel, dialog = pack_dialog
+    options = dialog.options
+    qtbot.keyClick(dialog, Qt.Key.Key_Y, ALT)
+    assert options.style.hasFocus()
+    options.style.setCurrentIndex(options.style.findData(PrintStyle.LARGE))
+    assert (options.size.minimum(), options.size.maximum()) == (16, 28)
+    qtbot.keyClick(dialog, Qt.Key.Key_Z, ALT)
+    assert options.size.hasFocus()
+    options.size.selectAll()
+    qtbot.keyClicks(options.size, "24")
+    qtbot.keyClick(dialog, Qt.Key.Key_D, ALT)  # the private tick, by its mnemonic
+    qtbot.waitUntil(options.contact.isChecked)
+    qtbot.waitUntil(
+        lambda: dialog.rendered is not None and dialog.rendered.request.look.size_pt == 24,
+        timeout=30_000,
+    )
+    request = dialog.rendered.request
+    assert request.look.style == PrintStyle.LARGE
+    assert request.privacy.include_contact and not request.privacy.include_access_needs
+    options.kind.setCurrentIndex(options.kind.findData(PackKind.DECISIONS))
+    assert not options.session.isEnabled() and not options.contact.isEnabled()
+    qtbot.waitUntil(
+        lambda: dialog.rendered is not None and dialog.rendered.request.kind == PackKind.DECISIONS,
+        timeout=30_000,
+    )
+    assert "Repair requests will be answered within two working days." in " ".join(
+        picture.accessibleDescription() for picture in dialog.preview.pictures
+    )
+
+
+def test_zoom_and_page_keys_in_the_preview(qtbot, pack_dialog) -> None:
+    _parts, _panel, dialog = pack_dialog
+    first = dialog.preview.pictures[0]
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    width = first.pixmap().width()
+    zoom = dialog.preview.zoom
+    qtbot.keyClick(first, Qt.Key.Key_Plus)
+    assert dialog.preview.zoom > zoom
+    assert first.pixmap().width() > width
+    qtbot.keyClick(first, Qt.Key.Key_Minus)
+    assert dialog.preview.zoom == zoom
+    qtbot.keyClick(dialog, Qt.Key.Key_I, ALT)  # the Zoom in button
+    qtbot.waitUntil(lambda: dialog.preview.zoom > zoom)
+    if len(dialog.preview.pictures) > 1:
+        qtbot.keyClick(first, Qt.Key.Key_PageDown)
+        assert dialog.preview.pictures[1].hasFocus()
+
+
+def test_save_and_print_give_the_same_pages(qtbot, pack_dialog, tmp_path) -> None:
+    _parts, panel, dialog = pack_dialog
+    saved = tmp_path / "pack.pdf"
+    dialog.save_to(saved)
+    qtbot.waitUntil(
+        lambda: any("Saved the pack as" in said for said in dialog.status_line.announced)
+    )
+    assert saved.read_bytes() == dialog.rendered.pdf
+    assert panel.chosen_session().title in pdf_text(saved)
+
+    printed = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(printed))
+    printer.setResolution(72)
+    dialog.print_with(printer)
+    qtbot.waitUntil(lambda: any("to the printer" in said for said in dialog.status_line.announced))
+    info = subprocess.run(["pdfinfo", str(printed)], capture_output=True, text=True, check=True)
+    assert f"Pages:           {dialog.rendered.page_count}" in info.stdout
+
+
+def test_save_as_suggests_a_name_in_words(qtbot, pack_dialog) -> None:
+    _parts, panel, dialog = pack_dialog
+    chooser = dialog.save_as()
+    assert chooser is not None
+    chosen = panel.chosen_session()
+    name = Path(chooser.selectedFiles()[0]).name
+    assert (
+        name
+        == f"{chosen.starts_at:%Y-%m-%d} Kit That Works group - before - standard print 14pt.pdf"
+    )
+    chooser.reject()
+
+
+def test_packs_for_everyone_while_the_window_stays_usable(
+    qtbot, open_window, sample, tmp_path
+) -> None:
+    parts = open_window()
+    window = parts.window
+    window.activateWindow()
+    window.group_chooser.setCurrentIndex(
+        next(n for n, g in enumerate(window.groups) if g.id == sample.equipment)
+    )
+    wait_loaded(qtbot, window)
+    action = next(
+        a
+        for m in window.menuBar().actions()
+        if m.text() == "&Packs"
+        for a in m.menu().actions()
+        if a.text() == "Packs for &everyone…"
+    )
+    action.trigger()
+    dialog = the_open(PacksForEveryoneDialog)[0]
+    qtbot.waitUntil(dialog.start_button.isEnabled)
+    dialog.folder.setText(str(tmp_path / "packs"))
+    order: list[str] = []
+    dialog.progress.valueChanged.connect(lambda value: order.append(f"pack {value}"))
+    qtbot.keyClick(dialog, Qt.Key.Key_M, ALT)
+    qtbot.waitUntil(lambda: not dialog.start_button.isEnabled())
+    # Other work asked for meanwhile runs between two members' packs, not after them all.
+    parts.runner.run(lambda: None, on_done=lambda _none: order.append("other work"))
+    qtbot.waitUntil(dialog.start_button.isEnabled, timeout=60_000)
+    total = len(sample.equipment_members)
+    assert order.index("other work") < order.index(f"pack {total}")
+    assert len(dialog.made) == total
+    assert dialog.progress.value() == dialog.progress.maximum() == total
+    assert dialog.progress.accessibleDescription().startswith(f"Made {total} of {total} packs: ")
+    assert dialog.status_line.announced[-1].startswith(f"Done. Made {total} of {total} packs")
+    margaret = next(path for path in dialog.made if "Margaret O'Neill" in path.name)
+    assert margaret.name.endswith("large print 24pt.pdf")
+    assert "For Margaret O'Neill." in pdf_text(margaret)
+    dialog.close()
+
+
+def test_packs_for_everyone_can_be_stopped_and_leave_audio_to_its_format(
+    qtbot, open_window, sample, tmp_path
+) -> None:
+    parts = open_window()
+    window = parts.window
+    panel_index = next(n for n, g in enumerate(window.groups) if g.id == sample.panel)
+    window.group_chooser.setCurrentIndex(panel_index)
+    wait_loaded(qtbot, window)
+    dialog = PacksForEveryoneDialog(window, parts.source, parts.runner, window.current_group())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.start_button.isEnabled)
+    dialog.folder.setText(str(tmp_path / "all"))
+    dialog.start()
+    qtbot.waitUntil(dialog.start_button.isEnabled, timeout=60_000)
+    assert dialog.waiting_for_audio == ["Tomasz Nowak"]
+    assert (
+        "Not made here, as they asked for audio: Tomasz Nowak." in dialog.status_line.announced[-1]
+    )
+
+    dialog.folder.setText(str(tmp_path / "stopped"))
+    dialog.start()
+    dialog.stop()
+    qtbot.waitUntil(dialog.start_button.isEnabled, timeout=60_000)
+    assert dialog.status_line.announced[-1].startswith("Stopped. Made 0 of 2 packs")
+    assert not list((tmp_path / "stopped").glob("*.pdf"))
+
+
+def test_each_pack_dialog_builds_its_example(qtbot, open_window, sample) -> None:
+    window = open_window().window
+    for kind in (PackDialog, PacksForEveryoneDialog):
+        dialog = kind.example(window)
+        qtbot.addWidget(dialog)
+        assert dialog.accessibleName()
+        parts_runner = window.runner
+        parts_runner.wait_idle()
