@@ -64,11 +64,9 @@ def test_structure_shows_headings_paragraphs_lists_and_cells_in_reading_order(pa
         f'"{DECISION}"',
         '"Payments"',
     ]
-    # Poppler joins a paragraph's wrapped lines without the space between them.
-    squeezed = "".join(joined.split())
     position = 0
     for text in order:  # each found after the one before (ValueError if not)
-        position = squeezed.index("".join(text.split()), position) + 1
+        position = joined.index(text, position) + 1
 
 
 def test_table_cells_with_column_headers(tmp_path: Path) -> None:

@@ -66,7 +66,27 @@ class TaggedParagraph(Paragraph):
                 part.later_part = number > 0 or getattr(self, "later_part", False)
         return parts
 
+    def _keep_line_end_spaces(self) -> None:
+        """ReportLab leaves out the space at the end of each wrapped line; put it back
+        (it is blank), so text read from the tags does not run two words together.
+        Done as the lines are drawn, after the page layout no longer measures them."""
+        lines = getattr(self, "blPara", None)
+        if lines is None:
+            return
+        for line in lines.lines[:-1]:
+            if lines.kind == 0:
+                words = line[1]
+                if words and not words[-1].endswith(" "):
+                    words[-1] += " "
+                continue
+            last = line.words[-1] if line.words else None
+            text = getattr(last, "text", None)
+            # Shaped text (a ShapedStr) keeps its glyph positions: left alone.
+            if type(text) is str and not text.endswith(" "):
+                last.text = text + " "
+
     def draw(self) -> None:
+        self._keep_line_end_spaces()
         if self.tagger is None:
             super().draw()
             return
