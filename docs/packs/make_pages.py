@@ -34,8 +34,19 @@ def main() -> None:
             pdf = write_pdf(sample_document(), look, Path(folder) / f"{name}.pdf")
             for page in (1, 2):
                 subprocess.run(
-                    ["pdftoppm", "-png", "-r", "50", "-f", str(page), "-l", str(page),
-                     "-singlefile", str(pdf), str(HERE / f"{name}-page{page}")],
+                    [
+                        "pdftoppm",
+                        "-png",
+                        "-r",
+                        "50",
+                        "-f",
+                        str(page),
+                        "-l",
+                        str(page),
+                        "-singlefile",
+                        str(pdf),
+                        str(HERE / f"{name}-page{page}"),
+                    ],
                     check=True,
                 )
 
