@@ -74,8 +74,11 @@ class LiveApp:
         self.folder = folder
         self.process: subprocess.Popen[bytes] | None = None
         self.window = ""
+        self.killed_at = 0.0
 
-    def start(self, timeout: float = 60.0) -> None:
+    def start(self, timeout: float = 60.0, *, loaded: str = "") -> None:
+        """Start the app and give its window the keyboard; with ``loaded`` (the session's
+        title), also wait until the session has been read and its notes shown."""
         errors = self.folder.parent / "live-app-errors.txt"
         with errors.open("ab") as stderr:
             self.process = subprocess.Popen(
@@ -89,7 +92,8 @@ class LiveApp:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise AssertionError(errors.read_text(encoding="utf-8", errors="replace"))
-            found = self._xdotool("search", "--onlyvisible", "--name", WINDOW_NAME, check=False)
+            wanted = f"{WINDOW_NAME}: {loaded}" if loaded else WINDOW_NAME
+            found = self._xdotool("search", "--onlyvisible", "--name", wanted, check=False)
             if found:
                 self.window = found.split()[0]
                 break
@@ -97,12 +101,13 @@ class LiveApp:
         else:
             raise AssertionError("the live window did not appear")
         self._xdotool("windowfocus", "--sync", self.window)
-        # The window is up before the session has been read; wait for its notes to show.
-        time.sleep(0.8)
 
     def type(self, text: str, typed: Typed, delay_ms: int = 15) -> None:
         self._xdotool("type", "--delay", str(delay_ms), text)
         typed.chunks.append((time.monotonic(), text))
+
+    def alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None
 
     def kill(self) -> float:
         assert self.process is not None
@@ -110,6 +115,10 @@ class LiveApp:
         self.process.send_signal(signal.SIGKILL)
         self.process.wait(timeout=10)
         return moment
+
+    def kill_quietly(self) -> None:
+        """``kill`` for a timer thread: the moment is kept in ``killed_at``."""
+        self.killed_at = self.kill()
 
     def quit(self) -> None:
         if self.process is not None and self.process.poll() is None:

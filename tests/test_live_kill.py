@@ -33,9 +33,9 @@ def test_typing_survives_a_kill_and_a_restart(data_dir) -> None:
     with VirtualScreen() as screen:
         app = LiveApp(screen, data_dir)
         try:
-            app.start()
+            app.start()  # typing starts at once, before the session has been read
             for line in LINES:
-                app.type(line, typed)
+                app.type(line, typed, delay_ms=30)
             time.sleep(1.2)  # what came before this must all be kept…
             app.type("and this line may be lost", typed)  # …this is the last second
             killed_at = app.kill()
@@ -46,7 +46,7 @@ def test_typing_survives_a_kill_and_a_restart(data_dir) -> None:
             assert typed.before(killed_at - 1.0) == "".join(LINES)
 
             # Restarted, it shows what was kept and carries on from the end of it.
-            app.start()
+            app.start(loaded="Wheelchair repairs")
             app.type("After the restart.", typed)
             time.sleep(1.2)
         finally:

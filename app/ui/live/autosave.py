@@ -48,6 +48,7 @@ class NotesAutosave(QObject):
         self._item_id: int | None = None
         self._in_flight = False
         self._dirty = False
+        self._ready = False
         self._last_saved: tuple[int | None, str] | None = None
         self.keystroke_seconds: list[float] = []  # GUI-thread time of each change (benchmark)
         self.measure = False
@@ -59,17 +60,29 @@ class NotesAutosave(QObject):
 
     def follow(self, item_id: int | None, text: str) -> None:
         """Show and save ``text`` as the notes of ``item_id`` from now on (saving the item
-        being left first)."""
-        self.save_now()
+        being left first).
+
+        Anything typed before the session was first read (the notes take the keyboard at
+        once) is kept, after the notes already saved, and saved with them."""
+        typed_early = ""
+        if self._ready:
+            self.save_now()
+        else:
+            typed_early = self._editor.toPlainText() if self._dirty else ""
+            self._ready = True
         self._item_id = item_id
         self._last_saved = (item_id, text)
+        if typed_early:
+            text = f"{text}\n{typed_early}" if text else typed_early
         self._editor.blockSignals(True)
         try:
             self._editor.setPlainText(text)
             self._editor.moveCursor(QTextCursor.MoveOperation.End)  # carry on where it ended
         finally:
             self._editor.blockSignals(False)
-        self._dirty = False
+        self._dirty = bool(typed_early)
+        if typed_early:
+            self._timer.start()
 
     def pending(self) -> bool:
         """True while something typed is not yet in the data file."""
@@ -86,6 +99,8 @@ class NotesAutosave(QObject):
     def save_now(self, then: Callable[[], None] | None = None) -> None:
         """Hand the notes to the worker thread now (if they changed)."""
         self._timer.stop()
+        if not self._ready:
+            return  # which item the notes belong to is not known until the session is read
         if not self._dirty:
             if then is not None:
                 self._runner.run(lambda: None, on_done=lambda _r: then())

@@ -116,6 +116,9 @@ class LiveWindow(QMainWindow):
 
     def _first_state(self, state: LiveState) -> None:
         self.show_state(state)
+        self.setWindowTitle(
+            _("Live session: {title} — {app}").format(title=state.title, app=APP_NAME)
+        )
         aims = [aim.title for aim in state.aims]
         if aims:
             self.status_line.announce(
