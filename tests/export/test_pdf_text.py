@@ -13,6 +13,7 @@ from app.export.pdf import PdfNotSaved, allowed_sizes, default_size, write_pdf
 from tests.export.pdf_samples import (
     DECISION,
     NAMES,
+    PUNJABI,
     URDU_SENTENCE,
     extracted_text,
     run,
@@ -80,3 +81,30 @@ def test_an_existing_file_is_replaced_whole(tmp_path: Path) -> None:
     write_pdf(sample_document(), PackLook(PrintStyle.STANDARD, 14), out)
     assert out.read_bytes().startswith(b"%PDF-")
     assert [p.name for p in tmp_path.iterdir()] == ["p.pdf"]
+
+
+def _pack_with_filler(filler: int, tmp_path: Path, sentence: str) -> Path:
+    from app.export.document import Document, Paragraph, Section, SectionIcon
+
+    blocks = [Paragraph(f"Filler paragraph number {n} that takes a line.") for n in range(filler)]
+    document = Document(
+        "Names near a page break",
+        "en-GB",
+        (Section("Notes", SectionIcon.NOTES, (*blocks, Paragraph(sentence))),),
+    )
+    return write_pdf(document, PackLook(PrintStyle.LARGE, 24), tmp_path / f"p{filler}.pdf")
+
+
+def test_text_given_whole_is_never_cut_or_doubled_at_a_page_break(tmp_path: Path) -> None:
+    sentence = " ".join([PUNJABI, "ਨੇ ਕਿਹਾ ਕਿ ਮੁਰੰਮਤ ਵਿੱਚ ਬਹੁਤ ਸਮਾਂ ਲੱਗਦਾ ਹੈ।"] * 5)
+    # With 4 filler paragraphs the sentence meets the foot of page 1 (measured: cut there,
+    # each part carrying the whole ActualText, it came out twice).
+    for filler in range(10):
+        text = " ".join(extracted_text(_pack_with_filler(filler, tmp_path, sentence)).split())
+        assert text.count(sentence) == 1, filler
+
+
+def test_text_given_whole_taller_than_a_page_still_prints(tmp_path: Path) -> None:
+    sentence = " ".join([f"{PUNJABI} 😀"] * 200)
+    pack = _pack_with_filler(0, tmp_path, sentence)
+    assert extracted_text(pack).count(PUNJABI) >= 200

@@ -59,10 +59,18 @@ class TaggedParagraph(Paragraph):
         part.properties = dict(self.properties or {})
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        actual = (self.properties or {}).get("ActualText")
+        if actual and not getattr(self, "_postponed", False):
+            # Its letters are given whole in ActualText, which cannot be cut in two where
+            # the page breaks: so it moves whole to the next page, as a name should.
+            return []
         parts = super().split(availWidth, availHeight)
         for number, part in enumerate(parts):
             if isinstance(part, TaggedParagraph) and part is not self:
                 self._copy_binding(part)
+                if actual and number > 0:
+                    # Taller than a page: the first part carries all the letters.
+                    part.properties.pop("ActualText", None)
                 part.later_part = number > 0 or getattr(self, "later_part", False)
         return parts
 
