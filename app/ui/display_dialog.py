@@ -34,6 +34,7 @@ from app.ui.display import Display
 from app.ui.fonts import available_fonts, sample_font
 from app.ui.looks import LOOKS, look
 from app.ui.settings import HIGH_CONTRAST_DARK, HIGH_CONTRAST_LIGHT, NORMAL_LOOK, TEXT_SIZES
+from app.ui.speech_settings import SpeechSettingsBox
 from app.ui.widgets import Heading
 
 if TYPE_CHECKING:
@@ -154,6 +155,7 @@ class DisplayDialog(QDialog):
         QVBoxLayout(preview_box).addWidget(self.preview)
         self.packs = QLabel()
         self.packs.setWordWrap(True)
+        self.speech_box = SpeechSettingsBox(window.read_aloud, window.settings)
 
         buttons = QDialogButtonBox()
         self.close_button = buttons.addButton(_("&Close"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -213,6 +215,7 @@ class DisplayDialog(QDialog):
         for box in (looks_box, fonts_box, preview_box):
             column.addWidget(box)
         column.addWidget(self.packs)
+        column.addWidget(self.speech_box)
         column.addStretch(1)
         scroller = QScrollArea()
         scroller.setWidgetResizable(True)

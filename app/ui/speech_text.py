@@ -5,6 +5,7 @@ a button, a choice)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -70,10 +71,12 @@ def whole_text(widget: QWidget) -> str:
 def label_text(label: QLabel) -> str:
     text = label.text()
     if label.textFormat() == Qt.TextFormat.RichText or (
-        label.textFormat() == Qt.TextFormat.AutoText and Qt.mightBeRichText(text)
+        label.textFormat() == Qt.TextFormat.AutoText and GuiQt.mightBeRichText(text)
     ):
-        text = QTextDocumentFragment.fromHtml(text).toPlainText()
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+        return QTextDocumentFragment.fromHtml(text).toPlainText()
+    if label.buddy() is not None:  # "&Voice:" shows as "Voice:" with V underlined
+        text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return text
 
 
 def current_item_text(view: QAbstractItemView) -> str:
