@@ -40,6 +40,7 @@ from app.ui.display import Display, TextSize
 from app.ui.focus_ring import install_focus_ring
 from app.ui.formatting import format_datetime
 from app.ui.main_window import MainWindow
+from app.ui.screens import keep_screens
 from app.ui.settings import Settings
 from app.ui.tasks import TaskRunner, fault_message
 
@@ -280,6 +281,7 @@ def _qt_application() -> tuple[QApplication, bool]:
         app, made_here = existing, False
     else:
         app, made_here = QApplication(sys.argv[:1]), True
+    keep_screens(app)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)

@@ -116,7 +116,11 @@ class WrappingHeader(QHeaderView):
         return "\n".join(lines)
 
     def sectionSizeFromContents(self, logical: int) -> QSize:
-        natural = super().sectionSizeFromContents(logical)  # its width: the one-line heading
+        natural = super().sectionSizeFromContents(logical)
+        # The one-line heading, measured as ``longest_word`` measures, so that a one-word
+        # heading's natural width is never narrower than the floor worked out from it.
+        one_line = self.fontMetrics().horizontalAdvance(self.label(logical)) + self.margins()
+        natural = QSize(max(natural.width(), one_line), natural.height())
         width = self.sectionSize(logical)
         if width <= 0:
             return natural

@@ -38,8 +38,15 @@ def fault_message() -> str:
 class _Outcome:
     """What one job came to, carried from the worker thread to the GUI thread."""
 
+    job: int
     value: Any
     error: str | None
+
+
+@dataclass(frozen=True)
+class _Job:
+    func: Callable[..., Any]
+    args: tuple[Any, ...]
     on_done: Done | None
     on_error: Failed | None
 
@@ -59,7 +66,11 @@ class TaskRunner(QObject):
         super().__init__(parent)
         collector.hold()  # the worker thread must never be the one that frees a widget
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="roundtable-data")
-        self._outstanding = 0
+        # Held here, on the GUI thread, until each job's outcome is delivered: the worker
+        # thread must never drop the last reference to a job, because a job's callbacks
+        # and closures hold widgets, and a widget freed off the GUI thread corrupts Qt.
+        self._jobs: dict[int, _Job] = {}
+        self._next_job = 0
         self._closed = False
         # The runner lives on the GUI thread, so a signal emitted by the worker is queued
         # and its slot runs on the GUI thread.
@@ -76,12 +87,14 @@ class TaskRunner(QObject):
         ``on_error``."""
         if self._closed:
             raise RuntimeError("the task runner has been shut down")
-        self._outstanding += 1
-        return self._executor.submit(self._work, func, args, on_done, on_error)
+        self._next_job += 1
+        job = self._next_job
+        self._jobs[job] = _Job(func, args, on_done, on_error)
+        return self._executor.submit(self._work, job)
 
     def is_idle(self) -> bool:
         """True when every job asked for has finished and its callback has run."""
-        return self._outstanding == 0
+        return not self._jobs
 
     def wait_idle(self, timeout_ms: int = 30_000) -> bool:
         """Process events until every job's callback has run; False if that took too long."""
@@ -100,40 +113,39 @@ class TaskRunner(QObject):
         self._executor.shutdown(wait=wait, cancel_futures=not wait)
         collector.release()
 
-    def _work(
-        self,
-        func: Callable[..., Any],
-        args: tuple[Any, ...],
-        on_done: Done | None,
-        on_error: Failed | None,
-    ) -> Any:
+    def _work(self, job: int) -> Any:
+        # Only the job's number crosses to this thread: the job itself stays in
+        # ``self._jobs``, so that the worker never holds the last reference to it.
+        func, args = self._jobs[job].func, self._jobs[job].args
         value, error = None, None
+        name = _name(func)
         try:
             value = func(*args)
         except RoundtableError as problem:
-            log.info("%s refused: %s", _name(func), type(problem).__name__)
+            log.info("%s refused: %s", name, type(problem).__name__)
             error = str(problem)
         except Exception:
-            log.exception("fault in background job %s", _name(func))
+            log.exception("fault in background job %s", name)
             error = fault_message()
-        self._finished.emit(_Outcome(value, error, on_done, on_error))
+        del func, args  # before the GUI thread is told, and lets go of its own references
+        self._finished.emit(_Outcome(job, value, error))
         return value
 
     @Slot(object)
     def _deliver(self, outcome: _Outcome) -> None:
-        self._outstanding -= 1
+        job = self._jobs.pop(outcome.job, None)
         try:
-            if self._closed:
+            if self._closed or job is None:
                 return
             if outcome.error is None:
-                if outcome.on_done is not None:
-                    outcome.on_done(outcome.value)
-            elif outcome.on_error is not None:
-                outcome.on_error(outcome.error)
+                if job.on_done is not None:
+                    job.on_done(outcome.value)
+            elif job.on_error is not None:
+                job.on_error(outcome.error)
             else:
                 self.failed.emit(outcome.error)
         finally:
-            if self._outstanding == 0:
+            if not self._jobs:
                 self.idle.emit()
 
 

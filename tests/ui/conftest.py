@@ -17,6 +17,7 @@ from app.ui.data import DataSource
 from app.ui.display import TextSize
 from app.ui.looks import apply_look
 from app.ui.main_window import MainWindow
+from app.ui.screens import keep_screens
 from app.ui.settings import NORMAL_LOOK, Settings
 from app.ui.tasks import TaskRunner
 
@@ -38,8 +39,10 @@ def _roundtable_style(qapp: QApplication) -> None:
     """Put Roundtable's style on before any window exists, as the app itself does at start.
 
     Replacing the application's style later, while many widgets are alive, is what the app
-    never does; doing it in the middle of the tests crashed Qt now and then.
+    never does; doing it in the middle of the tests crashed Qt now and then. The screens are
+    held as the app holds them (see app.ui.screens).
     """
+    keep_screens(qapp)
     apply_look(NORMAL_LOOK)
 
 
