@@ -67,10 +67,15 @@ class SessionsPanel(RecordsPanel):
         self.pack_button = QPushButton(_("Pac&k…"))
         self.pack_button.setAccessibleName(_("Pack for the chosen session"))
         self.pack_button.clicked.connect(self.pack_for_chosen)
+        self.live_button = QPushButton(_("Start &live session"))
+        self.live_button.setAccessibleName(_("Start live session for the chosen session"))
+        self.live_button.clicked.connect(self.start_live_for_chosen)
+        self.live_windows: dict[int, QWidget] = {}
         button_row = QHBoxLayout()
         button_row.addWidget(self.new_button)
         button_row.addWidget(self.edit_button)
         button_row.addWidget(self.pack_button)
+        button_row.addWidget(self.live_button)
         button_row.addStretch(1)
 
         layout = self.layout()
@@ -83,6 +88,7 @@ class SessionsPanel(RecordsPanel):
         QWidget.setTabOrder(self.table, self.new_button)
         QWidget.setTabOrder(self.new_button, self.edit_button)
         QWidget.setTabOrder(self.edit_button, self.pack_button)
+        QWidget.setTabOrder(self.pack_button, self.live_button)
 
     def make_model(self) -> RowTableModel:
         return SessionListModel(self)
@@ -194,6 +200,24 @@ class SessionsPanel(RecordsPanel):
             self.table.setFocus()
             return
         open_pack_dialog(self.window(), meeting_id=chosen.id)
+
+    def start_live_for_chosen(self) -> None:
+        """Live session mode on the chosen session, in a full-screen window of its own."""
+        from app.ui.live.start import open_live_window
+
+        chosen = self.chosen_session()
+        if chosen is None:
+            self._announce(_("Please choose a session in the list first."))
+            self.table.setFocus()
+            return
+        window = self.live_windows.get(chosen.id)
+        if window is not None and window.isVisible():
+            window.raise_()
+            window.activateWindow()
+            return
+        window = open_live_window(self.source, self.runner, chosen.id)
+        self.live_windows[chosen.id] = window
+        window.closed.connect(lambda key=chosen.id: self.live_windows.pop(key, None))
 
     def _row_activated(self, index: QModelIndex) -> None:
         if index.isValid():
