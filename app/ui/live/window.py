@@ -8,7 +8,6 @@ and the screen is redrawn from the state read back. Notes save themselves
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -17,26 +16,22 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app import APP_NAME
 from app.i18n import _
-from app.models.enums import AttendanceStatus
-from app.services import live, live_actions
+from app.services import live
 from app.services.live import LiveState
-from app.services.live_close import Closed
-from app.services.live_timing import break_time, item_time, warning_words
 from app.ui.data import DataSource
+from app.ui.live.agenda import AgendaCommands
 from app.ui.live.autosave import NotesAutosave
-from app.ui.live.closing import ClosingDialog, SummaryDialog
-from app.ui.live.record_dialogs import LiveActionDialog, LiveDecisionDialog
+from app.ui.live.records import RecordCommands
 from app.ui.live.screen import LiveScreen
 from app.ui.live.voice import LiveVoice
 from app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
-UNPLANNED_BREAK_MINUTES = 10
 TICK_MS = 1000
 
 
-class LiveWindow(QMainWindow):
+class LiveWindow(AgendaCommands, RecordCommands, QMainWindow):
     loaded = Signal()
     closed = Signal()
 
@@ -162,170 +157,6 @@ class LiveWindow(QMainWindow):
         self.unheard = parts.turns.show_turns(state)
         self.show_time()
 
-    def show_time(self) -> None:
-        state = self.state
-        if state is None:
-            return
-        parts = self.screen_parts
-        now = datetime.now(UTC)
-        running = state.running_break
-        if running is not None:
-            time = break_time(running.minutes, (now - running.started_at).total_seconds())
-            parts.break_banner.setText(
-                _("Break: {time}. Press Ctrl+B when everyone is back.").format(time=time.words)
-            )
-            parts.break_banner.show()
-            parts.time_left.setText(_("The item's time is paused for the break."))
-            self._warn_once(("break", running.id), time.warn, warning_words(time, of_break=True))
-            return
-        parts.break_banner.hide()
-        item = state.item(state.current_item_id)
-        if item is None or state.item_started_at is None:
-            parts.time_left.setText("")
-            return
-        time = item_time(item.minutes, (now - state.item_started_at).total_seconds())
-        if parts.time_left.text() != time.words:  # calm: the words change once a minute
-            parts.time_left.setText(time.words)
-        if time.warn:
-            parts.warning.setText(warning_words(time))
-        else:
-            parts.warning.setText("")
-        self._warn_once(("item", item.id), time.warn, warning_words(time))
-        if time.minutes_left == 0:
-            self._announce_planned_break(item.position)
-
-    def _warn_once(self, key: tuple[str, Any], due: bool, words: str) -> None:
-        if due and key not in self._warned:
-            self._warned.add(key)
-            self.status_line.announce(words)
-            self.voice.say(words)
-
-    def _announce_planned_break(self, position: int) -> None:
-        planned = self._planned_break_after(position)
-        if planned is not None and ("planned", planned.id) not in self._warned:
-            self._warned.add(("planned", planned.id))
-            words = _("A {minutes}-minute break is planned now. Press Ctrl+B to start it.").format(
-                minutes=planned.minutes
-            )
-            self.status_line.announce(words)
-            self.voice.say(words)
-
-    def _planned_break_after(self, position: int) -> live.LiveBreak | None:
-        assert self.state is not None
-        return next(
-            (b for b in self.state.breaks if b.after_position == position and not b.taken), None
-        )
-
-    # -- check-in and turns -------------------------------------------------------------
-
-    def _check_in(self, person_id: int, status: AttendanceStatus) -> None:
-        self._write(live_actions.check_in, person_id, status)
-        person = self.state.person(person_id) if self.state else None
-        if person is not None:
-            words = {
-                AttendanceStatus.PRESENT: _("{name} is present."),
-                AttendanceStatus.APOLOGIES: _("{name} sent apologies."),
-                AttendanceStatus.ABSENT: _("{name} is absent."),
-            }[status]
-            self.status_line.announce(words.format(name=person.name))
-
-    def _toggle_supporter(self, person_id: int) -> None:
-        person = self.state.person(person_id) if self.state else None
-        if person is None:
-            return
-        status = person.status or AttendanceStatus.PRESENT
-        self._write(
-            live_actions.check_in, person_id, status, with_supporter=not person.with_supporter
-        )
-        words = (
-            _("{name} came with a supporter.")
-            if not person.with_supporter
-            else _("{name} came without a supporter.")
-        )
-        self.status_line.announce(words.format(name=person.name))
-
-    def _mark_turn(self, person_id: int) -> None:
-        if self.state is None:
-            return
-        self._write(live_actions.mark_contribution, person_id, self.state.current_item_id)
-        person = self.state.person(person_id)
-        if person is not None:
-            self.status_line.announce(_("Turn marked for {name}.").format(name=person.name))
-
-    def _take_back(self, person_id: int) -> None:
-        if self.state is None:
-            return
-        self._write(live_actions.take_back_contribution, person_id, self.state.current_item_id)
-        person = self.state.person(person_id)
-        if person is not None:
-            self.status_line.announce(_("One turn taken back for {name}.").format(name=person.name))
-
-    # -- agenda and breaks ----------------------------------------------------------------
-
-    def next_item(self) -> None:
-        self._step(+1)
-
-    def previous_item(self) -> None:
-        self._step(-1)
-
-    def _step(self, direction: int) -> None:
-        state = self.state
-        if state is None or not state.items:
-            return
-        ids = [item.id for item in state.items]
-        index = ids.index(state.current_item_id) if state.current_item_id in ids else -1
-        target = index + direction
-        if not 0 <= target < len(ids):
-            self.status_line.announce(
-                _("This is the last item.") if direction > 0 else _("This is the first item.")
-            )
-            return
-        if direction > 0 and self.unheard and self._prompted_item != state.current_item_id:
-            self._prompted_item = state.current_item_id
-            words = _(
-                "Not yet heard on this item: {names}. You may like to invite them before "
-                "moving on. Press Ctrl+Page Down again to move on."
-            ).format(names=", ".join(self.unheard))
-            self.screen_parts.prompt.setText(words)
-            self.screen_parts.prompt.show()
-            self.status_line.announce(words)
-            return
-        self.screen_parts.prompt.hide()
-        finished = state.items[index] if index >= 0 else None
-        self.autosave.save_now()
-        self._write(live_actions.move_to_item, ids[target])
-        self.status_line.announce(
-            _("Now on item {number}: {title}.").format(
-                number=state.items[target].position, title=state.items[target].title
-            )
-        )
-        if direction > 0 and finished is not None:
-            self._announce_planned_break(finished.position)
-
-    def toggle_break(self) -> None:
-        state = self.state
-        if state is None:
-            return
-        if state.running_break is not None:
-            self._write(live_actions.end_break)
-            self.status_line.announce(_("The break is over. Welcome back."))
-            return
-        item = state.item(state.current_item_id)
-        planned = None
-        if item is not None:
-            planned = self._planned_break_after(item.position) or self._planned_break_after(
-                item.position - 1
-            )
-        minutes = planned.minutes if planned else UNPLANNED_BREAK_MINUTES
-        self._write(
-            live_actions.start_break, minutes, planned_break_id=planned.id if planned else None
-        )
-        self.status_line.announce(
-            _("Break started: {minutes} minutes. Press Ctrl+B when everyone is back.").format(
-                minutes=minutes
-            )
-        )
-
     # -- aims ---------------------------------------------------------------------------
 
     def toggle_aims(self) -> None:
@@ -343,78 +174,6 @@ class LiveWindow(QMainWindow):
                     aims=text.replace("\n", " ")
                 )
             )
-
-    # -- decisions, actions and the end -------------------------------------------------
-
-    def selected_words(self) -> str:
-        return self.notes.textCursor().selectedText().replace("\u2029", "\n")
-
-    def record_decision(self) -> None:
-        if self.state is None:
-            return
-        dialog = LiveDecisionDialog(
-            self,
-            self.runner,
-            self.source,
-            self.meeting_id,
-            self.selected_words(),
-            [p for p in self.state.people if p.status == AttendanceStatus.PRESENT]
-            or list(self.state.people),
-        )
-        dialog.saved.connect(lambda _id: self._recorded(_("Decision recorded.")))
-        self._open(dialog)
-
-    def record_action(self) -> None:
-        if self.state is None:
-            return
-        latest = self.state.decisions[-1].id if self.state.decisions else None
-        dialog = LiveActionDialog(
-            self,
-            self.runner,
-            self.source,
-            self.meeting_id,
-            self.selected_words(),
-            list(self.state.people),
-            latest,
-        )
-        dialog.saved.connect(lambda _id: self._recorded(_("Action recorded.")))
-        self._open(dialog)
-
-    def end_session(self) -> None:
-        if self.state is None:
-            return
-        self.autosave.save_now()
-        dialog = ClosingDialog(self, self.runner, self.source, self.meeting_id, self.state.aims)
-        dialog.saved.connect(self._show_summary)
-        self._open(dialog)
-
-    def _show_summary(self, closed: Closed) -> None:
-        self._tick.stop()
-        self.status_line.announce(_("The session is closed. Here is its summary."))
-        dialog = SummaryDialog(self, self.runner, self.source, closed)
-        dialog.saved.connect(
-            lambda count: self.status_line.announce(
-                _("Payments confirmed: {count}.").format(count=count)
-            )
-        )
-        self._open(dialog)
-        self.refresh()
-
-    def _open(self, dialog: QWidget) -> None:
-        self.dialog = dialog
-        dialog.finished.connect(self._back_to_notes)  # type: ignore[attr-defined]
-        dialog.open()  # type: ignore[attr-defined]
-
-    def _back_to_notes(self, _code: int = 0) -> None:
-        if self.dialog is not None and self.dialog.isVisible():
-            self.dialog.activateWindow()  # the summary follows the closing questions
-            return
-        self.activateWindow()
-        self.notes.setFocus()
-
-    def _recorded(self, words: str) -> None:
-        self.status_line.announce(words)
-        self.refresh()
 
     # -- plumbing -----------------------------------------------------------------------
 

@@ -1,0 +1,149 @@
+"""The live window's records: check-in and turns as they are keyed, and decisions,
+actions and the end of the session through their dialogs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from app.i18n import _
+from app.models.enums import AttendanceStatus
+from app.services import live_actions
+from app.services.live_close import Closed
+from app.ui.live.closing import ClosingDialog, SummaryDialog
+from app.ui.live.record_dialogs import LiveActionDialog, LiveDecisionDialog
+
+
+class RecordCommands:
+    """Part of ``LiveWindow``: uses its state, notes, runner, source and status line."""
+
+    state: Any
+    notes: Any
+    runner: Any
+    source: Any
+    meeting_id: int
+    status_line: Any
+    autosave: Any
+    dialog: Any
+    _tick: Any
+
+    def _write(self, service: Any, *args: Any, **kwargs: Any) -> None:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def _check_in(self, person_id: int, status: AttendanceStatus) -> None:
+        self._write(live_actions.check_in, person_id, status)
+        person = self.state.person(person_id) if self.state else None
+        if person is not None:
+            words = {
+                AttendanceStatus.PRESENT: _("{name} is present."),
+                AttendanceStatus.APOLOGIES: _("{name} sent apologies."),
+                AttendanceStatus.ABSENT: _("{name} is absent."),
+            }[status]
+            self.status_line.announce(words.format(name=person.name))
+
+    def _toggle_supporter(self, person_id: int) -> None:
+        person = self.state.person(person_id) if self.state else None
+        if person is None:
+            return
+        status = person.status or AttendanceStatus.PRESENT
+        self._write(
+            live_actions.check_in, person_id, status, with_supporter=not person.with_supporter
+        )
+        words = (
+            _("{name} came with a supporter.")
+            if not person.with_supporter
+            else _("{name} came without a supporter.")
+        )
+        self.status_line.announce(words.format(name=person.name))
+
+    def _mark_turn(self, person_id: int) -> None:
+        if self.state is None:
+            return
+        self._write(live_actions.mark_contribution, person_id, self.state.current_item_id)
+        person = self.state.person(person_id)
+        if person is not None:
+            self.status_line.announce(_("Turn marked for {name}.").format(name=person.name))
+
+    def _take_back(self, person_id: int) -> None:
+        if self.state is None:
+            return
+        self._write(live_actions.take_back_contribution, person_id, self.state.current_item_id)
+        person = self.state.person(person_id)
+        if person is not None:
+            self.status_line.announce(_("One turn taken back for {name}.").format(name=person.name))
+
+    # -- decisions, actions and the end -------------------------------------------------
+
+    def selected_words(self) -> str:
+        return self.notes.textCursor().selectedText().replace("\u2029", "\n")
+
+    def record_decision(self) -> None:
+        if self.state is None:
+            return
+        dialog = LiveDecisionDialog(
+            self,
+            self.runner,
+            self.source,
+            self.meeting_id,
+            self.selected_words(),
+            [p for p in self.state.people if p.status == AttendanceStatus.PRESENT]
+            or list(self.state.people),
+        )
+        dialog.saved.connect(lambda _id: self._recorded(_("Decision recorded.")))
+        self._open(dialog)
+
+    def record_action(self) -> None:
+        if self.state is None:
+            return
+        latest = self.state.decisions[-1].id if self.state.decisions else None
+        dialog = LiveActionDialog(
+            self,
+            self.runner,
+            self.source,
+            self.meeting_id,
+            self.selected_words(),
+            list(self.state.people),
+            latest,
+        )
+        dialog.saved.connect(lambda _id: self._recorded(_("Action recorded.")))
+        self._open(dialog)
+
+    def end_session(self) -> None:
+        if self.state is None:
+            return
+        self.autosave.save_now()
+        dialog = ClosingDialog(self, self.runner, self.source, self.meeting_id, self.state.aims)
+        dialog.saved.connect(self._show_summary)
+        self._open(dialog)
+
+    def _show_summary(self, closed: Closed) -> None:
+        self._tick.stop()
+        self.status_line.announce(_("The session is closed. Here is its summary."))
+        dialog = SummaryDialog(self, self.runner, self.source, closed)
+        dialog.saved.connect(
+            lambda count: self.status_line.announce(
+                _("Payments confirmed: {count}.").format(count=count)
+            )
+        )
+        self._open(dialog)
+        self.refresh()
+
+    def _open(self, dialog: QWidget) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(self._back_to_notes)  # type: ignore[attr-defined]
+        dialog.open()  # type: ignore[attr-defined]
+
+    def _back_to_notes(self, _code: int = 0) -> None:
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.activateWindow()  # the summary follows the closing questions
+            return
+        self.activateWindow()
+        self.notes.setFocus()
+
+    def _recorded(self, words: str) -> None:
+        self.status_line.announce(words)
+        self.refresh()
