@@ -1,0 +1,115 @@
+"""Notes save themselves while typing (never only at a pause), keep what was typed before
+the session was read, and stay on screen when a save is refused; time warnings are gentle,
+said once, and never move the session on."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from app.services import live_actions
+from app.services.live import open_live, read_live
+from app.ui.data import DataSource
+from app.ui.live.autosave import INTERVAL_MS
+from app.ui.live.voice import LiveVoice
+from app.ui.live.window import LiveWindow
+from app.ui.tasks import TaskRunner
+from tests.live_sample import make_live_session
+
+
+class Speaker:
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+
+    def stop(self) -> None:
+        pass
+
+
+def live_window(qtbot, db, meeting_id: int, speaker=None):  # type: ignore[no-untyped-def]
+    runner = TaskRunner()
+    window = LiveWindow(DataSource(db), runner, meeting_id, voice=LiveVoice(speaker or Speaker()))
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    return window, runner
+
+
+def test_words_typed_before_the_session_is_read_are_kept(qtbot, db) -> None:
+    sample = make_live_session(db)
+    live_actions.save_notes(db, sample.meeting_id, sample.items[0], "Saved before.")
+    window, runner = live_window(qtbot, db, sample.meeting_id)
+    window.load()
+    QTest.keyClicks(window.notes, "Typed at once")  # before the session's state arrives
+    qtbot.waitUntil(lambda: window.state is not None)
+    assert window.notes.toPlainText() == "Saved before.\nTyped at once"
+    qtbot.waitUntil(lambda: not window.autosave.pending(), timeout=5000)
+    assert read_live(db, sample.meeting_id).item(sample.items[0]).notes == (  # type: ignore[union-attr]
+        "Saved before.\nTyped at once"
+    )
+    window.close()
+    runner.shutdown()
+
+
+def test_continuous_typing_is_saved_as_it_goes_not_only_at_a_pause(qtbot, db) -> None:
+    sample = make_live_session(db)
+    window, runner = live_window(qtbot, db, sample.meeting_id)
+    window.load()
+    qtbot.waitUntil(lambda: window.state is not None)
+    saves = []
+    window.autosave.saved.connect(lambda: saves.append(time.monotonic()))
+    typed_at = []
+    started = time.monotonic()
+    while time.monotonic() - started < 2.0:  # a key every 60 ms: never a pause
+        QTest.keyClick(window.notes, Qt.Key.Key_A)
+        typed_at.append(time.monotonic())
+        qtbot.wait(60)
+    # While the typing had not paused once, the notes were saved again and again.
+    assert len(saves) >= 2.0 * 1000 / INTERVAL_MS - 2
+    assert max(b - a for a, b in zip([started, *saves], saves, strict=False)) < 1.0
+    kept = read_live(db, sample.meeting_id).item(sample.items[0]).notes  # type: ignore[union-attr]
+    older = sum(1 for moment in typed_at if moment < time.monotonic() - 1.0)
+    assert len(kept) >= older
+    window.close()
+    runner.shutdown()
+
+
+def test_a_refused_save_keeps_the_words_on_screen_and_says_so(qtbot, db) -> None:
+    sample = make_live_session(db)
+    window, runner = live_window(qtbot, db, sample.meeting_id)
+    window.load()
+    qtbot.waitUntil(lambda: window.state is not None)
+    window.notes.insertPlainText("A hidden \x00 character")
+    qtbot.waitUntil(
+        lambda: any("could not be saved" in words for words in window.status_line.announced),
+        timeout=5000,
+    )
+    assert window.notes.toPlainText() == "A hidden \x00 character"
+    assert "still on screen" in window.status_line.announced[-1]
+    window.close()
+    runner.shutdown()
+
+
+def test_the_time_warning_is_gentle_said_once_and_never_moves_on(qtbot, db) -> None:
+    sample = make_live_session(db)
+    open_live(db, sample.meeting_id, now=datetime.now(UTC) - timedelta(minutes=9, seconds=10))
+    speaker = Speaker()
+    window, runner = live_window(qtbot, db, sample.meeting_id, speaker)
+    window.load()
+    qtbot.waitUntil(lambda: window.state is not None)
+    parts = window.screen_parts
+    assert parts.time_left.text() == "1 minute left of 10"
+    assert parts.warning.text() == "1 minute left on this item."
+    for _ in range(3):
+        window.show_time()
+    assert speaker.said.count("1 minute left on this item.") == 1
+    assert window.status_line.announced.count("1 minute left on this item.") == 1
+    assert window.state.current_item_id == sample.items[0]  # type: ignore[union-attr]
+    window.close()
+    runner.shutdown()
