@@ -45,12 +45,6 @@ def settle(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     qtbot.wait(10)  # tables refit on the next turn of the event loop
 
 
-@pytest.mark.skip(
-    reason="known defect: walking every screen at 100/200/300% and in each look crashes "
-    "the test process (a segmentation fault inside Qt while events are processed, about one "
-    "run in six); "
-    "the walker's own checks are tested below, and each area's tests check names"
-)
 def test_every_screen_passes_the_walker(qtbot, open_window, db, normal_look_after):
     example_data.load_example_data(db)
     parts = open_window()
