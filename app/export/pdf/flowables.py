@@ -45,13 +45,13 @@ class TaggedParagraph(Paragraph):
         """
         self.tagger, self.element = tagger, element
         self.properties = {}
-        if needs_actual_text(text):
-            self.style = _shaped(self.style)
-        if is_right_to_left(text):
-            if element is not None:
-                element.attributes["ActualText"] = text
-        elif needs_actual_text(text):
+        if not needs_actual_text(text):
+            return self
+        self.style = _shaped(self.style)
+        if not is_right_to_left(text):
             self.properties["ActualText"] = text
+        elif element is not None:
+            element.attributes["ActualText"] = text
         return self
 
     def _copy_binding(self, part: TaggedParagraph) -> None:

@@ -70,6 +70,7 @@ class Face:
     regular: str
     bold: str
     characters: frozenset[int]
+    letters: frozenset[str]  # the same, as one-letter strings, for quick whole-text checks
 
     def name(self, bold: bool) -> str:
         return self.bold if bold else self.regular
@@ -91,7 +92,8 @@ def _face(stem: str, regular: Path, bold: Path | None) -> Face:
     if bold is not None:
         bold_name = f"{stem}-Bold"
         _register(bold_name, bold)
-    return Face(stem, bold_name, frozenset(regular_font.face.charToGlyph))
+    codes = frozenset(regular_font.face.charToGlyph)
+    return Face(stem, bold_name, codes, frozenset(map(chr, codes)))
 
 
 @cache
@@ -164,7 +166,7 @@ def runs(text: str, font_key: str) -> list[tuple[Face, str]]:
     a word split between fonts turns into boxes.
     """
     reading = reading_face(font_key)
-    if all(ord(c) in reading.characters or c.isspace() for c in text):
+    if reading.letters.issuperset(text) or not (set(text) - reading.letters - _SPACES):
         return [(reading, text)]
     pieces: list[tuple[Face | None, str]] = []
     for word in re.split(r"(\s+)", text):
@@ -200,17 +202,16 @@ def markup(text: str, font_key: str, *, bold: bool = False) -> str:
     return "".join(parts)
 
 
-def _needs_actual_text(character: str) -> bool:
-    code = ord(character)
-    simple = code <= 0x052F or 0x1E00 <= code <= 0x1EFF or 0x2000 <= code <= 0x2BFF
-    return not simple
+# Latin, Greek and Cyrillic, punctuation and common symbols: one glyph per letter, in order.
+_NOT_SIMPLE = re.compile("[^\u0000-\u052f\u1e00-\u1eff\u2000-\u2bff]")
+_SPACES = frozenset(" \t\n\u00a0\u202f")
 
 
 def needs_actual_text(text: str) -> bool:
     """True when the glyphs drawn cannot say which letters they are: shaped scripts
     (Arabic, Urdu, Hebrew, the Indian scripts…) whose letters join, reorder or merge, and
-    emoji or other characters no bundled font draws."""
-    return any(_needs_actual_text(character) for character in text)
+    emoji or other characters beyond the basic plane."""
+    return _NOT_SIMPLE.search(text) is not None
 
 
 def is_right_to_left(text: str) -> bool:
