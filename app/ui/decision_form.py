@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.i18n import _
 from app.ui.data import DataSource
+from app.ui.save_elsewhere import SaveElsewhere
 from app.ui.tasks import TaskRunner
 
 Announce = Callable[..., None]
@@ -119,6 +120,9 @@ class FormDialog(QDialog):
         self.cancel_button.setAccessibleName(_("Cancel"))
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        # Offered once a save fails, so what was typed can be kept elsewhere meanwhile.
+        self.save_copy = SaveElsewhere(self.page, title, self.announce)
+        self.buttons.addButton(self.save_copy, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
@@ -230,6 +234,7 @@ class FormDialog(QDialog):
             self.general_error.setText(message)
             self.general_error.show()
         self.setAccessibleDescription(message)
+        self.save_copy.offer()
         self.announce(message, urgent=True)
 
     def _clear_errors(self) -> None:

@@ -28,6 +28,7 @@ from app.ui.data import DataSource
 from app.ui.dialogs import ask
 from app.ui.member_fields import ProblemLine
 from app.ui.member_form import MemberForm
+from app.ui.save_elsewhere import SaveElsewhere
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import Heading, StatusLine
 
@@ -87,7 +88,9 @@ class MemberEditor(QDialog):
         self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         self.save_shortcut.activated.connect(self.save)
 
+        self.save_copy = SaveElsewhere(self.form, title, self._announce)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.save_copy)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
@@ -165,6 +168,7 @@ class MemberEditor(QDialog):
         self._saving = False
         self.save_button.setEnabled(True)
         self.problem.show_problem(message)
+        self.save_copy.offer()
         self._announce(message, urgent=True)
 
     def _refused_about(self, field: str, message: str) -> None:

@@ -40,6 +40,7 @@ from app.services.venues import VenueRow
 from app.storage import Database
 from app.ui.data import DataSource
 from app.ui.dialogs import ask
+from app.ui.save_elsewhere import SaveElsewhere
 from app.ui.session_attendance_page import AttendancePage
 from app.ui.session_pages import AimsPage, WhenWherePage
 from app.ui.session_plan_page import PlanPage
@@ -151,7 +152,9 @@ class SessionEditor(QDialog):
         self.cancel_button = QPushButton(_("&Cancel"))
         self.cancel_button.setAccessibleName(_("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
+        self.save_copy = SaveElsewhere(self, _("the session"), self.messages_say)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.save_copy)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
@@ -355,6 +358,7 @@ class SessionEditor(QDialog):
     def _refused(self, message: str) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
+        self.save_copy.offer()
         self.messages_say(message, urgent=True)
 
     def reject(self) -> None:

@@ -1,0 +1,182 @@
+"""When a save fails, what was typed can still be kept: "Save a copy as a text file…".
+
+A form that could not save (the disk is full, the folder became read-only, the data is in
+use) keeps everything typed on screen. ``SaveElsewhere`` is a button, hidden until then,
+that writes every field of the form, each under its name, to a plain text file the person
+chooses: on another drive, a memory stick, the desktop. Nothing is lost while they sort
+out the disk.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractItemModel, QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QWidget,
+)
+
+from app import APP_NAME
+from app.i18n import _
+
+Announce = Callable[..., None]
+
+
+def typed_text(root: QWidget, title: str) -> str:
+    """Every field in ``root`` that holds something, as "Name: value" (longer text below)."""
+    stamp = datetime.now().strftime("%d %B %Y, %H:%M")
+    lines = [
+        _("{app}: a copy of what was typed in “{title}”, {when}.").format(
+            app=APP_NAME, title=title, when=stamp
+        ),
+        _("It could not be saved in Roundtable at the time. Type or paste it back in later."),
+        "",
+    ]
+    for widget in root.findChildren(QWidget):
+        value = _value(widget)
+        if value is None or not value.strip():
+            continue
+        name = field_name(widget)
+        if "\n" in value:
+            lines += [f"{name}:", value, ""]
+        else:
+            lines.append(f"{name}: {value}")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def field_name(widget: QWidget) -> str:
+    name = widget.accessibleName()
+    if name:
+        return name
+    for label in widget.window().findChildren(QLabel):
+        if label.buddy() is widget:
+            return label.text().replace("&", "")
+    return widget.objectName() or _("Field")
+
+
+def write_copy(path: Path, text: str) -> Path:
+    """Write ``text`` to ``path`` (readable by its owner only): whole, or not at all."""
+    path = path.expanduser()
+    partial = path.with_name(path.name + ".partial")
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, path)
+    except OSError:
+        partial.unlink(missing_ok=True)
+        raise
+    return path
+
+
+class SaveElsewhere(QPushButton):
+    """ "Save a copy as a text file…": hidden until a save fails, then offered."""
+
+    def __init__(self, form: QWidget, title: str, announce: Announce) -> None:
+        super().__init__(_("Save a copy as a te&xt file…"))
+        self._form = form
+        self._title = title
+        self._announce = announce
+        self.saved_to: Path | None = None
+        self.setAccessibleName(_("Save a copy as a text file"))
+        self.setAccessibleDescription(
+            _("Keeps what you typed in a file of your choice, while it cannot be saved here")
+        )
+        self.clicked.connect(self.choose_file)
+        self.hide()
+
+    def offer(self) -> None:
+        self.show()
+
+    def copy_text(self) -> str:
+        return typed_text(self._form, self._title)
+
+    def choose_file(self) -> QFileDialog:
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        ) or str(Path.home())
+        name = _("{title} — not yet saved {day}.txt").format(
+            title=_safe_file_name(self._title), day=datetime.now().strftime("%Y-%m-%d %H%M")
+        )
+        dialog = QFileDialog(self.window(), _("Save a copy of what you typed"))
+        dialog.setAccessibleName(_("Save a copy of what you typed"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(_("Text files (*.txt)"))
+        dialog.setDefaultSuffix("txt")
+        dialog.setDirectory(folder)
+        dialog.selectFile(name)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda chosen: self.save_to(Path(chosen)))
+        dialog.open()
+        return dialog
+
+    def save_to(self, path: Path) -> bool:
+        try:
+            self.saved_to = write_copy(path, self.copy_text())
+        except OSError as error:
+            self._announce(
+                _(
+                    "Could not save the copy to {path}: {reason}. Please choose another place."
+                ).format(path=path, reason=error.strerror or error),
+                urgent=True,
+            )
+            return False
+        self._announce(_("Saved a copy of what you typed to {path}.").format(path=path))
+        return True
+
+
+def _value(widget: QWidget) -> str | None:
+    if not widget.isEnabled() or (
+        isinstance(widget, QAbstractButton) and not isinstance(widget, QCheckBox)
+    ):
+        return None
+    if isinstance(widget, QLineEdit):
+        # The text box inside a spin box, date or drop-down is read through its owner.
+        owner = widget.parent()
+        if isinstance(owner, QAbstractSpinBox | QComboBox):
+            return None
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        return widget.currentText()
+    if isinstance(widget, QAbstractSpinBox):
+        return widget.text()
+    if isinstance(widget, QCheckBox):
+        return _("yes") if widget.isChecked() else None
+    if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+        return _table_text(widget.model())
+    return None
+
+
+def _table_text(model: QAbstractItemModel) -> str:
+    """A list or table (an agenda, say): one line a row, its cells joined by " | "."""
+    rows = []
+    for row in range(model.rowCount()):
+        cells = [model.index(row, column).data() for column in range(model.columnCount())]
+        shown = [str(cell) for cell in cells if cell not in (None, "")]
+        if shown:
+            rows.append(" | ".join(shown))
+    return "\n".join(rows) + ("\n" if len(rows) == 1 else "")
+
+
+def _safe_file_name(title: str) -> str:
+    return "".join("-" if character in '\\/:*?"<>|' else character for character in title)
