@@ -25,7 +25,9 @@ PUNJABI = "ਗੁਰਪ੍ਰੀਤ ਕੌਰ"
 BENGALI = "সুমি বেগম"
 EMOJI_NAME = "Siobhán O'Neill 😀"
 WELSH = "Llŷr Gruffydd"
-NAMES = (POLISH, URDU, ARABIC, PUNJABI, BENGALI, EMOJI_NAME, WELSH)
+# A name in Arabic script starting an English sentence: the comma stays after the name.
+SENTENCE_WITH_URDU_NAME = "شمیم, Bilal Baig (her grandson) came to help."
+NAMES = (POLISH, URDU, ARABIC, PUNJABI, BENGALI, EMOJI_NAME, WELSH, SENTENCE_WITH_URDU_NAME)
 DECISION = "The repair service will ring people back within two working days."
 
 _BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")

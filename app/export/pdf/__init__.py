@@ -22,7 +22,14 @@ from app.export.pdf.story import build_story
 from app.export.pdf.tags import Tagger
 from app.i18n import _
 
-__all__ = ["PdfNotSaved", "allowed_sizes", "default_size", "smallest_size", "write_pdf"]
+__all__ = [
+    "PdfNotSaved",
+    "allowed_sizes",
+    "default_size",
+    "render_pdf",
+    "smallest_size",
+    "write_pdf",
+]
 
 
 class PdfNotSaved(RoundtableError):

@@ -158,6 +158,20 @@ def _split_between_faces(word: str, reading: Face) -> list[tuple[Face | None, st
     return parts
 
 
+_TRAILING_STOPS = re.compile(r"^(.*[^.,;:!?\u060c])([.,;:!?\u060c]+)$", re.DOTALL)
+
+
+def _stop_after_right_to_left_word(word: str) -> str:
+    """A comma or full stop after a name in Arabic script, in an English sentence, stays
+    after the name (to its right). ReportLab shapes the word as one right-to-left piece,
+    which would carry the comma to the name's left, so it is put first: drawn right to
+    left, first is rightmost. What a screen reader hears comes from ActualText."""
+    found = _TRAILING_STOPS.match(word)
+    if found is None or not is_right_to_left(found.group(1)):
+        return word
+    return found.group(2) + found.group(1)
+
+
 def runs(text: str, font_key: str) -> list[tuple[Face, str]]:
     """``text`` cut into runs, each with one face that can draw it.
 
@@ -169,12 +183,15 @@ def runs(text: str, font_key: str) -> list[tuple[Face, str]]:
     if reading.letters.issuperset(text) or not (set(text) - reading.letters - _SPACES):
         return [(reading, text)]
     pieces: list[tuple[Face | None, str]] = []
+    left_to_right = not mostly_right_to_left(text)
     for word in re.split(r"(\s+)", text):
         if not word:
             continue
         if word.isspace():
             pieces.append((None, word))
             continue
+        if left_to_right:
+            word = _stop_after_right_to_left_word(word)
         face = _face_for(word, reading)
         if face is not None:
             pieces.append((face, word))
@@ -218,13 +235,10 @@ def is_right_to_left(text: str) -> bool:
     return any(unicodedata.bidirectional(character) in ("R", "AL") for character in text)
 
 
-def starts_right_to_left(text: str) -> bool:
-    """True when the first letter with a direction is written right to left (a paragraph
-    in Urdu), so the paragraph lines up on the right as its readers expect."""
-    for character in text:
-        direction = unicodedata.bidirectional(character)
-        if direction in ("R", "AL"):
-            return True
-        if direction == "L":
-            return False
-    return False
+def mostly_right_to_left(text: str) -> bool:
+    """True when most letters with a direction are written right to left (a paragraph in
+    Urdu), so the paragraph reads, and lines up, from the right; an English sentence that
+    begins with a name in Arabic script stays left to right."""
+    directions = [unicodedata.bidirectional(character) for character in text]
+    right_to_left = sum(direction in ("R", "AL") for direction in directions)
+    return right_to_left > directions.count("L")

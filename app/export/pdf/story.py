@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable
 
 from app.export import document as doc
 from app.export.pdf.flowables import IconHeading, ListItem, TaggedParagraph
-from app.export.pdf.fonts import markup, starts_right_to_left
+from app.export.pdf.fonts import markup, mostly_right_to_left
 from app.export.pdf.icons import draw_icon
 from app.export.pdf.layout import Layout
 from app.export.pdf.tables import table_flowables
@@ -74,7 +74,7 @@ def build_story(document: doc.Document, layout: Layout, tagger: Tagger) -> list[
 def _block(block: doc.Block, layout: Layout, tagger: Tagger, part: Element) -> list[Flowable]:
     match block:
         case doc.Paragraph(text=text, language=language):
-            style = layout.body_right_to_left if starts_right_to_left(text) else layout.body
+            style = layout.body_right_to_left if mostly_right_to_left(text) else layout.body
             return [_paragraph(text, style, layout, tagger, part.add("P"), language=language)]
         case doc.Subheading(text=text):
             heading = _paragraph(text, layout.subheading, layout, tagger, part.add("H3"), bold=True)
