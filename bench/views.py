@@ -1,4 +1,4 @@
-"""How quick the decision log is on the large data set: part of Roundtable's benchmark.
+"""How quick the areas are on the large data set: part of Roundtable's benchmark.
 
     python bench/views.py FOLDER
 
@@ -7,6 +7,8 @@ data file is copied, never changed; to the copy a group with a log of 20,000 dec
 (and 40,000 actions) is added, the issue's case. Then, in the real main window
 (offscreen), it measures:
 
+- from choosing a group until the first rows of its Members, Sessions and Aims areas
+  are painted;
 - from asking the Decisions area to show a group until its first rows are painted
   (a group of the large set, about 1,000 decisions, and the 20,000-decision group);
 - moving to the end of the 20,000-decision log with Ctrl+End, as a keyboard user would;
@@ -230,6 +232,19 @@ def _wait(condition: Callable[[], bool], timeout: float = 60.0) -> None:
         time.sleep(0.0005)
 
 
+def _show(window: Any, position: int, watch: PaintWatch, panel: Any) -> float:
+    """Choose the group at ``position``; seconds until its first rows are painted."""
+    watch.arm()
+    started = time.perf_counter()
+    assert window.group_chooser.currentIndex() != position
+    window.group_chooser.setCurrentIndex(position)
+    _wait(lambda: watch.painted_at is not None and panel.model.rowCount() > 0)
+    assert watch.painted_at is not None
+    seconds = watch.painted_at - started
+    _wait(lambda: not window.is_loading())
+    return seconds
+
+
 def window_figures(folder: Path, big_group: int, other_group: int) -> dict[str, Any]:
     from app.ui.data import DataSource
     from app.ui.display import TextSize
@@ -246,25 +261,33 @@ def window_figures(folder: Path, big_group: int, other_group: int) -> dict[str, 
     window.show()
     window.load_groups()
     _wait(lambda: bool(window.groups) and not window.is_loading())
+    index = {group.id: n for n, group in enumerate(window.groups)}
+    away = next(g.id for g in window.groups if g.id not in (big_group, other_group))
+    figures: dict[str, Any] = {}
+    # The other areas first: a large group's members, sessions and aims.
+    for area in range(3):
+        window.areas.setCurrentRow(area)
+        _wait(lambda: not window.is_loading())
+        panel = window.current_panel()
+        watch = PaintWatch(panel.table.viewport(), panel.model)
+        name = type(panel).__name__.removesuffix("Panel").lower()
+        _say(f"showing a group's {name}")
+        times = []
+        for _ in range(5):
+            _show(window, index[away], watch, panel)
+            times.append(_show(window, index[other_group], watch, panel))
+        figures[f"{name}_first_rows_ms_median"] = _ms(statistics.median(times))
+        figures[f"{name}_first_rows_ms_worst"] = _ms(max(times))
+        figures[f"{name}_rows"] = panel.model.rowCount()
+
     window.areas.setCurrentRow(3)
     _wait(lambda: not window.is_loading())
     panel = window.current_panel()
     watch = PaintWatch(panel.table.viewport(), panel.model)
-    index = {group.id: n for n, group in enumerate(window.groups)}
-    away = next(g.id for g in window.groups if g.id not in (big_group, other_group))
 
     def show(group_id: int) -> float:
-        watch.arm()
-        started = time.perf_counter()
-        assert window.group_chooser.currentIndex() != index[group_id]
-        window.group_chooser.setCurrentIndex(index[group_id])
-        _wait(lambda: watch.painted_at is not None and panel.model.rowCount() > 0)
-        assert watch.painted_at is not None
-        seconds = watch.painted_at - started
-        _wait(lambda: not window.is_loading())
-        return seconds
+        return _show(window, index[group_id], watch, panel)
 
-    figures: dict[str, Any] = {}
     _say("showing groups")
     for name, group_id in (("large_group", other_group), ("big_log", big_group)):
         mine = []
