@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from app.models.enums import AttendanceStatus
 from app.services import live_actions
 from app.services.live import open_live, read_live
 from app.ui.data import DataSource
@@ -105,11 +106,38 @@ def test_the_time_warning_is_gentle_said_once_and_never_moves_on(qtbot, db) -> N
     qtbot.waitUntil(lambda: window.state is not None)
     parts = window.screen_parts
     assert parts.time_left.text() == "1 minute left of 10"
-    assert parts.warning.text() == "1 minute left on this item."
+    assert parts.warning.text() == "Nearly time."
     for _ in range(3):
         window.show_time()
     assert speaker.said.count("1 minute left on this item.") == 1
     assert window.status_line.announced.count("1 minute left on this item.") == 1
     assert window.state.current_item_id == sample.items[0]  # type: ignore[union-attr]
+    window.close()
+    runner.shutdown()
+
+
+def test_fair_turns_count_what_was_sent_in_and_list_who_is_not_yet_heard(qtbot, db) -> None:
+    sample = make_live_session(db)
+    meeting, first = sample.meeting_id, sample.items[0]
+    for name in ("Margaret", "Grace", "Dev"):
+        live_actions.check_in(db, meeting, sample.people[name], AttendanceStatus.PRESENT)
+    live_actions.check_in(db, meeting, sample.people["Tomasz"], AttendanceStatus.APOLOGIES)
+    live_actions.mark_contribution(db, meeting, sample.people["Margaret"], first)
+    live_actions.mark_contribution(db, meeting, sample.people["Margaret"], first)
+    live_actions.mark_contribution(
+        db, meeting, sample.people["Tomasz"], first, sent_beforehand=True
+    )
+    window, runner = live_window(qtbot, db, meeting)
+    window.load()
+    qtbot.waitUntil(lambda: window.state is not None)
+    turns = window.screen_parts.turns
+    shown = [turns.item(row).text() for row in range(turns.count())]
+    assert shown == [
+        "Dev Sharma: not yet heard on this item",
+        "Grace Okafor: not yet heard on this item",
+        "Margaret O'Neill: spoke 2 times on this item",
+        "Tomasz Nowak: sent in 1 contribution beforehand",
+    ]
+    assert window.unheard == ["Dev Sharma", "Grace Okafor"]
     window.close()
     runner.shutdown()

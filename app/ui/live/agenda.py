@@ -54,9 +54,9 @@ class AgendaCommands:
         if parts.time_left.text() != time.words:  # calm: the words change once a minute
             parts.time_left.setText(time.words)
         if time.warn:
-            parts.warning.setText(warning_words(time))
-        else:
-            parts.warning.setText("")
+            # The minutes are already in large type just above: the words say what they mean.
+            parts.warning.setText(_("Nearly time.") if time.minutes_left else warning_words(time))
+        parts.warning.setVisible(time.warn)
         self._warn_once(("item", item.id), time.warn, warning_words(time))
         if time.minutes_left == 0:
             self._announce_planned_break(item.position)

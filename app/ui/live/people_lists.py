@@ -114,21 +114,26 @@ class TurnsList(_PeopleList):
         for person in state.people:
             if person.status != AttendanceStatus.PRESENT and not sent.get(person.id):
                 continue
-            count = spoken.get(person.id, 0)
+            count, beforehand = spoken.get(person.id, 0), sent.get(person.id, 0)
+            parts = []
             if count:
-                words = ngettext(
-                    "spoke once on this item", "spoke {count} times on this item", count
-                ).format(count=count)
-            else:
-                words = _("not yet heard on this item")
-                if person.status == AttendanceStatus.PRESENT:
-                    unheard.append(person.name)
-            if sent.get(person.id):
-                words += ", " + ngettext(
-                    "sent in {count} contribution beforehand",
-                    "sent in {count} contributions beforehand",
-                    sent[person.id],
-                ).format(count=sent[person.id])
+                parts.append(
+                    ngettext(
+                        "spoke once on this item", "spoke {count} times on this item", count
+                    ).format(count=count)
+                )
+            if beforehand:
+                parts.append(
+                    ngettext(
+                        "sent in {count} contribution beforehand",
+                        "sent in {count} contributions beforehand",
+                        beforehand,
+                    ).format(count=beforehand)
+                )
+            if not parts:
+                parts.append(_("not yet heard on this item"))
+                unheard.append(person.name)
+            words = _(", and ").join(parts)
             lines.append((person.id, _("{name}: {turns}").format(name=person.name, turns=words)))
         self._fill(lines)
         return unheard

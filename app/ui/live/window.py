@@ -84,11 +84,13 @@ class LiveWindow(AgendaCommands, RecordCommands, QMainWindow):
             (_("End the session"), keys("Ctrl+E"), self.end_session),
         ]
         self.buttons = {}
+        # The menu lists every command with its key, always in view at the top.
+        self.session_menu = self.menuBar().addMenu(_("&Session"))
         for text, shortcut, slot in table:
             action = QAction(text, self)
             action.setShortcut(shortcut)
             action.triggered.connect(slot)
-            self.addAction(action)
+            self.session_menu.addAction(action)
             button = self.screen_parts.add_button(text, shortcut, text)
             button.clicked.connect(slot)
             self.buttons[text] = button
