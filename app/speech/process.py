@@ -40,7 +40,9 @@ class EngineProcess:
         self._env = dict(env) if env is not None else None
         self._process: subprocess.Popen[str] | None = None
         self._answers: queue.Queue[dict[str, Any] | None] = queue.Queue()
-        self._ended_on_purpose = False
+        # The process last ended on purpose: it may take a moment to die, and until it has
+        # it must be neither used nor its ending taken for a fault.
+        self._doomed: subprocess.Popen[str] | None = None
         self._frozen = False
         self._lock = threading.Lock()
         self._next_id = 0
@@ -108,7 +110,8 @@ class EngineProcess:
             process = self._process
             if process is None or process.poll() is not None:
                 return
-            self._ended_on_purpose = on_purpose
+            if on_purpose:
+                self._doomed = process
             process.kill()
             self._frozen = False
 
@@ -129,11 +132,11 @@ class EngineProcess:
     # -- inside -----------------------------------------------------------------------
 
     def _ensure_running(self) -> None:
-        if self._process is not None and self._process.poll() is None:
+        process = self._process
+        if process is not None and process.poll() is None and process is not self._doomed:
             return
         self._reap()
         self._answers = queue.Queue()
-        self._ended_on_purpose = False
         started = time.perf_counter()
         flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)
         process = subprocess.Popen(
@@ -169,8 +172,9 @@ class EngineProcess:
         log.info("speech process (%s) ready in %.2f s", self.mode, time.perf_counter() - started)
 
     def _ended(self, _reply: object) -> dict[str, Any]:
+        on_purpose = self._process is not None and self._process is self._doomed
         self._reap()
-        if self._ended_on_purpose:
+        if on_purpose:
             raise Interrupted
         raise SpeechFailed(engine_stopped_message())
 

@@ -157,6 +157,7 @@ class SpeechService:
         if generation != self._generation or not pieces:
             return
         self._speaking = True
+        interrupted = False
         try:
             self._speaker.start()
             self._tell(SpeechState.SPEAKING)
@@ -169,13 +170,14 @@ class SpeechService:
                 if generation != self._generation:
                     return
         except Interrupted:
+            interrupted = True
             return
         except (SpeechFailed, SpeechUnavailable) as problem:
             self._tell(SpeechState.FAILED, str(problem))
             raise
         finally:
             self._speaking = False
-            if generation != self._generation:
+            if interrupted or generation != self._generation:
                 self._tell(SpeechState.STOPPED)
         self._tell(SpeechState.FINISHED)
 

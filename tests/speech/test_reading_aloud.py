@@ -119,3 +119,18 @@ def test_an_engine_that_crashes_is_started_again(heard_speech, tmp_path: Path) -
     with pytest.raises(SpeechFailed, match="stopped answering"):
         service.save_wav("During the crash.", tmp_path / "during.wav")
     assert service.save_wav("After the crash.", tmp_path / "after.wav").seconds > 0.5
+
+
+def test_reading_and_stopping_again_and_again_always_ends_stopped(heard_speech) -> None:
+    """A process ended on purpose takes a moment to die: the next reading must not use it."""
+    service, heard = heard_speech
+    for _round in range(12):
+        heard.states.clear()
+        future = service.say(LONG_TEXT)
+        heard.wait_for(SpeechState.SPEAKING)
+        time.sleep(0.05)
+        service.stop()
+        heard.wait_for(SpeechState.STOPPED, timeout=10)
+        future.result(timeout=10)
+    service.say("Still here.").result(timeout=20)
+    assert heard.states[-1] == SpeechState.FINISHED
