@@ -37,6 +37,12 @@ HIDDEN_IMPORTS = [
     "alembic.ddl.sqlite",
     "sqlalchemy.dialects.sqlite",
     "sqlalchemy.dialects.sqlite.pysqlite",
+    # pyttsx3 picks its driver by name at run time; app.speech uses the espeak-ng binding
+    # on Linux and pyttsx3's own engine (SAPI5, NSSS) on Windows and macOS.
+    "pyttsx3.drivers",
+    "pyttsx3.drivers._espeak",
+    *(["pyttsx3.drivers.sapi5", "comtypes.client"] if sys.platform == "win32" else []),
+    *(["pyttsx3.drivers.nsss"] if sys.platform == "darwin" else []),
 ]
 # PyInstaller already leaves out the Qt modules app/ does not import, so today these change
 # nothing; they keep a stray import from pulling the large QML and Quick parts into the folder.

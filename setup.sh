@@ -37,7 +37,7 @@ qt_window=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-ren
     libxcb-shape0 libxkbcommon-x11-0 libxcb-xinerama0 libxcb-randr0 libx11-xcb1 libxcb-xkb1
     libxcb-sync1 libxcb-xfixes0 libxcb-shm0 libxcb-util1 libwayland-client0
     libwayland-cursor0)
-later=(espeak-ng libespeak-ng1 poppler-utils fonts-dejavu-core)
+later=(espeak-ng libespeak-ng1 espeak-ng-data poppler-utils fonts-dejavu-core)
 python_packages=(python3 python3-venv)
 apt_packages=("${qt_core[@]}" "${qt_window[@]}" "${later[@]}" "${python_packages[@]}")
 
