@@ -113,6 +113,9 @@ class EspeakEngine:
 class Pyttsx3Engine:
     """SAPI5 on Windows, NSSS on macOS, through pyttsx3 2.98 (2.99 speaks only once on SAPI5)."""
 
+    # How long a file may take to appear and settle after runAndWait() has returned.
+    file_timeout = 30.0
+
     def __init__(self) -> None:
         try:
             import pyttsx3
@@ -138,17 +141,19 @@ class Pyttsx3Engine:
 
     def record(self, segments: Sequence[Segment], rate: int, path: Path) -> None:
         pieces: list[bytes] = []
-        sample_rate = 0
+        form: tuple[int, int] | None = None  # channels and sample rate, the same for all
         with tempfile.TemporaryDirectory(prefix="roundtable-speech-") as folder:
             for number, segment in enumerate(segments):
                 self._prepare(rate, segment.voice)
                 wav = self._record_one(segment.text, Path(folder), number)
-                samples, channels, this_rate = read_samples(wav)
-                if channels != 1 or (sample_rate and this_rate != sample_rate):
+                samples, channels, sample_rate = read_samples(wav)
+                if form is not None and form != (channels, sample_rate):
                     raise SpeechFailed(_could_not_record())
-                sample_rate = this_rate
+                form = (channels, sample_rate)
                 pieces.append(samples)
-        write_wav(path, b"".join(pieces), sample_rate)
+        if form is None:
+            raise SpeechFailed(_could_not_record())
+        write_wav(path, b"".join(pieces), form[1], form[0])
 
     def _record_one(self, text: str, folder: Path, number: int) -> Path:
         wav = folder / f"{number}.wav"
@@ -156,7 +161,7 @@ class Pyttsx3Engine:
             aiff = folder / f"{number}.aiff"
             self._engine.save_to_file(text, str(aiff))
             self._engine.runAndWait()
-            _wait_until_stable(aiff)
+            _wait_until_stable(aiff, self.file_timeout)
             subprocess.run(
                 ["afconvert", "-f", "WAVE", "-d", "LEI16", str(aiff), str(wav)],
                 check=True,
@@ -165,7 +170,7 @@ class Pyttsx3Engine:
         else:
             self._engine.save_to_file(text, str(wav))
             self._engine.runAndWait()
-        wait_until_complete(wav)  # runAndWait can return before the file is whole
+        wait_until_complete(wav, self.file_timeout)  # runAndWait can return too early
         return wav
 
     def _prepare(self, rate: int, voice: str | None) -> None:

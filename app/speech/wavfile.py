@@ -28,11 +28,11 @@ FASTEST_PLAUSIBLE_WPM = 600
 SLOWEST_PLAUSIBLE_WPM = 30
 
 
-def write_wav(path: Path, samples: bytes, sample_rate: int) -> None:
-    """Write 16-bit mono little-endian ``samples`` as a WAV file, replacing ``path`` whole."""
+def write_wav(path: Path, samples: bytes, sample_rate: int, channels: int = 1) -> None:
+    """Write 16-bit little-endian ``samples`` as a WAV file, replacing ``path`` whole."""
     partial = path.with_name(path.name + ".part")
     with wave.open(str(partial), "wb") as out:
-        out.setnchannels(1)
+        out.setnchannels(channels)
         out.setsampwidth(SAMPLE_WIDTH)
         out.setframerate(sample_rate)
         out.writeframes(samples)
@@ -47,7 +47,7 @@ def read_samples(path: Path) -> tuple[bytes, int, int]:
         return wav.readframes(wav.getnframes()), wav.getnchannels(), wav.getframerate()
 
 
-def wait_until_complete(path: Path, timeout: float = 30.0, settle: float = 0.05) -> None:
+def wait_until_complete(path: Path, timeout: float = 30.0, settle: float = 0.2) -> None:
     """Return once ``path`` is a whole WAV file that has stopped growing."""
     deadline = time.monotonic() + timeout
     last_size = -1
