@@ -68,7 +68,7 @@ class PackDialog(QDialog):
 
         self.options = PackOptions(defaults)
         if kind is not None:
-            self.options.kind.setCurrentIndex(self.options.kind.findData(kind))
+            self.options.kind_box.setCurrentIndex(self.options.kind_box.findData(kind))
         options_page = QWidget()
         options_column = QVBoxLayout(options_page)
         group_label = QLabel(_("Group: {group}").format(group=group.name))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -93,6 +94,8 @@ class PacksForEveryoneDialog(QDialog):
         self.session = QComboBox()
         self.session.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.session.setPlaceholderText(_("Loading the sessions…"))
+        # Never narrower than its longest choice: the page scrolls rather than cut it short.
+        self.session.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.kind = combo([(_(KIND_WORDS[k]), k) for k in (PackKind.BEFORE, PackKind.AFTER)])
         self.folder = QLineEdit(self._default_folder())
         self.choose_folder_button = QPushButton(_("C&hoose folder…"))
@@ -102,7 +105,7 @@ class PacksForEveryoneDialog(QDialog):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.choose_folder_button)
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for text, field, name, row in (
             (_("&Session:"), self.session, _("Session"), self.session),
             (_("&Kind of pack:"), self.kind, _("Kind of pack"), self.kind),

@@ -5,7 +5,15 @@ text size."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QSizePolicy,
+    QSpinBox,
+    QWidget,
+)
 
 from app.export.document import PackLook, PrintStyle
 from app.export.pdf import allowed_sizes, default_size
@@ -43,14 +51,16 @@ class PackOptions(QWidget):
     def __init__(self, defaults: PackDefaults | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         look = starting_look(defaults)
-        self.kind = combo([(_(KIND_WORDS[kind]), kind) for kind in PackKind], PackKind.BEFORE)
-        self.session = QComboBox()
-        self.session.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.session.setPlaceholderText(_("Loading the sessions…"))
-        self.style = combo([(_(words), style) for style, words in STYLE_WORDS], look.style)
-        self.size = QSpinBox()
-        self.size.setSuffix(_(" pt"))
-        self.font = combo([(_(font.title), font.key) for font in READING_FONTS], look.font_key)
+        self.kind_box = combo([(_(KIND_WORDS[kind]), kind) for kind in PackKind], PackKind.BEFORE)
+        self.session_box = QComboBox()
+        self.session_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.session_box.setPlaceholderText(_("Loading the sessions…"))
+        # Never narrower than its longest choice: the page scrolls rather than cut it short.
+        self.session_box.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self.style_box = combo([(_(words), style) for style, words in STYLE_WORDS], look.style)
+        self.size_box = QSpinBox()
+        self.size_box.setSuffix(_(" pt"))
+        self.font_box = combo([(_(font.title), font.key) for font in READING_FONTS], look.font_key)
         self.contact = QCheckBox(_("Include contact &details (private: for staff only)"))
         self.access_needs = QCheckBox(_("Include access &needs (private: for staff only)"))
         self._set_size_range(look.style, look.size_pt)
@@ -59,11 +69,11 @@ class PackOptions(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for text, field, name in (
-            (_("&Kind of pack:"), self.kind, _("Kind of pack")),
-            (_("&Session:"), self.session, _("Session")),
-            (_("St&yle:"), self.style, _("Style")),
-            (_("Text si&ze:"), self.size, _("Text size in points")),
-            (_("&Font:"), self.font, _("Font")),
+            (_("&Kind of pack:"), self.kind_box, _("Kind of pack")),
+            (_("&Session:"), self.session_box, _("Session")),
+            (_("St&yle:"), self.style_box, _("Style")),
+            (_("Text si&ze:"), self.size_box, _("Text size in points")),
+            (_("&Font:"), self.font_box, _("Font")),
         ):
             label = QLabel(text)
             label.setBuddy(field)
@@ -74,11 +84,11 @@ class PackOptions(QWidget):
         form.addRow(self.contact)
         form.addRow(self.access_needs)
 
-        self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.style.currentIndexChanged.connect(self._style_changed)
-        for box in (self.session, self.font):
+        self.kind_box.currentIndexChanged.connect(self._kind_changed)
+        self.style_box.currentIndexChanged.connect(self._style_changed)
+        for box in (self.session_box, self.font_box):
             box.currentIndexChanged.connect(lambda _index: self.changed.emit())
-        self.size.valueChanged.connect(lambda _value: self.changed.emit())
+        self.size_box.valueChanged.connect(lambda _value: self.changed.emit())
         self.contact.toggled.connect(lambda _on: self.changed.emit())
         self.access_needs.toggled.connect(lambda _on: self.changed.emit())
 
@@ -86,33 +96,35 @@ class PackOptions(QWidget):
 
     def set_sessions(self, rows: list, chosen_id: int | None) -> None:  # type: ignore[type-arg]
         """``rows`` are the group's sessions (newest first); ``chosen_id`` the one to show."""
-        self.session.blockSignals(True)
-        self.session.clear()
+        self.session_box.blockSignals(True)
+        self.session_box.clear()
         for row in rows:
             words = _("{title}, {date}").format(
                 title=row.title, date=long_date(row.starts_at.date())
             )
-            self.session.addItem(words, row)
+            self.session_box.addItem(words, row)
         index = next((n for n, row in enumerate(rows) if row.id == chosen_id), 0 if rows else -1)
-        self.session.setCurrentIndex(index)
-        self.session.setPlaceholderText(_("This group has no sessions yet."))
-        self.session.blockSignals(False)
+        self.session_box.setCurrentIndex(index)
+        self.session_box.setPlaceholderText(_("This group has no sessions yet."))
+        self.session_box.blockSignals(False)
         chosen = self.chosen_session()
         if chosen is not None and chosen.status == MeetingStatus.HELD:
-            self.kind.setCurrentIndex(self.kind.findData(PackKind.AFTER))
+            self.kind_box.setCurrentIndex(self.kind_box.findData(PackKind.AFTER))
         self._kind_changed()
 
     def chosen_session(self):  # type: ignore[no-untyped-def]
-        return self.session.currentData()
+        return self.session_box.currentData()
 
     # -- what is asked for ---------------------------------------------------------------
 
     def chosen_kind(self) -> PackKind:
-        return PackKind(self.kind.currentData())
+        return PackKind(self.kind_box.currentData())
 
     def look(self) -> PackLook:
         return PackLook(
-            PrintStyle(self.style.currentData()), self.size.value(), self.font.currentData()
+            PrintStyle(self.style_box.currentData()),
+            self.size_box.value(),
+            self.font_box.currentData(),
         )
 
     def request(self, group_id: int | None) -> PackRequest | None:
@@ -132,25 +144,25 @@ class PackOptions(QWidget):
 
     def _kind_changed(self, _index: int = 0) -> None:
         for_a_session = self.chosen_kind() != PackKind.DECISIONS
-        self.session.setEnabled(for_a_session)
+        self.session_box.setEnabled(for_a_session)
         self.contact.setEnabled(for_a_session)
         self.access_needs.setEnabled(for_a_session)
         self.changed.emit()
 
     def _style_changed(self, _index: int) -> None:
-        style = PrintStyle(self.style.currentData())
-        self.size.blockSignals(True)
-        self._set_size_range(style, self.size.value())
-        self.size.blockSignals(False)
+        style = PrintStyle(self.style_box.currentData())
+        self.size_box.blockSignals(True)
+        self._set_size_range(style, self.size_box.value())
+        self.size_box.blockSignals(False)
         self.changed.emit()
 
     def _set_size_range(self, style: PrintStyle, wanted: int) -> None:
         sizes = allowed_sizes(style)
-        self.size.setRange(sizes.start, sizes.stop - 1)
-        self.size.setValue(wanted if wanted in sizes else default_size(style))
-        self.size.setToolTip(
+        self.size_box.setRange(sizes.start, sizes.stop - 1)
+        self.size_box.setValue(wanted if wanted in sizes else default_size(style))
+        self.size_box.setToolTip(
             _("From {low} to {high} points in this style.").format(
                 low=sizes.start, high=sizes.stop - 1
             )
         )
-        self.size.setAccessibleDescription(self.size.toolTip())
+        self.size_box.setAccessibleDescription(self.size_box.toolTip())

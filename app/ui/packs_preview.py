@@ -35,7 +35,7 @@ def fit_to_screen(window: QWidget, chars_wide: int, lines_high: int) -> None:
     metrics = window.fontMetrics()
     width = metrics.averageCharWidth() * chars_wide
     height = metrics.lineSpacing() * lines_high
-    screen = window.screen() or QGuiApplication.primaryScreen()
+    screen = QGuiApplication.primaryScreen()
     if screen is not None:
         room = screen.availableGeometry()
         width, height = min(width, room.width() * 9 // 10), min(height, room.height() * 9 // 10)

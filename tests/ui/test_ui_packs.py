@@ -86,13 +86,13 @@ def test_choices_by_keyboard_make_the_pack_again(qtbot, pack_dialog) -> None:
     _parts, _panel, dialog = pack_dialog
     options = dialog.options
     qtbot.keyClick(dialog, Qt.Key.Key_Y, ALT)
-    assert options.style.hasFocus()
-    options.style.setCurrentIndex(options.style.findData(PrintStyle.LARGE))
-    assert (options.size.minimum(), options.size.maximum()) == (16, 28)
+    assert options.style_box.hasFocus()
+    options.style_box.setCurrentIndex(options.style_box.findData(PrintStyle.LARGE))
+    assert (options.size_box.minimum(), options.size_box.maximum()) == (16, 28)
     qtbot.keyClick(dialog, Qt.Key.Key_Z, ALT)
-    assert options.size.hasFocus()
-    options.size.selectAll()
-    qtbot.keyClicks(options.size, "24")
+    assert options.size_box.hasFocus()
+    options.size_box.selectAll()
+    qtbot.keyClicks(options.size_box, "24")
     qtbot.keyClick(dialog, Qt.Key.Key_D, ALT)  # the private tick, by its mnemonic
     qtbot.waitUntil(options.contact.isChecked)
     qtbot.waitUntil(
@@ -102,8 +102,8 @@ def test_choices_by_keyboard_make_the_pack_again(qtbot, pack_dialog) -> None:
     request = dialog.rendered.request
     assert request.look.style == PrintStyle.LARGE
     assert request.privacy.include_contact and not request.privacy.include_access_needs
-    options.kind.setCurrentIndex(options.kind.findData(PackKind.DECISIONS))
-    assert not options.session.isEnabled() and not options.contact.isEnabled()
+    options.kind_box.setCurrentIndex(options.kind_box.findData(PackKind.DECISIONS))
+    assert not options.session_box.isEnabled() and not options.contact.isEnabled()
     qtbot.waitUntil(
         lambda: dialog.rendered is not None and dialog.rendered.request.kind == PackKind.DECISIONS,
         timeout=30_000,
@@ -215,7 +215,6 @@ def test_packs_for_everyone_can_be_stopped_and_leave_audio_to_its_format(
     window.group_chooser.setCurrentIndex(panel_index)
     wait_loaded(qtbot, window)
     dialog = PacksForEveryoneDialog(window, parts.source, parts.runner, window.current_group())
-    qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(dialog.start_button.isEnabled)
     dialog.folder.setText(str(tmp_path / "all"))
@@ -238,7 +237,30 @@ def test_each_pack_dialog_builds_its_example(qtbot, open_window, sample) -> None
     window = open_window().window
     for kind in (PackDialog, PacksForEveryoneDialog):
         dialog = kind.example(window)
-        qtbot.addWidget(dialog)
         assert dialog.accessibleName()
-        parts_runner = window.runner
-        parts_runner.wait_idle()
+        window.runner.wait_idle()
+        dialog.hide()
+
+
+@pytest.mark.parametrize("percent", [100, 300])
+def test_the_pack_dialogs_pass_the_accessibility_walker(
+    qtbot, open_window, sample, percent
+) -> None:
+    from walker import Walker
+
+    parts = open_window()
+    window = parts.window
+    parts.text_size.choose(percent)
+    walker = Walker(qtbot)
+    for kind in (PackDialog, PacksForEveryoneDialog):
+        dialog = kind.example(window)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        parts.runner.wait_idle()
+        if isinstance(dialog, PackDialog):
+            wait_preview(qtbot, dialog)
+        qtbot.wait(10)
+        walker.check_screen(dialog, f"{kind.__name__} at {percent}%")
+        dialog.hide()  # then gone with the window: a child is never deleted twice
+    parts.text_size.choose(100)
+    assert not walker.problems, "\n".join(walker.problems)
