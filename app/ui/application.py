@@ -107,7 +107,7 @@ def _run(
     window: MainWindow | None = None
     try:
         if live is not None:
-            return _run_live(app, source, runner, live, dialogs)
+            return _run_live(app, source, runner, live, dialogs, settings)
         wants_examples = False if smoke else offer_example_data(db, dialogs)
         window = MainWindow(source, runner, settings, text_size, display=display)
         window.resize(_starting_size())
@@ -129,10 +129,15 @@ def _run(
 
 
 def _run_live(
-    app: QApplication, source: DataSource, runner: TaskRunner, reference: str, dialogs: Dialogs
+    app: QApplication,
+    source: DataSource,
+    runner: TaskRunner,
+    reference: str,
+    dialogs: Dialogs,
+    settings: Settings,
 ) -> int:
     """Live session mode straight away: the session's window is the only one."""
-    from app.ui.live.start import find_meeting_id, open_live_window
+    from app.ui.live.start import add_read_aloud, find_meeting_id, open_live_window
 
     try:
         meeting_id = find_meeting_id(source, reference)
@@ -140,6 +145,7 @@ def _run_live(
         dialogs.tell(str(error), problem=True)
         return 1
     window = open_live_window(source, runner, meeting_id)
+    add_read_aloud(window, settings)
     try:
         return app.exec()
     finally:

@@ -5,6 +5,7 @@ said once, and never move the session on."""
 from __future__ import annotations
 
 import time
+from concurrent.futures import Future
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
@@ -15,8 +16,10 @@ from app.services import live_actions
 from app.services.live import open_live, read_live
 from app.ui.data import DataSource
 from app.ui.live.autosave import INTERVAL_MS
+from app.ui.live.start import add_read_aloud
 from app.ui.live.voice import LiveVoice
 from app.ui.live.window import LiveWindow
+from app.ui.settings import Settings
 from app.ui.tasks import TaskRunner
 from tests.live_sample import make_live_session
 
@@ -139,5 +142,47 @@ def test_fair_turns_count_what_was_sent_in_and_list_who_is_not_yet_heard(qtbot, 
         "Tomasz Nowak: sent in 1 contribution beforehand",
     ]
     assert window.unheard == ["Dev Sharma", "Grace Okafor"]
+    window.close()
+    runner.shutdown()
+
+
+class FakeService:
+    """Stands in for the speech engine behind the app's read aloud."""
+
+    def __init__(self, listener) -> None:  # type: ignore[no-untyped-def]
+        self.said: list[str] = []
+
+    def say(self, text: str, rate: int, voice: str | None) -> Future[None]:
+        self.said.append(text)
+        done: Future[None] = Future()
+        done.set_result(None)
+        return done
+
+    def is_speaking(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        pass
+
+
+def test_started_alone_it_reads_the_aims_through_the_apps_read_aloud(qtbot, db, data_dir):
+    sample = make_live_session(db)
+    runner = TaskRunner()
+    window = LiveWindow(DataSource(db), runner, sample.meeting_id)  # its voice: the default
+    qtbot.addWidget(window)
+    window.show()
+    services: list[FakeService] = []
+
+    def factory(listener):  # type: ignore[no-untyped-def]
+        services.append(FakeService(listener))
+        return services[-1]
+
+    read_aloud = add_read_aloud(window, Settings.in_folder(data_dir))
+    read_aloud._factory = factory
+    assert "Read aloud" in [a.text().replace("&", "") for a in window.menuBar().actions()]
+    window.load()
+    qtbot.waitUntil(lambda: window.state is not None)
+    window.read_aims()
+    assert services and "Repairs within two weeks" in services[0].said[-1]
     window.close()
     runner.shutdown()

@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from PySide6.QtWidgets import QApplication
+
 from app.i18n import _
 from app.services import live, live_actions
 from app.services.live_timing import break_time, item_time, warning_words
@@ -65,7 +67,8 @@ class AgendaCommands:
         if due and key not in self._warned:
             self._warned.add(key)
             self.status_line.announce(words)
-            self.voice.say(words)
+            if not self.voice.say(words):
+                QApplication.beep()  # a sound even where there is no speech
 
     def _announce_planned_break(self, position: int) -> None:
         planned = self._planned_break_after(position)

@@ -9,6 +9,8 @@ from app.services import session_lookup
 from app.ui.data import DataSource
 from app.ui.live.voice import LiveVoice
 from app.ui.live.window import LiveWindow
+from app.ui.read_aloud import ReadAloud
+from app.ui.settings import Settings
 from app.ui.tasks import TaskRunner
 
 
@@ -30,6 +32,15 @@ def open_live_window(
     window.notes.setFocus()
     window.load()
     return window
+
+
+def add_read_aloud(window: LiveWindow, settings: Settings) -> ReadAloud:
+    """Read aloud in the live window when it is the only one (started with ``--live``), with
+    the person's chosen voice and speed; the aims and time warnings use it too."""
+    read_aloud = ReadAloud(settings, window.status_line, window)
+    read_aloud.add_menu(window.menuBar())
+    window.closed.connect(read_aloud.close)
+    return read_aloud
 
 
 def find_meeting_id(source: DataSource, reference: str) -> int:

@@ -18,7 +18,26 @@ class Sayer(Protocol):
     def stop(self) -> Any: ...
 
 
+class _ThroughReadAloud:
+    """The app's own read aloud (the person's chosen voice and speed), when a window has one."""
+
+    def __init__(self, read_aloud: Any) -> None:
+        self._read_aloud = read_aloud
+
+    def say(self, text: str) -> bool:
+        return bool(self._read_aloud.speak(text))
+
+    def stop(self) -> None:
+        if self._read_aloud.is_speaking():
+            self._read_aloud.stop()
+
+
 def _default_speaker() -> Sayer:
+    from app.ui.read_aloud import ReadAloud
+
+    current = ReadAloud.current()
+    if current is not None:
+        return _ThroughReadAloud(current)
     from app.speech import SpeechService
 
     return SpeechService()
