@@ -50,7 +50,6 @@ class Tagger:
         self.enabled = enabled
         self.root = Element("Document")
         self._next_mcid: dict[int, int] = {}
-        self.outline: list[tuple[str, str]] = []
 
     @contextmanager
     def content(self, canv: Canvas, element: Element | None, **properties: str) -> Iterator[None]:
