@@ -186,3 +186,21 @@ def test_started_alone_it_reads_the_aims_through_the_apps_read_aloud(qtbot, db, 
     assert services and "Repairs within two weeks" in services[0].said[-1]
     window.close()
     runner.shutdown()
+
+
+def test_when_the_time_is_up_it_says_so_once_and_offers_the_planned_break(qtbot, db) -> None:
+    sample = make_live_session(db)
+    open_live(db, sample.meeting_id, now=datetime.now(UTC) - timedelta(minutes=12))
+    speaker = Speaker()
+    window, runner = live_window(qtbot, db, sample.meeting_id, speaker)
+    window.load()
+    qtbot.waitUntil(lambda: window.state is not None)
+    for _ in range(3):
+        window.show_time()
+    up = "This item's time is up. Move on when the group is ready."
+    assert window.screen_parts.time_left.text() == "2 minutes over the 10 planned"
+    assert speaker.said.count(up) == 1
+    assert "A 15-minute break is planned now. Press Ctrl+B to start it." in speaker.said
+    assert window.state.current_item_id == sample.items[0]  # type: ignore[union-attr]
+    window.close()
+    runner.shutdown()

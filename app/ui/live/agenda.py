@@ -45,6 +45,7 @@ class AgendaCommands:
             )
             parts.break_banner.show()
             parts.time_left.setText(_("The item's time is paused for the break."))
+            parts.warning.hide()
             self._warn_once(("break", running.id), time.warn, warning_words(time, of_break=True))
             return
         parts.break_banner.hide()
@@ -59,8 +60,12 @@ class AgendaCommands:
             # The minutes are already in large type just above: the words say what they mean.
             parts.warning.setText(_("Nearly time.") if time.minutes_left else warning_words(time))
         parts.warning.setVisible(time.warn)
-        self._warn_once(("item", item.id), time.warn, warning_words(time))
-        if time.minutes_left == 0:
+        if time.minutes_left:
+            self._warn_once(("item", item.id), time.warn, warning_words(time))
+        else:
+            # Said once more when the time is up; still nothing moves on by itself.
+            self._warned.add(("item", item.id))
+            self._warn_once(("item up", item.id), True, warning_words(time))
             self._announce_planned_break(item.position)
 
     def _warn_once(self, key: tuple[str, Any], due: bool, words: str) -> None:

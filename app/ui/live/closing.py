@@ -8,7 +8,7 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from app.i18n import _
 from app.models.enums import AimOutcome
@@ -62,11 +62,9 @@ class ClosingDialog(FormDialog):
             )
             self.choices.append((aim.id, outcome, note))
         if not aims:
-            self.add_field(
-                _("This session has no aims to review."),
-                QLineEdit(),
-                _("A note on the session"),
-            )
+            none = QLabel(_("This session has no aims to review. Close it when the group is done."))
+            none.setWordWrap(True)
+            self.fields.addWidget(none)
         self.finish_layout()
 
     @classmethod

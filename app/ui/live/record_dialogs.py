@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QWidget
 
 from app.i18n import _
 from app.services import live_actions
-from app.services.live import LivePerson
+from app.services.live import LiveDecision, LivePerson
 from app.ui.data import DataSource
 from app.ui.decision_form import FormDialog, combo, text_box
+from app.ui.formatting import shorten
 from app.ui.tasks import TaskRunner
 
 
@@ -90,11 +91,10 @@ class LiveActionDialog(FormDialog):
         meeting_id: int,
         description: str,
         people: Sequence[LivePerson],
-        decision_id: int | None = None,
+        decisions: Sequence[LiveDecision] = (),
     ) -> None:
         super().__init__(parent, _("Record an action"), runner, source)
         self.meeting_id = meeting_id
-        self.decision_id = decision_id
         self.description = text_box(3)
         self.description.setPlainText(description.strip())
         self.add_field(
@@ -104,6 +104,14 @@ class LiveActionDialog(FormDialog):
         self.add_field(_("&Who will do it"), self.owner, _("Who will do it"), about=["doing"])
         self.due = self.add_optional_date(
             _("It has a &due date"), _("D&ue by"), _("Due date"), None, "due"
+        )
+        latest = decisions[-1].id if decisions else None
+        self.follows = combo(
+            [(_("No decision"), None), *((shorten(d.wording, 80), d.id) for d in decisions)],
+            latest,
+        )
+        self.add_field(
+            _("It &follows from the decision"), self.follows, _("The decision it follows from")
         )
         self.finish_layout()
         self.description.setFocus()
@@ -117,6 +125,7 @@ class LiveActionDialog(FormDialog):
             0,
             "Ask the service about booking by text.",
             _example_people(),
+            [LiveDecision(1, "Repairs will be booked by phone or by text.", "Margaret O'Neill")],
         )
 
     def due_on(self) -> date | None:
@@ -128,5 +137,5 @@ class LiveActionDialog(FormDialog):
             description=self.description.toPlainText(),
             owner_id=self.owner.currentData(),
             due_on=self.due.value(),
-            decision_id=self.decision_id,
+            decision_id=self.follows.currentData(),
         ), (self.meeting_id,)

@@ -99,7 +99,6 @@ class RecordCommands:
     def record_action(self) -> None:
         if self.state is None:
             return
-        latest = self.state.decisions[-1].id if self.state.decisions else None
         dialog = LiveActionDialog(
             self,
             self.runner,
@@ -107,7 +106,7 @@ class RecordCommands:
             self.meeting_id,
             self.selected_words(),
             list(self.state.people),
-            latest,
+            self.state.decisions,
         )
         dialog.saved.connect(lambda _id: self._recorded(_("Action recorded.")))
         self._open(dialog)
