@@ -60,7 +60,7 @@ FALLBACKS: tuple[Fallback, ...] = (
     Fallback("noto/NotoSans-Regular.ttf", "noto/NotoSans-Bold.ttf"),
 )
 _lock = threading.Lock()
-NARROW_SPACE = "\u202f"
+WORD_BREAK = " "  # ReportLab shapes each space-separated word in one font
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,7 @@ def _face_for(word: str, reading: Face) -> Face | None:
 
 def _split_between_faces(word: str, reading: Face) -> list[tuple[Face | None, str]]:
     """A word no one face can draw (a bracket next to Arabic letters: the Arabic font has
-    no brackets), cut where the face changes by a narrow space, so each part is shaped
+    no brackets), cut by a space where the face changes, so each part is shaped
     in its own font."""
     parts: list[tuple[Face | None, str]] = []
     for character in word:
@@ -153,7 +153,7 @@ def _split_between_faces(word: str, reading: Face) -> list[tuple[Face | None, st
             parts[-1] = (parts[-1][0], parts[-1][1] + character)
             continue
         if parts:
-            parts.append((None, NARROW_SPACE))
+            parts.append((None, WORD_BREAK))
         parts.append((face, character))
     return parts
 
@@ -198,11 +198,19 @@ def runs(text: str, font_key: str) -> list[tuple[Face, str]]:
         else:
             pieces.extend(_split_between_faces(word, reading))
     found: list[tuple[Face, str]] = []
-    for face, piece in pieces:
-        if found and (face is None or face is found[-1][0]):
-            found[-1] = (found[-1][0], found[-1][1] + piece)
+    for index, (face, piece) in enumerate(pieces):
+        if face is None:
+            # A space between two words in the same font stays in their run (so a name
+            # in Arabic script is shaped and ordered as one); any other is the reading
+            # font's, whose space is the width a reader expects.
+            after = pieces[index + 1][0] if index + 1 < len(pieces) else None
+            if found and after is found[-1][0]:
+                face = after
+        face = face or reading
+        if found and face is found[-1][0]:
+            found[-1] = (face, found[-1][1] + piece)
         else:
-            found.append((face or reading, piece))
+            found.append((face, piece))
     return found
 
 
