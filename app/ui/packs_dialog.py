@@ -31,6 +31,7 @@ from app.services.groups import GroupSummary
 from app.services.meetings import list_sessions
 from app.services.pack_defaults import PackDefaults
 from app.services.packs import PackKind
+from app.services.people import list_members
 from app.ui.data import DataSource
 from app.ui.packs_options import PackOptions
 from app.ui.packs_pages import RenderedPack, print_pages, render_pack, save_pdf, suggested_name
@@ -116,6 +117,7 @@ class PackDialog(QDialog):
         self.options.changed.connect(self._settle.start)
         fit_to_screen(self, 150, 40)
         self.status_line.show_quietly(_("Loading the sessions…"))
+        runner.run(source.call, list_members, group.id, on_done=self.options.set_members)
         runner.run(
             source.call,
             list_sessions,

@@ -19,6 +19,7 @@ from app.export.document import PackLook, PrintStyle
 from app.export.pdf import allowed_sizes, default_size
 from app.i18n import N_, _
 from app.models.enums import MeetingStatus
+from app.services import packs
 from app.services.pack_defaults import READING_FONTS, PackDefaults
 from app.services.packs import KIND_WORDS, PackKind, PrivacyChoice
 from app.services.packs.phrasing import long_date
@@ -57,6 +58,12 @@ class PackOptions(QWidget):
         self.session_box.setPlaceholderText(_("Loading the sessions…"))
         # Never narrower than its longest choice: the page scrolls rather than cut it short.
         self.session_box.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self.member_box = combo([(_("No one in particular"), None)])
+        self.member_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.member_box.setToolTip(
+            _("A member's own pack: their format and size, with their name.")
+        )
+        self.member_box.setAccessibleDescription(self.member_box.toolTip())
         self.style_box = combo([(_(words), style) for style, words in STYLE_WORDS], look.style)
         self.size_box = QSpinBox()
         self.size_box.setSuffix(_(" pt"))
@@ -71,6 +78,7 @@ class PackOptions(QWidget):
         for text, field, name in (
             (_("&Kind of pack:"), self.kind_box, _("Kind of pack")),
             (_("&Session:"), self.session_box, _("Session")),
+            (_("For a &member:"), self.member_box, _("For a member")),
             (_("St&yle:"), self.style_box, _("Style")),
             (_("Text si&ze:"), self.size_box, _("Text size in points")),
             (_("&Font:"), self.font_box, _("Font")),
@@ -85,12 +93,41 @@ class PackOptions(QWidget):
         form.addRow(self.access_needs)
 
         self.kind_box.currentIndexChanged.connect(self._kind_changed)
+        self.member_box.currentIndexChanged.connect(self._member_changed)
         self.style_box.currentIndexChanged.connect(self._style_changed)
         for box in (self.session_box, self.font_box):
             box.currentIndexChanged.connect(lambda _index: self.changed.emit())
         self.size_box.valueChanged.connect(lambda _value: self.changed.emit())
         self.contact.toggled.connect(lambda _on: self.changed.emit())
         self.access_needs.toggled.connect(lambda _on: self.changed.emit())
+
+    # -- a member's own pack -------------------------------------------------------------
+
+    def set_members(self, rows: list) -> None:  # type: ignore[type-arg]
+        """``rows`` are the group's members (``MemberRow``), offered for their own pack."""
+        for row in rows:
+            look = packs.look_for(row.preferred_format, row.large_print_size_pt)
+            words = packs.format_words(row.preferred_format, look)
+            self.member_box.addItem(
+                _("{name} ({format})").format(name=row.display_name, format=words), row
+            )
+
+    def chosen_member(self):  # type: ignore[no-untyped-def]
+        return self.member_box.currentData()
+
+    def _member_changed(self, _index: int) -> None:
+        member = self.chosen_member()
+        if member is not None:
+            # Audio is made elsewhere: on paper such a member gets standard print.
+            look = packs.look_for(member.preferred_format, member.large_print_size_pt)
+            look = look or PackLook(PrintStyle.STANDARD, default_size(PrintStyle.STANDARD))
+            self.style_box.blockSignals(True)
+            self.style_box.setCurrentIndex(self.style_box.findData(look.style))
+            self.style_box.blockSignals(False)
+            self.size_box.blockSignals(True)
+            self._set_size_range(look.style, look.size_pt)
+            self.size_box.blockSignals(False)
+        self.changed.emit()
 
     # -- the sessions to choose from ---------------------------------------------------
 
@@ -140,6 +177,7 @@ class PackOptions(QWidget):
             meeting_id=session.id if session is not None else None,
             group_id=group_id,
             privacy=privacy if kind != PackKind.DECISIONS else PrivacyChoice(),
+            for_member=member.display_name if (member := self.chosen_member()) else "",
         )
 
     def _kind_changed(self, _index: int = 0) -> None:

@@ -47,6 +47,7 @@ class PackRequest:
     meeting_id: int | None = None  # for before and after
     group_id: int | None = None  # for the decision log
     privacy: PrivacyChoice = field(default_factory=PrivacyChoice)
+    for_member: str = ""  # a member's own pack carries the name they go by
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,8 @@ def build_document(db: Database, request: PackRequest) -> Document:
 def render_pack(db: Database, request: PackRequest, dpi: float) -> RenderedPack:
     """The pack as a PDF and as pictures of its first pages at ``dpi``."""
     document = build_document(db, request)
+    if request.for_member:
+        document = packs.for_member(document, request.for_member)
     pdf = render_pdf(document, request.look)
     count, pages = draw_pages(pdf, dpi)
     return RenderedPack(request, document.title, pdf, count, pages)

@@ -113,6 +113,25 @@ def test_choices_by_keyboard_make_the_pack_again(qtbot, pack_dialog) -> None:
     )
 
 
+def test_a_members_own_pack_takes_their_format_and_name(qtbot, pack_dialog) -> None:
+    _parts, _panel, dialog = pack_dialog
+    options = dialog.options
+    qtbot.waitUntil(lambda: options.member_box.count() == 4)  # no one, and three members
+    qtbot.keyClick(dialog, Qt.Key.Key_M, ALT)
+    assert options.member_box.hasFocus()
+    margaret = options.member_box.findText("Margaret O'Neill (large print 24pt)")
+    assert margaret > 0
+    options.member_box.setCurrentIndex(margaret)
+    assert options.style_box.currentData() == PrintStyle.LARGE
+    assert options.size_box.value() == 24
+    qtbot.waitUntil(
+        lambda: dialog.rendered is not None and dialog.rendered.request.for_member != "",
+        timeout=30_000,
+    )
+    assert dialog.rendered.request.look.size_pt == 24
+    assert "For Margaret O'Neill." in dialog.preview.pictures[0].accessibleDescription()
+
+
 def test_zoom_and_page_keys_in_the_preview(qtbot, pack_dialog) -> None:
     _parts, _panel, dialog = pack_dialog
     first = dialog.preview.pictures[0]
