@@ -27,6 +27,7 @@ from app.models import (
     Role,
     decision_aims,
 )
+from app.services import validation
 from app.storage import Database
 
 RaisedByKind = Literal["lived_experience", "staff"]
@@ -153,7 +154,7 @@ def _conditions(group_id: int, wanted: DecisionFilter) -> list[ColumnElement[boo
             )
         )
     if wanted.search:
-        pattern = like_pattern(wanted.search)
+        pattern = like_pattern(validation.search_text(wanted.search))
         conditions.append(
             or_(
                 contains(Decision.wording, pattern),

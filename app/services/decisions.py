@@ -175,6 +175,7 @@ def record_decision(
     """Record a decision in the words the group agreed; returns its number."""
     clean_wording = validation.long_text(wording, _("The decision's wording"), required=True)
     validation.calendar_date(decided_on, _("The date of the decision"))
+    recorded_by = validation.short_text(recorded_by, _("The name of who is recording it"))
     with db.transaction() as session:
         if session.get(Group, group_id) is None:
             raise NotFound(_("That group no longer exists."))

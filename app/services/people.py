@@ -173,7 +173,7 @@ def search_members(
 ) -> list[MemberRow]:
     """Members whose name, preferred name or pronouns contain ``text``, ignoring case in
     any script; everyone (as ``list_members``) if ``text`` is blank."""
-    wanted = text.strip().lower()
+    wanted = validation.search_text(text).strip().lower()
     if not wanted:
         return list_members(db, group_id, include_left=include_left)
     # What people type is matched literally: % and _ are letters here, not wildcards.

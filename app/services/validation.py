@@ -10,9 +10,14 @@ from app.i18n import _
 
 # Control characters (other than tab and line breaks) cannot be printed, read aloud or
 # typed back, and NUL cuts text short in many programs: refuse them rather than store them.
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The second range is the C1 controls (bar U+0085, a line break), which terminals obey.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
+# Every character that ends a line, not only the two a keyboard types.
+_LINE_BREAKS = re.compile(r"[\n\r\x85\u2028\u2029]")
 
 NAME_LIMIT = 200
+# Well past any name or phrase anyone searches for, well short of SQLite's own limit.
+SEARCH_LIMIT = 1000
 TITLE_LIMIT = 300
 TEXT_LIMIT = 1_000_000
 EARLIEST_DATE = date(1900, 1, 1)
@@ -26,7 +31,7 @@ def name(value: str, what: str) -> str:
 
 def short_text(value: str, what: str, *, limit: int = TITLE_LIMIT, required: bool = False) -> str:
     cleaned = _printable(value, what).strip()
-    if "\n" in cleaned or "\r" in cleaned:
+    if _LINE_BREAKS.search(cleaned):
         raise ValidationError(_("{what} must fit on one line.").format(what=what))
     if required and not cleaned:
         raise ValidationError(_("Please give {what}.").format(what=what.lower()))
@@ -49,6 +54,21 @@ def long_text(value: str, what: str, *, required: bool = False) -> str:
             _("{what} is too long to save: please split it into shorter parts.").format(what=what)
         )
     return text
+
+
+def search_text(value: str) -> str:
+    """What was typed into a search box: any characters at all, but not a whole document."""
+    if not isinstance(value, str):
+        raise ValidationError(_("A search must be text."))
+    if len(value) > SEARCH_LIMIT:
+        raise ValidationError(_("That search is too long: please search for a shorter phrase."))
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ValidationError(
+            _("That search contains a broken character. Please retype it.")
+        ) from error
+    return value
 
 
 def whole_number(value: int, what: str, *, low: int, high: int) -> int:
