@@ -43,6 +43,8 @@ HIDDEN_IMPORTS = [
     "pyttsx3.drivers._espeak",
     *(["pyttsx3.drivers.sapi5", "comtypes.client"] if sys.platform == "win32" else []),
     *(["pyttsx3.drivers.nsss"] if sys.platform == "darwin" else []),
+    # ReportLab loads its compiled helpers (the rl-accel package) with exec(), unseen.
+    "_rl_accel",
 ]
 # PyInstaller already leaves out the Qt modules app/ does not import, so today these change
 # nothing; they keep a stray import from pulling the large QML and Quick parts into the folder.
