@@ -155,3 +155,21 @@ def test_a_paragraph_split_over_pages_stays_one_element(tmp_path: Path) -> None:
         walk(pdf.Root.StructTreeRoot.K)
     assert split >= 2
     assert list(validate(str(pack)).findings) == []
+
+
+def test_a_table_over_pages_repeats_its_header_for_the_eye_only(tmp_path: Path) -> None:
+    from app.export.document import Document, Section, SectionIcon, Table
+
+    rows = tuple((f"{9 + n // 4}:{n % 4 * 15:02d}", f"Item {n}", "Grace Nwosu") for n in range(60))
+    table = Table("A long agenda", ("Time", "Item", "Who leads"), rows)
+    document = Document("Long", "en-GB", (Section("Agenda", SectionIcon.AGENDA, (table,)),))
+    pack = write_pdf(document, PackLook(PrintStyle.STANDARD, 14), tmp_path / "t.pdf")
+    with pikepdf.open(pack) as pdf:
+        assert len(pdf.pages) >= 2
+    second_page = run("pdftotext", "-f", "2", "-l", "2", "-raw", pack, "-")
+    assert "Time Item Who leads" in second_page  # seen at the top of each page
+    lines = _structure(pack)
+    assert lines.count("TH:") == 3  # but heard once
+    assert lines.count("TR") == 61
+    assert lines.count('"Grace Nwosu"') == 60
+    assert list(validate(str(pack)).findings) == []

@@ -108,3 +108,17 @@ def test_text_given_whole_taller_than_a_page_still_prints(tmp_path: Path) -> Non
     sentence = " ".join([f"{PUNJABI} 😀"] * 200)
     pack = _pack_with_filler(0, tmp_path, sentence)
     assert extracted_text(pack).count(PUNJABI) >= 200
+
+
+def test_easy_read_pictures_add_no_text(tmp_path: Path) -> None:
+    from app.export.document import Document, Paragraph, Section, SectionIcon
+
+    document = Document(
+        "Pictures",
+        "en-GB",
+        tuple(Section(f"About {icon}", icon, (Paragraph("One idea."),)) for icon in SectionIcon),
+    )
+    pack = write_pdf(document, PackLook(PrintStyle.EASY_READ, 16), tmp_path / "e.pdf")
+    lines = [line.strip() for line in extracted_text(pack).splitlines() if line.strip()]
+    headings = [line for line in lines if line.startswith("About")]
+    assert headings == [f"About {icon}" for icon in SectionIcon]

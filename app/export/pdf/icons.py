@@ -116,10 +116,19 @@ def _actions(canv: Canvas, x: float, y: float, s: float) -> None:
     canv.drawPath(arrow, stroke=1, fill=1)
 
 
-def _letter_in_circle(canv: Canvas, x: float, y: float, s: float, letter: str, font: str) -> None:
+def _payments(canv: Canvas, x: float, y: float, s: float) -> None:
+    """A banknote: what members are paid or given for their time."""
+    canv.roundRect(x + s * 0.06, y + s * 0.24, s * 0.88, s * 0.52, s * 0.06)
+    canv.circle(x + s / 2, y + s / 2, s * 0.14)
+    canv.circle(x + s * 0.2, y + s / 2, s * 0.04, fill=1)
+    canv.circle(x + s * 0.8, y + s / 2, s * 0.04, fill=1)
+
+
+def _information(canv: Canvas, x: float, y: float, s: float) -> None:
+    """A lower-case i in a circle, drawn as shapes (no letters: nothing to copy)."""
     canv.circle(x + s / 2, y + s / 2, s * 0.44)
-    canv.setFont(font, s * 0.55)
-    canv.drawCentredString(x + s / 2, y + s * 0.31, letter)
+    canv.circle(x + s / 2, y + s * 0.71, s * 0.065, fill=1)
+    canv.roundRect(x + s * 0.44, y + s * 0.22, s * 0.12, s * 0.38, s * 0.03, fill=1)
 
 
 _ICONS: dict[SectionIcon, Icon] = {
@@ -130,21 +139,19 @@ _ICONS: dict[SectionIcon, Icon] = {
     SectionIcon.NOTES: _notes,
     SectionIcon.DECISIONS: _decisions,
     SectionIcon.ACTIONS: _actions,
+    SectionIcon.PAYMENTS: _payments,
+    SectionIcon.INFORMATION: _information,
 }
-_LETTERS: dict[SectionIcon, str] = {SectionIcon.PAYMENTS: "£", SectionIcon.INFORMATION: "i"}
 
 
-def draw_icon(icon: SectionIcon, font_name: str) -> Icon:
-    """The drawing for ``icon``, with a thick black pen set first; ``font_name`` is the
-    embedded font for a letter inside a picture."""
+def draw_icon(icon: SectionIcon) -> Icon:
+    """The drawing for ``icon``, with a thick black pen set first."""
+    picture = _ICONS[icon]
 
     def draw(canv: Canvas, x: float, y: float, size: float) -> None:
         canv.saveState()
         _pen(canv, size)
-        if icon in _LETTERS:
-            _letter_in_circle(canv, x, y, size, _LETTERS[icon], font_name)
-        else:
-            _ICONS[icon](canv, x, y, size)
+        picture(canv, x, y, size)
         canv.restoreState()
 
     return draw

@@ -59,11 +59,7 @@ def build_story(document: doc.Document, layout: Layout, tagger: Tagger) -> list[
         heading.bookmark = (f"section-{number}", section.heading)
         heading.keepWithNext = True
         if layout.icon_size:
-            story.append(
-                IconHeading(
-                    heading, draw_icon(section.icon, layout.face.bold), layout.icon_size, tagger
-                )
-            )
+            story.append(IconHeading(heading, draw_icon(section.icon), layout.icon_size, tagger))
         else:
             story.append(heading)
         for block in section.blocks:
