@@ -14,6 +14,7 @@ from PySide6.QtCore import QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QBoxLayout,
     QDialog,
     QDialogButtonBox,
@@ -33,9 +34,10 @@ from app.services.pack_defaults import PackDefaults
 from app.services.packs import PackKind
 from app.services.people import list_members
 from app.ui.data import DataSource
+from app.ui.display import base_point_size
 from app.ui.packs_options import PackOptions
 from app.ui.packs_pages import RenderedPack, print_pages, render_pack, save_pdf, suggested_name
-from app.ui.packs_preview import SCREEN_DPI, PagePreview, fit_to_screen
+from app.ui.packs_preview import SCREEN_DPI, PagePreview, fit_to_screen, zoom_for_text_size
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import StatusLine
 
@@ -84,6 +86,8 @@ class PackDialog(QDialog):
         options_scroller.setWidget(options_page)
 
         self.preview = PagePreview()
+        text_scale = QApplication.font().pointSizeF() / base_point_size()
+        self.preview.set_zoom(zoom_for_text_size(text_scale))
         # Side by side when there is room; the preview under the choices when there is not.
         self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.body.addWidget(options_scroller, 2)
@@ -141,6 +145,9 @@ class PackDialog(QDialog):
         self.body.setDirection(
             QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
         )
+        # One above the other, the choices get as much room as the pages.
+        self.body.setStretch(0, 1 if narrow else 2)
+        self.body.setStretch(1, 1 if narrow else 3)
         super().resizeEvent(event)
 
     def done(self, result: int) -> None:

@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -46,11 +44,11 @@ from app.services.packs import (
     progress_words,
 )
 from app.services.packs.members import DEFAULT_FONT, AudioWriter
-from app.services.packs.phrasing import long_date
 from app.storage import Database
 from app.ui.data import DataSource
 from app.ui.decision_form import combo
 from app.ui.packs_preview import fit_to_screen
+from app.ui.packs_sessions import SessionList
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import StatusLine
 
@@ -91,11 +89,7 @@ class PacksForEveryoneDialog(QDialog):
         self.setWindowTitle(f"{title} — {APP_NAME}")
         self.setAccessibleName(title)
 
-        self.session = QComboBox()
-        self.session.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.session.setPlaceholderText(_("Loading the sessions…"))
-        # Never narrower than its longest choice: the page scrolls rather than cut it short.
-        self.session.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self.session = SessionList()
         self.kind = combo([(_(KIND_WORDS[k]), k) for k in (PackKind.BEFORE, PackKind.AFTER)])
         self.folder = QLineEdit(self._default_folder())
         self.choose_folder_button = QPushButton(_("C&hoose folder…"))
@@ -184,15 +178,8 @@ class PacksForEveryoneDialog(QDialog):
         return str(Path(documents) / _("Roundtable packs"))
 
     def _sessions_loaded(self, rows: list) -> None:  # type: ignore[type-arg]
-        for row in rows:
-            words = _("{title}, {date}").format(
-                title=row.title, date=long_date(row.starts_at.date())
-            )
-            self.session.addItem(words, row)
-        wanted = next((n for n, r in enumerate(rows) if r.id == self._wanted_meeting), 0)
-        self.session.setCurrentIndex(wanted if rows else -1)
-        self.session.setPlaceholderText(_("This group has no sessions yet."))
-        chosen = self.session.currentData()
+        self.session.set_sessions(rows, self._wanted_meeting)
+        chosen = self.session.chosen()
         if chosen is not None and chosen.status == MeetingStatus.HELD:
             self.kind.setCurrentIndex(self.kind.findData(PackKind.AFTER))
         self.start_button.setEnabled(bool(rows))
@@ -209,7 +196,7 @@ class PacksForEveryoneDialog(QDialog):
     # -- making the packs, one job per member -------------------------------------------
 
     def start(self) -> None:
-        session = self.session.currentData()
+        session = self.session.chosen()
         if session is None or not self.folder.text().strip():
             self.status_line.announce(_("Please choose a session and a folder first."))
             return

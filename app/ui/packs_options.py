@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
-    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -22,9 +21,9 @@ from app.models.enums import MeetingStatus
 from app.services import packs
 from app.services.pack_defaults import READING_FONTS, PackDefaults
 from app.services.packs import KIND_WORDS, PackKind, PrivacyChoice
-from app.services.packs.phrasing import long_date
 from app.ui.decision_form import combo
 from app.ui.packs_pages import PackRequest
+from app.ui.packs_sessions import SessionList
 
 STYLE_WORDS = (
     (PrintStyle.STANDARD, N_("Standard print")),
@@ -53,11 +52,7 @@ class PackOptions(QWidget):
         super().__init__(parent)
         look = starting_look(defaults)
         self.kind_box = combo([(_(KIND_WORDS[kind]), kind) for kind in PackKind], PackKind.BEFORE)
-        self.session_box = QComboBox()
-        self.session_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.session_box.setPlaceholderText(_("Loading the sessions…"))
-        # Never narrower than its longest choice: the page scrolls rather than cut it short.
-        self.session_box.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self.session_box = SessionList()
         self.member_box = combo([(_("No one in particular"), None)])
         self.member_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.member_box.setToolTip(
@@ -68,12 +63,13 @@ class PackOptions(QWidget):
         self.size_box = QSpinBox()
         self.size_box.setSuffix(_(" pt"))
         self.font_box = combo([(_(font.title), font.key) for font in READING_FONTS], look.font_key)
-        self.contact = QCheckBox(_("Include contact &details (private: for staff only)"))
-        self.access_needs = QCheckBox(_("Include access &needs (private: for staff only)"))
+        self.contact = QCheckBox(_("Contact &details"))
+        self.access_needs = QCheckBox(_("Access &needs"))
         self._set_size_range(look.style, look.size_pt)
 
         form = QFormLayout(self)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Each label above its field: one column, which magnifier users follow more easily.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for text, field, name in (
             (_("&Kind of pack:"), self.kind_box, _("Kind of pack")),
@@ -89,14 +85,20 @@ class PackOptions(QWidget):
             form.addRow(label, field)
         self.contact.setAccessibleName(_("Include contact details (private)"))
         self.access_needs.setAccessibleName(_("Include access needs (private)"))
+        for box in (self.contact, self.access_needs):
+            box.setAccessibleDescription(_("Private: for staff only."))
+        # A check box cannot wrap its words: the warning is a label that can.
+        private = QLabel(_("Private details, for staff only. Left out unless ticked:"))
+        private.setWordWrap(True)
+        form.addRow(private)
         form.addRow(self.contact)
         form.addRow(self.access_needs)
 
         self.kind_box.currentIndexChanged.connect(self._kind_changed)
         self.member_box.currentIndexChanged.connect(self._member_changed)
         self.style_box.currentIndexChanged.connect(self._style_changed)
-        for box in (self.session_box, self.font_box):
-            box.currentIndexChanged.connect(lambda _index: self.changed.emit())
+        self.font_box.currentIndexChanged.connect(lambda _index: self.changed.emit())
+        self.session_box.chosen_changed.connect(self.changed.emit)
         self.size_box.valueChanged.connect(lambda _value: self.changed.emit())
         self.contact.toggled.connect(lambda _on: self.changed.emit())
         self.access_needs.toggled.connect(lambda _on: self.changed.emit())
@@ -134,15 +136,7 @@ class PackOptions(QWidget):
     def set_sessions(self, rows: list, chosen_id: int | None) -> None:  # type: ignore[type-arg]
         """``rows`` are the group's sessions (newest first); ``chosen_id`` the one to show."""
         self.session_box.blockSignals(True)
-        self.session_box.clear()
-        for row in rows:
-            words = _("{title}, {date}").format(
-                title=row.title, date=long_date(row.starts_at.date())
-            )
-            self.session_box.addItem(words, row)
-        index = next((n for n, row in enumerate(rows) if row.id == chosen_id), 0 if rows else -1)
-        self.session_box.setCurrentIndex(index)
-        self.session_box.setPlaceholderText(_("This group has no sessions yet."))
+        self.session_box.set_sessions(rows, chosen_id)
         self.session_box.blockSignals(False)
         chosen = self.chosen_session()
         if chosen is not None and chosen.status == MeetingStatus.HELD:
@@ -150,7 +144,7 @@ class PackOptions(QWidget):
         self._kind_changed()
 
     def chosen_session(self):  # type: ignore[no-untyped-def]
-        return self.session_box.currentData()
+        return self.session_box.chosen()
 
     # -- what is asked for ---------------------------------------------------------------
 

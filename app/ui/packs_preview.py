@@ -42,6 +42,12 @@ def fit_to_screen(window: QWidget, chars_wide: int, lines_high: int) -> None:
     window.resize(width, height)
 
 
+def zoom_for_text_size(text_scale: float) -> int:
+    """The starting zoom: larger text on screen, larger pages, to the nearest zoom step."""
+    wanted = DEFAULT_ZOOM * max(text_scale, 1.0)
+    return min(ZOOMS, key=lambda zoom: abs(zoom - wanted))
+
+
 class PagePicture(QLabel):
     """One page: focusable, so the keyboard can reach it and a reader names it.
 
