@@ -122,3 +122,34 @@ def test_easy_read_pictures_add_no_text(tmp_path: Path) -> None:
     lines = [line.strip() for line in extracted_text(pack).splitlines() if line.strip()]
     headings = [line for line in lines if line.startswith("About")]
     assert headings == [f"About {icon}" for icon in SectionIcon]
+
+
+HARD = (
+    "half an emoji \ud83d here",
+    "nul\x00 and bell\x07 and escape\x1b",
+    "<b>not bold</b> & <font face='x'>not a font</font> &amp;",
+    "\u202eright-to-left override",
+    "Z\u0351\u0352\u0353a\u0354\u0355l\u0356g\u0357o",
+    "family 👨\u200d👩\u200d👧 and thumbs 👍🏽",
+    "x" * 300,
+)
+
+
+@pytest.mark.parametrize("style", list(PrintStyle))
+def test_the_worst_text_still_makes_a_clean_pack(style: PrintStyle, tmp_path: Path) -> None:
+    from pdfua import validate
+
+    from app.export.document import BulletList, Document, Paragraph, Section, SectionIcon, Table
+
+    blocks = (
+        *(Paragraph(text) for text in HARD),
+        BulletList(HARD),
+        Table("Hard", ("What", "More"), tuple((text, text[::-1]) for text in HARD)),
+    )
+    document = Document(HARD[0], "en-GB", (Section(HARD[2], SectionIcon.NOTES, blocks),))
+    pack = write_pdf(document, PackLook(style, default_size(style)), tmp_path / "hard.pdf")
+    assert list(validate(str(pack)).findings) == []
+    text = extracted_text(pack)
+    assert "<b>not bold</b> & <font face='x'>not a font</font> &amp;" in text
+    assert "nul and bell and escape" in text
+    assert "half an emoji \ufffd here" in text

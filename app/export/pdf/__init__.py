@@ -20,6 +20,7 @@ from app.export.pdf.pages import PackTemplate
 from app.export.pdf.sizes import allowed_sizes, check_look, default_size, smallest_size
 from app.export.pdf.story import build_story
 from app.export.pdf.tags import Tagger
+from app.export.pdf.text import printable_document
 from app.i18n import _
 
 __all__ = [
@@ -39,6 +40,7 @@ class PdfNotSaved(RoundtableError):
 def render_pdf(document: Document, look: PackLook, *, tagged: bool = True) -> bytes:
     """The finished PDF file's bytes."""
     check_look(look)
+    document = printable_document(document)
     layout = layout_for(look)
     tagger = Tagger(enabled=tagged)
     drawn = io.BytesIO()
