@@ -73,6 +73,20 @@ def test_an_after_pack_in_easy_read_with_contact_details_asked_for(
     assert "Dial-a-ride" not in text  # access needs were not asked for
 
 
+def test_names_in_every_script_come_back_from_the_pdf(example_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "after.pdf"
+    result = roundtable(
+        "export", "pack", "--session", "last", "--group", "Tech at Home Residents' Panel",
+        "--kind", "after", "--out", str(out), data_dir=example_dir,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    # Direction marks around right-to-left text are for layout, not part of the name.
+    text = "".join(ch for ch in pdf_text(out) if ch not in "\u202a\u202b\u202c\u200e\u200f")
+    for name in ("شمیم", "Jamie Cartwright", "Rosa Menezes", "Winston Alleyne", "Krysia"):
+        assert name in text
+    assert "Jamie Cartwright, supported by Lewis Armitage (support worker)" in text
+
+
 def test_the_decision_log_by_group_name(example_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "log.pdf"
     result = roundtable(

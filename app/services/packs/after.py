@@ -50,9 +50,7 @@ def _person(fact: AttendanceFact, phrasing: Phrasing) -> str:
         return fact.name
     if fact.supporter:
         return phrasing.pick(
-            _("{name}, with {supporter} supporting").format(
-                name=fact.name, supporter=fact.supporter
-            ),
+            _("{name}, supported by {supporter}").format(name=fact.name, supporter=fact.supporter),
             _("{name}. {supporter} came to help.").format(name=fact.name, supporter=fact.supporter),
         )
     return phrasing.pick(
