@@ -54,8 +54,20 @@ class EngineProcess:
         """Start the process now if it is not running (``SpeechUnavailable`` if it cannot)."""
         self._ensure_running()
 
-    def request(self, message: dict[str, Any], timeout: float) -> dict[str, Any]:
-        """Send ``message`` and wait for its answer, not counting time spent paused."""
+    def request(
+        self, message: dict[str, Any], timeout: float, *, start: bool = True
+    ) -> dict[str, Any]:
+        """Send ``message`` and wait for its answer, not counting time spent paused.
+
+        With ``start=False`` a process that has ended is not started again: one ended on
+        purpose raises ``Interrupted``, one that died raises ``SpeechFailed``.
+        """
+        if not start and not self._running():
+            doomed = self._process is not None and self._process is self._doomed
+            self._reap()
+            if doomed:
+                raise Interrupted
+            raise SpeechFailed(engine_stopped_message())
         self._ensure_running()
         process = self._process
         assert process is not None and process.stdin is not None
@@ -131,9 +143,12 @@ class EngineProcess:
 
     # -- inside -----------------------------------------------------------------------
 
-    def _ensure_running(self) -> None:
+    def _running(self) -> bool:
         process = self._process
-        if process is not None and process.poll() is None and process is not self._doomed:
+        return process is not None and process.poll() is None and process is not self._doomed
+
+    def _ensure_running(self) -> None:
+        if self._running():
             return
         self._reap()
         self._answers = queue.Queue()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app.speech import SpeechFailed, SpeechService, SpeechState
+from app.speech import Segment, SpeechFailed, SpeechService, SpeechState
 from app.speech.engines import PLAYING
 from app.speech.process import EngineProcess
 
@@ -134,3 +134,29 @@ def test_reading_and_stopping_again_and_again_always_ends_stopped(heard_speech) 
         future.result(timeout=10)
     service.say("Still here.").result(timeout=20)
     assert heard.states[-1] == SpeechState.FINISHED
+
+
+def test_files_and_voices_are_made_between_sentences_of_a_long_reading(
+    heard_speech, tmp_path: Path
+) -> None:
+    service, heard = heard_speech
+    reading = service.say(LONG_TEXT)
+    heard.wait_for(SpeechState.SPEAKING)
+    recording = service.record([Segment("Made while reading.")], tmp_path / "while.wav")
+    assert recording.result(timeout=10).seconds > 0.5
+    assert len(service.voices_later().result(timeout=10)) > 10
+    assert not reading.done() and service.is_speaking()  # the reading carried on meanwhile
+    service.stop()
+    reading.result(timeout=10)
+
+
+def test_pausing_before_the_first_sentence_holds_it(heard_speech, sound_sink) -> None:
+    service, heard = heard_speech
+    reading = service.say("Wait for it. Then carry on.")
+    assert service.pause()
+    time.sleep(0.5)
+    assert sound_sink.played_bytes() == 0 and not reading.done()
+    assert service.resume()
+    reading.result(timeout=20)
+    assert heard.states[-1] == SpeechState.FINISHED
+    assert sound_sink.played_bytes() > 22050
