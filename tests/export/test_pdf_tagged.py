@@ -9,7 +9,7 @@ import pytest
 from pdfua import validate
 
 from app.export.document import PackLook, PrintStyle
-from app.export.pdf import write_pdf
+from app.export.pdf import default_size, write_pdf
 from tests.export.pdf_samples import DECISION, POLISH, URDU_SENTENCE, run, sample_document
 
 LOOKS = [
@@ -173,3 +173,30 @@ def test_a_table_over_pages_repeats_its_header_for_the_eye_only(tmp_path: Path) 
     assert lines.count("TR") == 61
     assert lines.count('"Grace Nwosu"') == 60
     assert list(validate(str(pack)).findings) == []
+
+
+@pytest.mark.parametrize("style", list(PrintStyle))
+def test_empty_parts_still_make_a_clean_pack(style: PrintStyle, tmp_path: Path) -> None:
+    from app.export.document import (
+        BulletList,
+        Document,
+        Paragraph,
+        Section,
+        SectionIcon,
+        Table,
+    )
+
+    blocks = (
+        Table("Nothing planned yet", ("Time", "Item"), ()),
+        Table("No headers", (), (("a", "b"),)),
+        BulletList(()),
+        Paragraph(""),
+    )
+    document = Document(
+        "Nearly empty",
+        "en-GB",
+        (Section("Empty", SectionIcon.AIMS, ()), Section("Odd", SectionIcon.NOTES, blocks)),
+    )
+    pack = write_pdf(document, PackLook(style, default_size(style)), tmp_path / "e.pdf")
+    assert list(validate(str(pack)).findings) == []
+    assert '"Nothing planned yet"' in _structure(pack)

@@ -79,8 +79,10 @@ def _fits(table: doc.Table, layout: Layout, width: float) -> list[float] | None:
             NARROWEST_COLUMN_CHARACTERS * average,
         )
         natural = max(
-            stringWidth(header, layout.face.bold, size),
-            *(stringWidth(cell, layout.face.regular, size) for cell in cells),
+            [
+                stringWidth(header, layout.face.bold, size),
+                *(stringWidth(cell, layout.face.regular, size) for cell in cells),
+            ]
         )
         needed.append(longest + padding)
         wanted.append(max(longest, natural) + padding)
