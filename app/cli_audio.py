@@ -14,7 +14,7 @@ from app.i18n import _
 from app.speech.interface import FASTEST_RATE, NORMAL_RATE, SLOWEST_RATE
 
 if TYPE_CHECKING:
-    from app.export.audio import AudioWriter
+    from app.export.audio import MemberAudioWriter
     from app.export.document import Document, PrintStyle
     from app.services.meetings import MeetingRow
     from app.speech import SpeechService
@@ -162,41 +162,13 @@ def _date(found: MeetingRow) -> str:
     return long_date(found.starts_at.date())
 
 
-class MemberAudio:
-    """The ``write_audio`` that ``make_member_packs`` takes, for members who asked for audio.
-
-    The speech engine starts only when the first such member comes; if this computer has
-    none, that is said once in plain words and those members are left waiting (None), so
-    the printed packs are still made.
-    """
-
-    def __init__(self) -> None:
-        self._writer: AudioWriter | None = None
-        self._unavailable = False
-
-    def __call__(self, document: Document, out: Path) -> Path | None:
-        from app.export.audio import AudioWriter
-        from app.speech import SpeechUnavailable
-
-        if self._unavailable:
-            return None
-        if self._writer is None:
-            self._writer = AudioWriter()
-        try:
-            return self._writer(document, out)
-        except SpeechUnavailable as problem:
-            print(str(problem), file=sys.stderr)
-            self._unavailable = True
-            return None
-
-    def close(self) -> None:
-        if self._writer is not None:
-            self._writer.close()
-
-
 @contextmanager
-def member_audio_writer() -> Iterator[MemberAudio]:
-    writer = MemberAudio()
+def member_audio_writer() -> Iterator[MemberAudioWriter]:
+    """The ``write_audio`` for ``make_member_packs`` from a terminal: where there is no
+    speech engine it says so once on the error stream, and the printed packs carry on."""
+    from app.export.audio import MemberAudioWriter
+
+    writer = MemberAudioWriter(on_problem=lambda message: print(message, file=sys.stderr))
     try:
         yield writer
     finally:

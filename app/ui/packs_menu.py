@@ -77,6 +77,8 @@ def open_packs_for_everyone(
         return None
     display = getattr(window, "display", None)
     font = display.pack_defaults().font.key if display is not None else "atkinson-hyperlegible"
+    # Members who asked for audio get it, made by the window's speech (app.ui.read_aloud).
+    read_aloud = getattr(window, "read_aloud", None)
     dialog = PacksForEveryoneDialog(
         window,
         window.source,
@@ -84,6 +86,7 @@ def open_packs_for_everyone(
         group,
         meeting_id if meeting_id is not None else _chosen_session_id(window),
         font,
+        read_aloud.member_audio_writer() if read_aloud is not None else None,
     )
     return _show(dialog)
 

@@ -23,6 +23,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QWidget
 from shiboken6 import isValid
 
+from app.export.audio import MemberAudioWriter
 from app.i18n import _
 from app.speech import SpeechService, SpeechState, Voice
 from app.ui.settings import SPEECH_RATE, SPEECH_VOICE, Settings
@@ -44,6 +45,7 @@ class ReadAloud(QObject):
     voices_ready = Signal(object)  # a list of Voice, or a plain message if there are none
     _heard = Signal(str, str)  # from the speech thread, delivered on the GUI thread
     _voices_heard = Signal(object)
+    _problem_heard = Signal(str)
 
     _current: ClassVar[ReadAloud | None] = None
 
@@ -62,6 +64,10 @@ class ReadAloud(QObject):
         self._speech_failed = False
         self._heard.connect(self._on_state, Qt.ConnectionType.QueuedConnection)
         self._voices_heard.connect(self.voices_ready, Qt.ConnectionType.QueuedConnection)
+        self._problem_heard.connect(
+            lambda message: self.status_line.announce(message, urgent=True),
+            Qt.ConnectionType.QueuedConnection,
+        )
 
         self.read_action = self._action(_("&Read aloud"), READ_KEYS, self.read_current, window)
         self.pause_action = self._action(
@@ -141,6 +147,12 @@ class ReadAloud(QObject):
         """Ask the engine for its voices; ``voices_ready`` brings them (or a plain message)."""
         future = self.service().voices_later()
         future.add_done_callback(self._voices_done)
+
+    def member_audio_writer(self) -> MemberAudioWriter:
+        """The ``write_audio`` for packs for everyone: audio packs made by this window's
+        speech, at the usual speed; with no engine, the reason is announced once and those
+        members are listed as waiting."""
+        return MemberAudioWriter(self.service(), on_problem=self._problem_heard.emit)
 
     def service(self) -> SpeechService:
         if self._service is None:
