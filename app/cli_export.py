@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -130,6 +131,11 @@ def _add_member_packs(what: argparse._SubParsersAction, data_dir: argparse.Argum
         help=_("the reading font (default: {font})").format(font=DEFAULT_FONT),
     )
     members.add_argument(
+        "--no-audio",
+        action="store_true",
+        help=_("print packs only: leave out the audio packs some members asked for"),
+    )
+    members.add_argument(
         "--out", required=True, metavar=_("FOLDER"), help=_("the folder to put the packs in")
     )
     members.set_defaults(handler=run_member_packs)
@@ -208,6 +214,7 @@ def run_decisions(arguments: argparse.Namespace, folder: Path) -> int:
 
 
 def run_member_packs(arguments: argparse.Namespace, folder: Path) -> int:
+    from app.cli_audio import member_audio_writer
     from app.services import packs
     from app.services.session_lookup import find_session
 
@@ -221,14 +228,18 @@ def run_member_packs(arguments: argparse.Namespace, folder: Path) -> int:
     db = _open(folder)
     try:
         found = find_session(db, arguments.session, group=arguments.group)
-        result = packs.make_member_packs(
-            db,
-            found.id,
-            out,
-            kind=arguments.kind,
-            font_key=arguments.font,
-            progress=lambda _done, _total, words: print(words, flush=True),
-        )
+        with ExitStack() as stack:
+            # Members who asked for audio get it, where this computer can speak.
+            write_audio = None if arguments.no_audio else stack.enter_context(member_audio_writer())
+            result = packs.make_member_packs(
+                db,
+                found.id,
+                out,
+                kind=arguments.kind,
+                font_key=arguments.font,
+                progress=lambda _done, _total, words: print(words, flush=True),
+                write_audio=write_audio,
+            )
     finally:
         db.close()
     print(
@@ -239,6 +250,8 @@ def run_member_packs(arguments: argparse.Namespace, folder: Path) -> int:
     if result.waiting_for_audio:
         names = ", ".join(plan.name for plan in result.waiting_for_audio)
         print(_("Not made here, as they asked for audio: {names}.").format(names=names))
+    if any(path.is_dir() for path in result.made):
+        print(_("Each audio pack is a folder of sound files, named like the printed packs."))
     return 0
 
 

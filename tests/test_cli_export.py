@@ -109,13 +109,26 @@ def test_packs_for_everyone(example_dir: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     files = sorted(path.name for path in out.glob("*.pdf"))
     assert "Made 1 of 9 packs:" in result.stdout
-    assert "Not made here, as they asked for audio:" in result.stdout
     assert len(files) == 8
+    # The member who asked for audio has theirs: a folder of sound files, named in words.
+    audio = out / (files[0].split(" - before - ")[0] + " - before - Shamim Ara Baig - audio")
+    assert (audio / "00 Contents.wav").is_file()
     winston = next(name for name in files if "Winston Alleyne" in name)
     assert winston.endswith(" - before - Winston Alleyne - large print 28pt.pdf")
     easy = next(name for name in files if "Jamie Cartwright" in name)
     assert easy.endswith("Easy Read 16pt.pdf")
     assert "Our next meeting:" in pdf_text(out / easy)
+
+
+def test_packs_for_everyone_in_print_only(example_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "print only"
+    result = roundtable(
+        "export", "member-packs", "--session", "next", "--group", "Tech at Home Residents' Panel",
+        "--no-audio", "--out", str(out), data_dir=example_dir,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Not made here, as they asked for audio: شمیم." in result.stdout
+    assert sorted(path.suffix for path in out.iterdir()) == [".pdf"] * 8
 
 
 @pytest.mark.parametrize(
