@@ -199,6 +199,8 @@ if [ "$mode" = dev ] && command -v apt-get > /dev/null; then
     install_system_packages "building the installer" "${build_packages[@]}"
     # The kill tests type into a real window on a virtual screen, as a person would.
     install_system_packages "the tests that type into a real window" xvfb xdotool
+    # The privacy test runs the real app under strace and fails on any network socket.
+    install_system_packages "the test that the app never uses the network" strace
 fi
 
 # Qt fails to start, rather than to install, when a system library is missing: try it now,
