@@ -9,7 +9,7 @@ The writes are in ``live_actions``; closing the session is in ``live_close``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -99,7 +99,7 @@ class LiveAction:
     id: int
     description: str
     owner: str
-    due_on: object  # a date, or None
+    due_on: date | None
 
 
 @dataclass(frozen=True)

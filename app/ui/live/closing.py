@@ -100,11 +100,7 @@ def summary_text(summary: LiveSummary) -> str:
     lines += ["", _("Who does what next:")]
     for action in summary.actions:
         who = action.owner or _("nobody yet")
-        when = (
-            _(", by {date}").format(date=format_date(action.due_on))  # type: ignore[arg-type]
-            if action.due_on
-            else ""
-        )
+        when = _(", by {date}").format(date=format_date(action.due_on)) if action.due_on else ""
         lines.append(_("• {who}: {what}{when}").format(who=who, what=action.description, when=when))
     if not summary.actions:
         lines.append(_("No actions were agreed."))
