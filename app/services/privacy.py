@@ -19,11 +19,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from app.errors import NotFound
+from app.errors import NotFound, StorageError
 from app.i18n import _
 from app.models import (
     AccessNeed,
@@ -44,6 +45,7 @@ from app.models import (
     Person,
 )
 from app.models.live import Contribution
+from app.services import privacy_report
 from app.services.decision_log import like_pattern
 from app.services.privacy_report import (
     SubjectAccess,
@@ -144,6 +146,19 @@ def subject_access(db: Database, person_id: int, today: date | None = None) -> S
                 (_("Session notes that name them"), "notes", tuple(map(note_record, notes))),
             ),
         )
+
+
+def save_subject_access(db: Database, person_id: int, out: Path) -> tuple[Path, Path]:
+    """Write everything held about ``person_id`` to ``out`` (text) with a JSON copy beside it."""
+    report = subject_access(db, person_id)
+    try:
+        return privacy_report.write(report, out)
+    except OSError as error:
+        raise StorageError(
+            _("Could not save the file {path}: {reason}.").format(
+                path=out, reason=error.strerror or error
+            )
+        ) from error
 
 
 def erase_person(db: Database, person_id: int) -> Erased:

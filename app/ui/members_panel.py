@@ -32,6 +32,7 @@ from app.ui.member_editor import MemberEditor
 from app.ui.member_fields import ButtonRow
 from app.ui.member_left_dialog import MarkLeftDialog
 from app.ui.member_list import MemberListModel
+from app.ui.member_privacy import MemberPrivacy
 from app.ui.panels import RecordsPanel
 from app.ui.table_models import RowTableModel
 from app.ui.tasks import TaskRunner
@@ -81,8 +82,15 @@ class MembersPanel(RecordsPanel):
         self.rejoin_button = self._button(
             _("&Rejoin"), _("Rejoin: the chosen member is a member again"), self.rejoin
         )
+        self.privacy = MemberPrivacy(self)
         self.buttons = ButtonRow(
-            [self.add_button, self.edit_button, self.left_button, self.rejoin_button]
+            [
+                self.add_button,
+                self.edit_button,
+                self.left_button,
+                self.rejoin_button,
+                self.privacy.button,
+            ]
         )
 
         search_row = QHBoxLayout()
@@ -117,6 +125,7 @@ class MembersPanel(RecordsPanel):
             self.edit_button,
             self.left_button,
             self.rejoin_button,
+            self.privacy.button,
         ]
 
     def first_control(self) -> QWidget:
@@ -205,6 +214,7 @@ class MembersPanel(RecordsPanel):
         self.left_button.setEnabled(member is not None and not has_left)
         self.left_button.setVisible(not has_left)
         self.rejoin_button.setVisible(has_left)
+        self.privacy.update(member)
         self.buttons.arrange()
 
     def show_group(self, group: Any) -> None:

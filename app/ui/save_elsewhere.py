@@ -112,7 +112,7 @@ class SaveElsewhere(QPushButton):
             QStandardPaths.StandardLocation.DocumentsLocation
         ) or str(Path.home())
         name = _("{title} — not yet saved {day}.txt").format(
-            title=_safe_file_name(self._title), day=datetime.now().strftime("%Y-%m-%d %H%M")
+            title=safe_file_name(self._title), day=datetime.now().strftime("%Y-%m-%d %H%M")
         )
         dialog = QFileDialog(self.window(), _("Save a copy of what you typed"))
         dialog.setAccessibleName(_("Save a copy of what you typed"))
@@ -178,5 +178,5 @@ def _table_text(model: QAbstractItemModel) -> str:
     return "\n".join(rows) + ("\n" if len(rows) == 1 else "")
 
 
-def _safe_file_name(title: str) -> str:
+def safe_file_name(title: str) -> str:
     return "".join("-" if character in '\\/:*?"<>|' else character for character in title)
