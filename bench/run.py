@@ -7,6 +7,7 @@ times the full ``check`` on it and the cold start of ``python -m app --smoke`` o
 the same start on an empty folder and a bare PySide6 window that does the same (the floor),
 and the Decisions area on it (bench/views.py: first rows, scrolling, typing a search).
 PDF packs (bench/pdf.py): a 10-page pack, and a 20,000-decision log, tagged and untagged.
+Packs from saved data (bench/packs.py): a 20,000-decision log read and written, a real pack.
 Audio (bench/audio.py): audio seconds made per second, speech start and stop.
 Typing notes in live session mode with autosave on (bench/live_typing.py).
 """
@@ -33,6 +34,7 @@ from app.services import example_data  # noqa: E402
 from app.storage import open_database  # noqa: E402
 from bench import audio as audio_packs  # noqa: E402
 from bench import large_data, live_typing, views  # noqa: E402
+from bench import packs as pack_content  # noqa: E402
 from bench import pdf as pdf_packs  # noqa: E402
 
 ENVIRONMENT = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
@@ -113,6 +115,7 @@ def main() -> int:
             "target_ratio": 3.0,
             "views": views.measure(large),
             "pdf_packs": pdf_packs.measure(repeat=arguments.repeat),
+            "pack_content": pack_content.measure(repeat=arguments.repeat),
             "audio": audio_packs.measure(repeat=arguments.repeat),
             "live_typing": live_typing.measure(),
             "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python "
