@@ -51,10 +51,12 @@ from app.services.privacy_report import (
     SubjectAccess,
     action_record,
     attendance_record,
+    change_record,
     comment_record,
     contribution_records,
     decision_record,
     details_record,
+    led_record,
     membership_record,
     note_record,
     payment_record,
@@ -126,6 +128,15 @@ def subject_access(db: Database, person_id: int, today: date | None = None) -> S
             )
             if _count_mentions(note.text, names)
         ]
+        led = session.scalars(
+            select(AgendaItem).where(AgendaItem.lead_id == person_id).order_by(AgendaItem.id)
+        ).all()
+        # The history of changes keeps who made each one by name, as it was typed.
+        changes = session.scalars(
+            select(DecisionChange)
+            .where(func.lower(DecisionChange.changed_by).in_([n.lower() for n in names]))
+            .order_by(DecisionChange.id)
+        ).all()
         return SubjectAccess(
             person_id=person.id,
             name=person.full_name,
@@ -144,6 +155,8 @@ def subject_access(db: Database, person_id: int, today: date | None = None) -> S
                 (_("Payments and recognition"), "payments", tuple(map(payment_record, payments))),
                 (_("Comments"), "comments", tuple(comment_record(c) for c in comments)),
                 (_("Session notes that name them"), "notes", tuple(map(note_record, notes))),
+                (_("Agenda items they led"), "agenda_items", tuple(map(led_record, led))),
+                (_("Changes they made"), "changes", tuple(map(change_record, changes))),
             ),
         )
 

@@ -17,9 +17,11 @@ from app.i18n import _
 from app.models import (
     AccessNeed,
     Action,
+    AgendaItem,
     Attendance,
     Comment,
     Decision,
+    DecisionChange,
     Meeting,
     Membership,
     Note,
@@ -137,6 +139,23 @@ def note_record(note: Note) -> Record:
     return (
         ("session", _("Session"), note.meeting.title),
         ("text", _("Note"), note.text),
+    )
+
+
+def led_record(item: AgendaItem) -> Record:
+    return (
+        ("session", _("Session"), item.meeting.title),
+        ("title", _("Agenda item"), item.title),
+    )
+
+
+def change_record(change: DecisionChange) -> Record:
+    return (
+        ("changed_at", _("When"), _text(change.changed_at)),
+        ("decision", _("Decision"), change.decision.wording),
+        ("field", _("What changed"), change.field),
+        ("new_value", _("Changed to"), change.new_value),
+        ("reason", _("Why"), change.reason),
     )
 
 

@@ -89,6 +89,16 @@ def test_subject_access_holds_every_kind_of_record(example) -> None:
     assert len(sections["actions"]) == wanted["actions"] > 0
     assert len(sections["payments"]) == wanted["payments"] > 0
     assert len(sections["comments"]) > 0
+    with example.sqlite_connection() as connection:
+        made = connection.execute(
+            "SELECT count(*) FROM decision_changes WHERE changed_by IN (?, ?)",
+            ("Dafydd ap Ieuan", "Dai"),
+        ).fetchone()[0]
+        led = connection.execute(
+            "SELECT count(*) FROM agenda_items WHERE lead_id = ?", (dai,)
+        ).fetchone()[0]
+    assert len(sections["changes"]) == made
+    assert len(sections["agenda_items"]) == led
 
     text = privacy_report.as_text(report)
     assert "Everything Roundtable holds about Dafydd ap Ieuan" in text
