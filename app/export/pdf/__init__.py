@@ -14,13 +14,7 @@ from pathlib import Path
 
 from app.errors import RoundtableError
 from app.export.document import Document, PackLook
-from app.export.pdf.finish import finish
-from app.export.pdf.layout import layout_for
-from app.export.pdf.pages import PackTemplate
 from app.export.pdf.sizes import allowed_sizes, check_look, default_size, smallest_size
-from app.export.pdf.story import build_story
-from app.export.pdf.tags import Tagger
-from app.export.pdf.text import printable_document
 from app.i18n import _
 
 __all__ = [
@@ -39,6 +33,15 @@ class PdfNotSaved(RoundtableError):
 
 def render_pdf(document: Document, look: PackLook, *, tagged: bool = True) -> bytes:
     """The finished PDF file's bytes."""
+    # ReportLab and pikepdf load here, when a pack is first made, not when the window
+    # opens: the sizes above are all a screen needs before then.
+    from app.export.pdf.finish import finish
+    from app.export.pdf.layout import layout_for
+    from app.export.pdf.pages import PackTemplate
+    from app.export.pdf.story import build_story
+    from app.export.pdf.tags import Tagger
+    from app.export.pdf.text import printable_document
+
     check_look(look)
     document = printable_document(document)
     layout = layout_for(look)
