@@ -116,8 +116,16 @@ class LiveScreen(QWidget):
         self._columns = 3
         self.status_line = StatusLine()
 
+        # The aims head the column beside the notes, so the notes start high on the screen.
         side = QVBoxLayout()
-        for widget in (self.check_in_label, self.check_in, self.turns_label, self.turns):
+        for widget in (
+            self.aims_heading,
+            self.aims_text,
+            self.check_in_label,
+            self.check_in,
+            self.turns_label,
+            self.turns,
+        ):
             side.addWidget(widget)
         notes_column = QVBoxLayout()
         notes_column.addWidget(self.notes_label)
@@ -134,8 +142,6 @@ class LiveScreen(QWidget):
             self.time_left,
             self.warning,
             self.break_banner,
-            self.aims_heading,
-            self.aims_text,
             self.prompt,
         ):
             column.addWidget(widget)
