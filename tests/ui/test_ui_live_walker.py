@@ -89,3 +89,23 @@ def test_the_live_window_and_its_dialogs_pass_the_walker(qtbot, live_window) -> 
             qtbot.waitExposed(top)
             walker.check_contrast(top, look, f"{name}, {look}")
     assert not walker.problems, f"{len(walker.problems)} problems:\n" + "\n".join(walker.problems)
+
+
+def test_each_live_dialog_builds_its_example_on_the_main_window(qtbot, open_window) -> None:
+    from app.ui.dialog_catalogue import every_dialog_class
+
+    window = open_window().window
+    kinds = [kind for kind in every_dialog_class() if kind.__module__.startswith("app.ui.live")]
+    assert {kind.__name__ for kind in kinds} == {
+        "ClosingDialog",
+        "LiveActionDialog",
+        "LiveDecisionDialog",
+        "SummaryDialog",
+    }
+    for kind in kinds:
+        dialog = kind.example(window)  # type: ignore[attr-defined]
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert dialog.accessibleName()
+        dialog.hide()
+        dialog.deleteLater()
