@@ -7,6 +7,7 @@ its own voice (a sentence in Urdu read by an Urdu voice inside an English pack).
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -51,14 +52,16 @@ class Recording:
 class Speaker(Protocol):
     def voices(self) -> list[Voice]: ...
 
-    def say(self, text: str, rate: int = NORMAL_RATE, voice: str | None = None) -> None:
-        """Start reading ``text`` aloud and return at once."""
+    def say(self, text: str, rate: int = NORMAL_RATE, voice: str | None = None) -> Future[None]:
+        """Start reading ``text`` aloud and return at once; the future is done when the
+        reading ends, however it ends."""
 
-    def pause(self) -> None: ...
+    def pause(self) -> bool:
+        """Pause now; False if nothing is being read."""
 
-    def resume(self) -> None: ...
+    def resume(self) -> bool: ...
 
-    def stop(self) -> None:
+    def stop(self) -> bool:
         """Stop reading at once and forget anything still to be read."""
 
     def save_wav(
