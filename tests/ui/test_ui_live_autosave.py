@@ -136,10 +136,10 @@ def test_fair_turns_count_what_was_sent_in_and_list_who_is_not_yet_heard(qtbot, 
     turns = window.screen_parts.turns
     shown = [turns.item(row).text() for row in range(turns.count())]
     assert shown == [
-        "Dev Sharma: not yet heard on this item",
-        "Grace Okafor: not yet heard on this item",
-        "Margaret O'Neill: spoke 2 times on this item",
-        "Tomasz Nowak: sent in 1 contribution beforehand",
+        "1. Dev Sharma: not yet heard on this item",
+        "2. Grace Okafor: not yet heard on this item",
+        "3. Margaret O'Neill: spoke 2 times on this item",
+        "4. Tomasz Nowak: sent in 1 contribution beforehand",
     ]
     assert window.unheard == ["Dev Sharma", "Grace Okafor"]
     window.close()

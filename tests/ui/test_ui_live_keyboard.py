@@ -119,8 +119,8 @@ def test_a_whole_session_by_keyboard_alone(qtbot, db) -> None:
     press(Key.Key_PageDown, CTRL)
     assert "Not yet heard on this item: Margaret O'Neill" in window.screen_parts.prompt.text()
     assert window.state.current_item_id == sample.items[0]  # type: ignore[union-attr]
-    press(Key.Key_Down)
-    press(Key.Key_Space)
+    press(Key.Key_3)  # Margaret's number in the list: one key marks her turn
+    assert "Turn marked for Margaret O'Neill." in window.status_line.announced
     press(Key.Key_PageDown, CTRL)
     assert window.state.current_item_id == sample.items[1]  # type: ignore[union-attr]
     assert any("15-minute break is planned" in words for words in window.status_line.announced)

@@ -92,13 +92,16 @@ class CheckInList(_PeopleList):
 
 class TurnsList(_PeopleList):
     """The people present and whether each has been heard on this item. Space (or T) marks
-    a turn for the chosen person; Backspace takes one back."""
+    a turn for the chosen person, and a number key for the person with that number;
+    Backspace takes one back."""
 
     turn = Signal(int)
     take_back = Signal(int)
 
     def __init__(self) -> None:
-        super().__init__(_("Fair turns: Space marks a turn, Backspace takes one back"))
+        super().__init__(
+            _("Fair turns: Space or a person's number marks a turn, Backspace takes one back")
+        )
 
     def show_turns(self, state: LiveState) -> list[str]:
         """Fill the list; returns the names of those present not yet heard on this item."""
@@ -134,13 +137,24 @@ class TurnsList(_PeopleList):
                 parts.append(_("not yet heard on this item"))
                 unheard.append(person.name)
             words = _(", and ").join(parts)
-            lines.append((person.id, _("{name}: {turns}").format(name=person.name, turns=words)))
+            number = len(lines) + 1
+            shown = _("{name}: {turns}").format(name=person.name, turns=words)
+            if number <= 9:  # its number key marks a turn for this person at once
+                shown = _("{number}. {line}").format(number=number, line=shown)
+            lines.append((person.id, shown))
         self._fill(lines)
         return unheard
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         person = self.current_person()
         key = Qt.Key(event.key())
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if plain and Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+            row = key - Qt.Key.Key_1
+            if row < self.count():
+                self.setCurrentRow(row)
+                self.turn.emit(int(self.item(row).data(PERSON_ROLE)))
+            return
         if person is not None and not event.modifiers():
             if key in (Qt.Key.Key_Space, Qt.Key.Key_T, Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.turn.emit(person)

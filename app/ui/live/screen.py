@@ -106,7 +106,10 @@ class LiveScreen(QWidget):
         self.check_in = CheckInList()
         self.check_in_label.setBuddy(self.check_in)
         self.turns_label = plain_label(
-            _("Fair &turns. Keys: Space marks a turn, Backspace takes one back.")
+            _(
+                "Fair &turns. Keys: Space or a person's number marks a turn, Backspace takes "
+                "one back."
+            )
         )
         self.turns = TurnsList()
         self.turns_label.setBuddy(self.turns)
