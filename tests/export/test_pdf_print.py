@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from pdfminer.high_level import extract_pages
-from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
+from pdfminer.layout import LAParams, LTChar, LTFigure, LTPage, LTTextContainer, LTTextLine
 
 from app.export.document import PackLook, PrintStyle
 from app.export.pdf import smallest_size, write_pdf
@@ -23,11 +23,18 @@ LOOKS = [
 
 
 def _lines(page: object) -> list[LTTextLine]:
+    """Every line of text, also those inside forms (the page total is one)."""
     found = []
     for box in page:  # type: ignore[attr-defined]
         if isinstance(box, LTTextContainer):
             found.extend(line for line in box if isinstance(line, LTTextLine))
+        elif isinstance(box, LTFigure):
+            found.extend(_lines(box))
     return found
+
+
+def _pages(pack: Path) -> list[LTPage]:
+    return list(extract_pages(pack, laparams=LAParams(all_texts=True)))
 
 
 def _size(line: LTTextLine) -> float:
@@ -37,7 +44,7 @@ def _size(line: LTTextLine) -> float:
 @pytest.mark.parametrize("look", LOOKS, ids=lambda look: f"{look.style}-{look.size_pt}")
 def test_print_rules_hold_on_every_page(look: PackLook, tmp_path: Path) -> None:
     pack = write_pdf(sample_document(extra_paragraphs=1), look, tmp_path / "p.pdf")
-    pages = list(extract_pages(pack))
+    pages = _pages(pack)
     assert len(pages) >= 2
     footers, headers = set(), set()
     for number, page in enumerate(pages, start=1):
@@ -49,7 +56,12 @@ def test_print_rules_hold_on_every_page(look: PackLook, tmp_path: Path) -> None:
             assert len(line.get_text().strip()) <= 72, line.get_text()
         footer = min(lines, key=lambda line: line.y0)
         header = max(lines, key=lambda line: line.y1)
-        assert footer.get_text().strip() == f"Page {number}"
+        footer_line = sorted(
+            (line for line in lines if abs(line.y0 - footer.y0) < 1), key=lambda line: line.x0
+        )
+        footer_text = " ".join(line.get_text().strip() for line in footer_line)
+        assert footer_text == f"Page {number} of {len(pages)}"
+        assert {_size(line) for line in footer_line} == {look.size_pt}
         assert _size(footer) == look.size_pt  # page numbers as big as the body text
         assert _size(header) == look.size_pt
         footers.add((round(footer.x0), round(footer.y0)))
@@ -60,7 +72,7 @@ def test_print_rules_hold_on_every_page(look: PackLook, tmp_path: Path) -> None:
 def test_headings_are_larger_than_body_text(tmp_path: Path) -> None:
     pack = write_pdf(sample_document(), PackLook(PrintStyle.STANDARD, 14), tmp_path / "p.pdf")
     sizes: dict[str, float] = {}
-    for page in extract_pages(pack):
+    for page in _pages(pack):
         for line in _lines(page):
             text = line.get_text().strip()
             sizes[text] = max(sizes.get(text, 0.0), _size(line))  # the title is also the header

@@ -6,13 +6,16 @@ from __future__ import annotations
 from typing import BinaryIO
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from app.export import document as doc
 from app.export.pdf.fonts import markup
 from app.export.pdf.layout import Layout
 from app.export.pdf.tags import Tagger
 from app.i18n import _
+
+TOTAL_FORM = "RoundtablePageTotal"
+_TOTAL = "\x00"  # where the number of pages goes in the translated words
 
 
 def _header_text(title: str, layout: Layout) -> Paragraph:
@@ -78,6 +81,46 @@ class PackTemplate(BaseDocTemplate):
         with tagger.artifact(canv, "Pagination", "Footer"):
             canv.setFont(layout.face.regular, layout.size)
             canv.setFillColor("black")
-            page = _("Page {number}").format(number=canv.getPageNumber())
-            canv.drawString(layout.left, layout.footer_baseline, page)
+            number = canv.getPageNumber()
+            before, marker, after = (
+                _("Page {number} of {total}").format(number=number, total=_TOTAL).partition(_TOTAL)
+            )
+            if not marker or after.strip():
+                # A translation with words after the total: the page number alone.
+                canv.drawString(
+                    layout.left, layout.footer_baseline, _("Page {number}").format(number=number)
+                )
+            else:
+                canv.drawString(layout.left, layout.footer_baseline, before)
+                canv.saveState()
+                canv.translate(
+                    layout.left + canv.stringWidth(before, layout.face.regular, layout.size),
+                    layout.footer_baseline,
+                )
+                canv.doForm(TOTAL_FORM)
+                canv.restoreState()
         canv.restoreState()
+
+    def build(self, flowables: list[Flowable]) -> None:  # type: ignore[override]
+        super().build(flowables, canvasmaker=self._make_canvas)
+
+    def _make_canvas(self, *args: object, **options: object) -> PackCanvas:
+        canvas = PackCanvas(*args, **options)
+        canvas.total_font = (self.layout.face.regular, self.layout.size)
+        return canvas
+
+
+class PackCanvas(Canvas):
+    """Writes the number of pages, known only at the end, once, into a form every page's
+    footer shows: "Page 3 of 12"."""
+
+    total_font: tuple[str, float] = ("", 0.0)
+
+    def save(self) -> None:
+        font, size = self.total_font
+        self.beginForm(TOTAL_FORM, lowery=-size, uppery=2 * size)
+        self.setFont(font, size)
+        self.setFillColor("black")
+        self.drawString(0, 0, str(self.getPageNumber() - 1))
+        self.endForm()
+        super().save()
