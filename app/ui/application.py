@@ -107,7 +107,7 @@ def _run(
     window: MainWindow | None = None
     try:
         if live is not None:
-            return _run_live(app, source, runner, live, dialogs, settings)
+            return _run_live(app, source, runner, live, dialogs, settings, smoke=smoke)
         wants_examples = False if smoke else offer_example_data(db, dialogs)
         window = MainWindow(source, runner, settings, text_size, display=display)
         window.resize(_starting_size())
@@ -135,18 +135,25 @@ def _run_live(
     reference: str,
     dialogs: Dialogs,
     settings: Settings,
+    *,
+    smoke: bool = False,
 ) -> int:
     """Live session mode straight away: the session's window is the only one."""
-    from app.ui.live.start import add_read_aloud, find_meeting_id, open_live_window
+    from app.ui.live.start import add_read_aloud, drawn_once, find_meeting_id, open_live_window
 
     try:
         meeting_id = find_meeting_id(source, reference)
     except RoundtableError as error:
         dialogs.tell(str(error), problem=True)
         return 1
-    window = open_live_window(source, runner, meeting_id)
+    window = open_live_window(source, runner, meeting_id, full_screen=not smoke)
     add_read_aloud(window, settings)
     try:
+        if smoke:
+            problem = drawn_once(window, runner, SMOKE_TIMEOUT_MS)
+            if problem:
+                print(problem, file=sys.stderr)
+            return 1 if problem else 0
         return app.exec()
     finally:
         window.close()

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from app.services.live import read_live
+from app.storage import open_database
 from app.ui.live.window import LiveWindow
 from app.ui.sessions_panel import SessionsPanel
 from tests.live_sample import make_live_session
 
 ALT = Qt.KeyboardModifier.AltModifier
+ROOT = Path(__file__).resolve().parents[2]
 
 
 # Bringing a window forward means nothing to the offscreen platform the tests use.
@@ -49,3 +57,37 @@ def test_start_live_session_from_the_sessions_area(qtbot, open_window, db) -> No
     assert len([w for w in QApplication.topLevelWidgets() if isinstance(w, LiveWindow)]) == 1
     live.close()
     assert sample.meeting_id not in panel.live_windows
+
+
+def live_command(*arguments: str, data_dir) -> subprocess.CompletedProcess:  # type: ignore[no-untyped-def]
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-m", "app", *arguments, "--data-dir", str(data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env=environment,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def test_the_command_line_opens_live_mode_on_a_session_by_number_next_or_last(db, data_dir):
+    sample = make_live_session(db, held=True)
+    db.close()
+    for reference in (str(sample.meeting_id), "last"):
+        opened = live_command("--live", reference, "--smoke", data_dir=data_dir)
+        assert opened.returncode == 0, opened.stderr
+    # Opening it started the session at its first item, in the file.
+    reopened = open_database(data_dir)
+    try:
+        assert read_live(reopened, sample.meeting_id).current_item_id == sample.items[0]
+    finally:
+        reopened.close()
+    missing = live_command("--live", "next", "--smoke", data_dir=data_dir)
+    assert missing.returncode == 1
+    assert missing.stderr.strip() == "There is no session planned from today on."
+    wrong = live_command("--live", "tomorrow", "--smoke", data_dir=data_dir)
+    assert wrong.returncode == 1
+    assert "give its number, “next” or “last”" in wrong.stderr

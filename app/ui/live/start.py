@@ -3,8 +3,10 @@ session in the Sessions area."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from app.i18n import _
 from app.services import session_lookup
 from app.ui.data import DataSource
 from app.ui.live.voice import LiveVoice
@@ -41,6 +43,17 @@ def add_read_aloud(window: LiveWindow, settings: Settings) -> ReadAloud:
     read_aloud.add_menu(window.menuBar())
     window.closed.connect(read_aloud.close)
     return read_aloud
+
+
+def drawn_once(window: LiveWindow, runner: TaskRunner, timeout_ms: int) -> str:
+    """For ``--smoke``: wait for the session to show and draw the window once; what went
+    wrong, in words (empty when all is well)."""
+    if not runner.wait_idle(timeout_ms) or window.state is None:
+        return _("The live session did not finish loading within a minute.")
+    QCoreApplication.processEvents()
+    if window.grab().isNull():
+        return _("Roundtable could not draw the live session.")
+    return ""
 
 
 def find_meeting_id(source: DataSource, reference: str) -> int:
