@@ -80,3 +80,15 @@ def test_headings_are_larger_than_body_text(tmp_path: Path) -> None:
     assert sizes["From last time"] > 14
     title = max(size for text, size in sizes.items() if text.startswith("Riverside"))
     assert title > sizes["Agenda"]
+
+
+def test_a_paragraph_in_urdu_lines_up_on_the_right(tmp_path: Path) -> None:
+    from app.export.pdf.layout import layout_for
+
+    look = PackLook(PrintStyle.STANDARD, 14)
+    pack = write_pdf(sample_document(), look, tmp_path / "p.pdf")
+    layout = layout_for(look)
+    lines = [line for page in _pages(pack) for line in _lines(page)]
+    urdu = next(line for line in lines if "\u06d4" in line.get_text())  # the Urdu full stop
+    assert abs(urdu.x1 - (layout.left + layout.text_width)) < 1  # at the column's right edge
+    assert urdu.x0 > layout.left + 100  # ragged on the left
