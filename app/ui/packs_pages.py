@@ -13,8 +13,8 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pypdfium2 as pdfium
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
@@ -27,6 +27,9 @@ from app.models.enums import PackFormat
 from app.services import packs
 from app.services.packs import PackKind, PrivacyChoice
 from app.storage import Database
+
+if TYPE_CHECKING:
+    from pypdfium2 import PdfPage
 
 POINTS_PER_INCH = 72
 # Enough pages to judge a pack by; Save and Print always give them all.
@@ -89,6 +92,8 @@ def render_pack(db: Database, request: PackRequest, dpi: float) -> RenderedPack:
 
 def draw_pages(pdf: bytes, dpi: float) -> tuple[int, tuple[PageImage, ...]]:
     """The page count, and pictures (with their text) of the first pages."""
+    import pypdfium2 as pdfium  # only when a pack is first shown: it is slow to load
+
     document = pdfium.PdfDocument(pdf)
     try:
         count = len(document)
@@ -107,7 +112,7 @@ def draw_pages(pdf: bytes, dpi: float) -> tuple[int, tuple[PageImage, ...]]:
         document.close()
 
 
-def _page_image(page: pdfium.PdfPage, dpi: float) -> QImage:
+def _page_image(page: PdfPage, dpi: float) -> QImage:
     bitmap = page.render(scale=dpi / POINTS_PER_INCH, prefer_bgrx=True)
     try:
         image = QImage(
@@ -120,6 +125,8 @@ def _page_image(page: pdfium.PdfPage, dpi: float) -> QImage:
 
 def print_pages(pdf: bytes, printer: QPrinter) -> int:
     """Paints every page onto ``printer``, each fitted to the paper; returns the count."""
+    import pypdfium2 as pdfium
+
     resolution = min(printer.resolution(), PRINT_DPI_LIMIT)
     document = pdfium.PdfDocument(pdf)
     painter = QPainter()
