@@ -9,7 +9,7 @@ import pytest
 from pdfua import validate
 
 from app.export.document import PackLook, PrintStyle
-from app.export.pdf import default_size, write_pdf
+from app.export.pdf import allowed_sizes, default_size, write_pdf
 from tests.export.pdf_samples import DECISION, POLISH, URDU_SENTENCE, run, sample_document
 
 LOOKS = [
@@ -200,3 +200,23 @@ def test_empty_parts_still_make_a_clean_pack(style: PrintStyle, tmp_path: Path) 
     pack = write_pdf(document, PackLook(style, default_size(style)), tmp_path / "e.pdf")
     assert list(validate(str(pack)).findings) == []
     assert '"Nothing planned yet"' in _structure(pack)
+
+
+HUGE = "Repairs and waiting lists and ringing people back. " * 60
+
+
+@pytest.mark.parametrize("style", list(PrintStyle))
+def test_parts_longer_than_a_page_still_print(style: PrintStyle, tmp_path: Path) -> None:
+    from app.export.document import BulletList, Document, Paragraph, Section, SectionIcon, Table
+
+    blocks = (
+        Paragraph("x" * 3000),  # one word longer than any line
+        BulletList((HUGE,)),
+        Table("Notes", ("Item", "Note"), (("Repairs", HUGE * 2),)),
+    )
+    document = Document(HUGE, "en-GB", (Section(HUGE, SectionIcon.NOTES, blocks),))
+    pack = write_pdf(document, PackLook(style, max(allowed_sizes(style))), tmp_path / "h.pdf")
+    assert list(validate(str(pack)).findings) == []
+    lines = _structure(pack)
+    assert "Table (block)" not in lines  # the long note is read as lines, not a table cell
+    assert '"Item: Repairs"' in lines

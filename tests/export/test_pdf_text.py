@@ -153,3 +153,20 @@ def test_the_worst_text_still_makes_a_clean_pack(style: PrintStyle, tmp_path: Pa
     assert "<b>not bold</b> & <font face='x'>not a font</font> &amp;" in text
     assert "nul and bell and escape" in text
     assert "half an emoji \ufffd here" in text
+
+
+def test_a_layout_failure_is_told_in_plain_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from app.export.pdf import PdfNotMade
+    from app.export.pdf.pages import PackTemplate
+
+    def cannot_fit(*_args: object, **_options: object) -> None:
+        raise LayoutError("Flowable too large")
+
+    monkeypatch.setattr(PackTemplate, "build", cannot_fit)
+    with pytest.raises(PdfNotMade, match="too big to fit on a page"):
+        write_pdf(sample_document(), PackLook(PrintStyle.STANDARD, 14), tmp_path / "p.pdf")
+    assert list(tmp_path.iterdir()) == []

@@ -18,6 +18,7 @@ from app.export.pdf.sizes import allowed_sizes, check_look, default_size, smalle
 from app.i18n import _
 
 __all__ = [
+    "PdfNotMade",
     "PdfNotSaved",
     "allowed_sizes",
     "default_size",
@@ -31,10 +32,17 @@ class PdfNotSaved(RoundtableError):
     """The pack was made but could not be saved where it was asked to go."""
 
 
+class PdfNotMade(RoundtableError):
+    """Something in the pack could not be laid out on a page (a safety net: every part
+    of a pack can split over pages, so this is not expected)."""
+
+
 def render_pdf(document: Document, look: PackLook, *, tagged: bool = True) -> bytes:
     """The finished PDF file's bytes."""
     # ReportLab and pikepdf load here, when a pack is first made, not when the window
     # opens: the sizes above are all a screen needs before then.
+    from reportlab.platypus.doctemplate import LayoutError
+
     from app.export.pdf.finish import finish
     from app.export.pdf.layout import layout_for
     from app.export.pdf.pages import PackTemplate
@@ -47,7 +55,15 @@ def render_pdf(document: Document, look: PackLook, *, tagged: bool = True) -> by
     layout = layout_for(look)
     tagger = Tagger(enabled=tagged)
     drawn = io.BytesIO()
-    PackTemplate(drawn, document, layout, tagger).build(build_story(document, layout, tagger))
+    try:
+        PackTemplate(drawn, document, layout, tagger).build(build_story(document, layout, tagger))
+    except LayoutError as error:
+        raise PdfNotMade(
+            _(
+                "Part of this pack is too big to fit on a page at this text size. "
+                "Try a smaller size, or shorten the longest notes, then try again."
+            )
+        ) from error
     return finish(drawn.getvalue(), document, tagger)
 
 

@@ -131,8 +131,10 @@ class IconHeading(Flowable):
         draw_icon: Callable[[object, float, float, float], None],
         icon_size: float,
         tagger: Tagger,
+        page_room: float,
     ) -> None:
         super().__init__()
+        self.page_room = page_room  # the height of the text on a page
         self.heading, self.draw_icon, self.icon_size, self.tagger = (
             heading,
             draw_icon,
@@ -147,6 +149,17 @@ class IconHeading(Flowable):
         _width, self.heading_height = self.heading.wrap(availWidth, availHeight)
         self.width, self.height = availWidth, max(self.heading_height, self.icon_size)
         return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """Only a heading too long for a whole page is cut (else it moves to the next
+        page whole); the picture stays with its start."""
+        if self.height <= self.page_room:
+            return []
+        parts = self.heading.split(availWidth, availHeight)
+        if len(parts) < 2:
+            return []
+        first = IconHeading(parts[0], self.draw_icon, self.icon_size, self.tagger, self.page_room)
+        return [first, *parts[1:]]
 
     def draw(self) -> None:
         with self.tagger.artifact(self.canv):

@@ -59,7 +59,9 @@ def build_story(document: doc.Document, layout: Layout, tagger: Tagger) -> list[
         heading.bookmark = (f"section-{number}", section.heading)
         heading.keepWithNext = True
         if layout.icon_size:
-            story.append(IconHeading(heading, draw_icon(section.icon), layout.icon_size, tagger))
+            room = layout.frame_top - layout.frame_bottom
+            icon = draw_icon(section.icon)
+            story.append(IconHeading(heading, icon, layout.icon_size, tagger, room))
         else:
             story.append(heading)
         for block in section.blocks:

@@ -96,13 +96,27 @@ def _fits(table: doc.Table, layout: Layout, width: float) -> list[float] | None:
     return [n + e * share for n, e in zip(needed, extra, strict=True)]
 
 
+def _rows_fit_a_page(table: doc.Table, layout: Layout, widths: list[float]) -> bool:
+    """False when a row would be taller than half a page (a long note in a cell): a row
+    cannot break over a page, and half a page of one cell is hard to follow anyway."""
+    room = (layout.frame_top - layout.frame_bottom) / 2
+    inner = [width - 2 * PADDING_EMS * layout.size for width in widths]
+    for row in table.rows:
+        for text, width in zip(row, inner, strict=False):
+            drawn = stringWidth(text, layout.face.regular, layout.size)
+            lines = drawn / width + 1 + text.count("\n")
+            if lines * layout.leading > room:
+                return False
+    return True
+
+
 def table_flowables(
     table: doc.Table, layout: Layout, tagger: Tagger, parent: Element
 ) -> list[Flowable]:
     key = layout.look.font_key
     width = layout.text_width - layout.body.leftIndent
     widths = _fits(table, layout, width) if table.headers else None
-    if widths is None:
+    if widths is None or not _rows_fit_a_page(table, layout, widths):
         return _as_lists(table, layout, tagger, parent)
     element = parent.add("Table")
     caption = element.add("Caption")
