@@ -139,6 +139,14 @@ def test_a_whole_session_by_keyboard_alone(qtbot, db) -> None:
     window.autosave.save_now()
     assert runner.wait_idle(10_000)
 
+    # A late arrival: Tomasz, who had sent apologies, comes in and speaks at once.
+    press(Key.Key_C, ALT)
+    press(Key.Key_End)
+    press(Key.Key_P)
+    assert "Tomasz Nowak is present." in window.status_line.announced
+    press(Key.Key_T, ALT)
+    press(Key.Key_4)  # the fourth person present
+
     # Closing: aim by aim, then the summary and the payments to confirm.
     press(Key.Key_E, CTRL)
     closing = window.dialog
@@ -171,13 +179,14 @@ def test_a_whole_session_by_keyboard_alone(qtbot, db) -> None:
         "Dev Sharma": (AttendanceStatus.PRESENT, False),
         "Grace Okafor": (AttendanceStatus.PRESENT, True),
         "Margaret O'Neill": (AttendanceStatus.PRESENT, False),
-        "Tomasz Nowak": (AttendanceStatus.APOLOGIES, False),
+        "Tomasz Nowak": (AttendanceStatus.PRESENT, False),
     }
     turns = {(t.person_id, t.agenda_item_id): t.spoken for t in state.turns}
     assert turns == {
         (sample.people["Dev"], first): 1,
         (sample.people["Grace"], first): 1,
         (sample.people["Margaret"], first): 1,
+        (sample.people["Tomasz"], second): 1,
     }
     assert [(d.wording, d.raised_by) for d in state.decisions] == [
         ("Repairs will be booked by text.", "Margaret O'Neill")
@@ -194,6 +203,7 @@ def test_a_whole_session_by_keyboard_alone(qtbot, db) -> None:
     assert {(p.name, p.confirmed) for p in payments} == {
         ("Grace Okafor", True),
         ("Margaret O'Neill", True),
+        ("Tomasz Nowak", True),
     }
     window.close()
     runner.shutdown(wait=True)
