@@ -27,7 +27,8 @@ EMOJI_NAME = "Siobhán O'Neill 😀"
 WELSH = "Llŷr Gruffydd"
 # A name in Arabic script starting an English sentence: the comma stays after the name.
 SENTENCE_WITH_URDU_NAME = "شمیم, Bilal Baig (her grandson) came to help."
-NAMES = (POLISH, URDU, ARABIC, PUNJABI, BENGALI, EMOJI_NAME, WELSH, SENTENCE_WITH_URDU_NAME)
+NAMES = (POLISH, PUNJABI, BENGALI, EMOJI_NAME, WELSH, SENTENCE_WITH_URDU_NAME)
+RIGHT_TO_LEFT_NAMES = (URDU, ARABIC, URDU_SENTENCE)
 DECISION = "The repair service will ring people back within two working days."
 
 _BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -61,7 +62,7 @@ def sample_document(extra_paragraphs: int = 0) -> Document:
                     ),
                 ),
             ),
-            Section("Who is coming", SectionIcon.PEOPLE, (BulletList(NAMES),)),
+            Section("Who is coming", SectionIcon.PEOPLE, (BulletList((*NAMES, URDU, ARABIC)),)),
             Section(
                 "Decisions",
                 SectionIcon.DECISIONS,
@@ -83,6 +84,10 @@ def run(*command: str | Path) -> str:
     ).stdout
 
 
-def extracted_text(pdf: Path) -> str:
-    """pdftotext's reading of the file, in content order, without bidi control marks."""
-    return _BIDI_CONTROLS.sub("", unicodedata.normalize("NFC", run("pdftotext", "-raw", pdf, "-")))
+def extracted_text(pdf: Path, *, reading_order: bool = False) -> str:
+    """pdftotext's reading of the file without bidi control marks: in content order
+    (``-raw``), or with ``reading_order`` in its default mode, which puts lines written
+    right to left (Urdu, Arabic) back into the order they are read."""
+    mode = [] if reading_order else ["-raw"]
+    text = run("pdftotext", *mode, pdf, "-")
+    return _BIDI_CONTROLS.sub("", unicodedata.normalize("NFC", text))

@@ -52,7 +52,7 @@ def render_pdf(document: Document, look: PackLook, *, tagged: bool = True) -> by
 
     check_look(look)
     document = printable_document(document)
-    layout = layout_for(look)
+    layout = layout_for(look, document.language)
     tagger = Tagger(enabled=tagged)
     drawn = io.BytesIO()
     try:

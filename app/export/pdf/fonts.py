@@ -17,8 +17,10 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 
+from app.export.pdf.bidi import visual_lines
 from app.services.pack_defaults import FONTS_FOLDER, SYSTEM_FONT, reading_font
 
 
@@ -172,7 +174,7 @@ def _stop_after_right_to_left_word(word: str) -> str:
     return found.group(2) + found.group(1)
 
 
-def runs(text: str, font_key: str) -> list[tuple[Face, str]]:
+def runs(text: str, font_key: str, right_to_left: bool = False) -> list[tuple[Face, str]]:
     """``text`` cut into runs, each with one face that can draw it.
 
     A word is kept in one face where one face can draw all of it (brackets round a name
@@ -183,14 +185,13 @@ def runs(text: str, font_key: str) -> list[tuple[Face, str]]:
     if reading.letters.issuperset(text) or not (set(text) - reading.letters - _SPACES):
         return [(reading, text)]
     pieces: list[tuple[Face | None, str]] = []
-    left_to_right = not mostly_right_to_left(text)
     for word in re.split(r"(\s+)", text):
         if not word:
             continue
         if word.isspace():
             pieces.append((None, word))
             continue
-        if left_to_right:
+        if not right_to_left:
             word = _stop_after_right_to_left_word(word)
         face = _face_for(word, reading)
         if face is not None:
@@ -214,17 +215,38 @@ def runs(text: str, font_key: str) -> list[tuple[Face, str]]:
     return found
 
 
-def markup(text: str, font_key: str, *, bold: bool = False) -> str:
-    """``text`` as ReportLab paragraph markup, escaped, with a font change per run."""
+def markup(
+    text: str,
+    font_key: str,
+    *,
+    bold: bool = False,
+    right_to_left: bool = False,
+    width: float | None = None,
+    size: float = 0.0,
+) -> str:
+    """``text`` as ReportLab paragraph markup: escaped, with a font change per run, its
+    words in the order they are seen (``bidi``). ``right_to_left``: the paragraph is in a
+    language written right to left, broken into lines of ``width`` at ``size`` here."""
     base = reading_face(font_key)
-    parts = []
-    for face, piece in runs(text, font_key):
-        escaped = escape(piece)
-        if face is base and not bold:
-            parts.append(escaped)
-        else:
-            parts.append(f'<font face="{face.name(bold)}">{escaped}</font>')
-    return "".join(parts)
+
+    def measure(word: str) -> float:
+        return sum(
+            stringWidth(piece, face.name(bold), size)
+            for face, piece in runs(word, font_key, right_to_left)
+        )
+
+    lines = visual_lines(text, right_to_left, width, measure) or [text]
+    drawn = []
+    for line in lines:
+        parts = []
+        for face, piece in runs(line, font_key, right_to_left):
+            escaped = escape(piece)
+            if face is base and not bold:
+                parts.append(escaped)
+            else:
+                parts.append(f'<font face="{face.name(bold)}">{escaped}</font>')
+        drawn.append("".join(parts))
+    return "<br/>".join(drawn)
 
 
 # Latin, Greek and Cyrillic, punctuation and common symbols: one glyph per letter, in order.
@@ -241,12 +263,3 @@ def needs_actual_text(text: str) -> bool:
 
 def is_right_to_left(text: str) -> bool:
     return any(unicodedata.bidirectional(character) in ("R", "AL") for character in text)
-
-
-def mostly_right_to_left(text: str) -> bool:
-    """True when most letters with a direction are written right to left (a paragraph in
-    Urdu), so the paragraph reads, and lines up, from the right; an English sentence that
-    begins with a name in Arabic script stays left to right."""
-    directions = [unicodedata.bidirectional(character) for character in text]
-    right_to_left = sum(direction in ("R", "AL") for direction in directions)
-    return right_to_left > directions.count("L")

@@ -28,6 +28,7 @@ _SAMPLE = "The group agreed to meet again in the library after the summer, with 
 @dataclass(frozen=True)
 class Layout:
     look: PackLook
+    language: str  # the document's, BCP 47
     face: Face
     page_width: float
     page_height: float
@@ -98,7 +99,7 @@ def _style(
     )
 
 
-def layout_for(look: PackLook) -> Layout:
+def layout_for(look: PackLook, language: str = "en-GB") -> Layout:
     face = reading_face(look.font_key)
     size = float(look.size_pt)
     page_width, page_height = A4
@@ -111,6 +112,7 @@ def layout_for(look: PackLook) -> Layout:
     blank_line = size * LINE_SPACING
     return Layout(
         look=look,
+        language=language,
         face=face,
         page_width=page_width,
         page_height=page_height,

@@ -6,8 +6,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from app.export import document as doc
+from app.export.pdf.bidi import is_right_to_left_language
 from app.export.pdf.flowables import IconHeading, ListItem, TaggedParagraph
-from app.export.pdf.fonts import markup, mostly_right_to_left
+from app.export.pdf.fonts import markup
 from app.export.pdf.icons import draw_icon
 from app.export.pdf.layout import Layout
 from app.export.pdf.tables import table_flowables
@@ -39,8 +40,16 @@ def _paragraph(
 ) -> TaggedParagraph:
     if language:
         element.attributes["Lang"] = language
-    paragraph = TaggedParagraph(markup(text, layout.look.font_key, bold=bold), style)
-    return paragraph.bind(tagger, element, text)
+    drawn = markup(
+        text,
+        layout.look.font_key,
+        bold=bold,
+        right_to_left=is_right_to_left_language(language or layout.language),
+        # A little room spare: shaped Arabic is seldom wider than measured letter by letter.
+        width=(layout.text_width - style.leftIndent) * 0.97,
+        size=style.fontSize,
+    )
+    return TaggedParagraph(drawn, style).bind(tagger, element, text)
 
 
 def build_story(document: doc.Document, layout: Layout, tagger: Tagger) -> list[Flowable]:
@@ -72,7 +81,8 @@ def build_story(document: doc.Document, layout: Layout, tagger: Tagger) -> list[
 def _block(block: doc.Block, layout: Layout, tagger: Tagger, part: Element) -> list[Flowable]:
     match block:
         case doc.Paragraph(text=text, language=language):
-            style = layout.body_right_to_left if mostly_right_to_left(text) else layout.body
+            right_to_left = is_right_to_left_language(language or layout.language)
+            style = layout.body_right_to_left if right_to_left else layout.body
             return [_paragraph(text, style, layout, tagger, part.add("P"), language=language)]
         case doc.Subheading(text=text):
             heading = _paragraph(text, layout.subheading, layout, tagger, part.add("H3"), bold=True)
