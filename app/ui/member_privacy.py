@@ -129,7 +129,8 @@ class MemberPrivacy:
         self._say(
             _(
                 "Erased {name}'s personal details. Their name was replaced in {count} places; "
-                "what they raised and did is kept as “a member”."
+                "what they raised and did is kept as “a member”. Backups made before now still "
+                "hold their details until they are replaced (daily ones within a week)."
             ).format(name=member.display_name, count=erased.names_replaced)
         )
         self._panel.reload()
