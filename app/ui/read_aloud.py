@@ -92,7 +92,7 @@ class ReadAloud(QObject):
         return current if current is not None and isValid(current) else None
 
     def add_menu(self, bar: QMenuBar) -> QMenu:
-        menu = bar.addMenu(_("Read &aloud"))
+        menu = bar.addMenu(_("Read al&oud"))
         for action in (self.read_action, self.pause_action, self.stop_action):
             menu.addAction(action)
         return menu

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QLabel, QLineEdit, QTextEdit
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QTextEdit
 
 from app.ui.read_aloud import ReadAloud
 from app.ui.speech_text import text_to_read
@@ -26,7 +26,7 @@ def sound_sink(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SoundSink:
 def test_menu_shows_the_shortcuts(open_window) -> None:  # type: ignore[no-untyped-def]
     window = open_window(load=False).window
     titles = [action.text() for action in window.menuBar().actions()]
-    assert "Read &aloud" in titles
+    assert "Read al&oud" in titles
     read_aloud = window.read_aloud
     assert ReadAloud.current() is read_aloud
     assert read_aloud.read_action.shortcut().toString() == "Ctrl+Shift+R"
@@ -160,3 +160,24 @@ def test_pause_carry_on_and_stop_from_the_keyboard(qtbot, open_window, sound_sin
     assert not window.read_aloud.is_speaking()
     qtbot.keyClick(field, Qt.Key.Key_S, CTRL_SHIFT)
     assert announced[-1] == "Nothing is being read aloud."
+
+
+def _mnemonic(text: str) -> str | None:
+    at = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[at + 1].lower() if at >= 0 else None
+
+
+def test_the_menus_access_key_is_used_nowhere_else_in_the_window(open_window, sample) -> None:  # type: ignore[no-untyped-def]
+    window = open_window().window
+    menu_keys = [_mnemonic(action.text()) for action in window.menuBar().actions()]
+    assert len(menu_keys) == len(set(menu_keys))
+    [title] = [
+        a.text() for a in window.menuBar().actions() if a.text().replace("&", "") == "Read aloud"
+    ]
+    ours = _mnemonic(title)
+    for row in range(window.areas.count()):
+        window.areas.setCurrentRow(row)
+        panel = window.current_panel()
+        used = {_mnemonic(button.text()) for button in panel.findChildren(QAbstractButton)}
+        used |= {_mnemonic(label.text()) for label in panel.findChildren(QLabel) if label.buddy()}
+        assert ours not in used, f"Alt+{ours} is also used in {panel.title()}"
