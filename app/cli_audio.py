@@ -46,7 +46,23 @@ def add_audio_parser(what: argparse._SubParsersAction, data_dir: argparse.Argume
             "each in a folder named after them"
         ),
     )
-    audio.add_argument(
+    _voice_arguments(audio)
+    audio.set_defaults(handler=run_audio)
+
+    decisions = what.add_parser(
+        "audio-decisions",
+        parents=[data_dir],
+        help=_("a group's decision log read aloud: you said, we did"),
+    )
+    decisions.add_argument(
+        "--group", required=True, metavar=_("GROUP"), help=_("the group, by number or name")
+    )
+    _voice_arguments(decisions)
+    decisions.set_defaults(handler=run_audio_decisions)
+
+
+def _voice_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--speed",
         type=int,
         default=NORMAL_RATE,
@@ -55,11 +71,10 @@ def add_audio_parser(what: argparse._SubParsersAction, data_dir: argparse.Argume
             low=SLOWEST_RATE, high=FASTEST_RATE, normal=NORMAL_RATE
         ),
     )
-    audio.add_argument("--voice", metavar=_("VOICE"), help=_("the voice, by its name"))
-    audio.add_argument(
+    parser.add_argument("--voice", metavar=_("VOICE"), help=_("the voice, by its name"))
+    parser.add_argument(
         "--out", required=True, metavar=_("FOLDER"), help=_("the folder to put the files in")
     )
-    audio.set_defaults(handler=run_audio)
 
 
 def run_audio(arguments: argparse.Namespace, folder: Path) -> int:
@@ -83,6 +98,53 @@ def run_audio(arguments: argparse.Namespace, folder: Path) -> int:
     finally:
         speech.close()
         db.close()
+
+
+def run_audio_decisions(arguments: argparse.Namespace, folder: Path) -> int:
+    from app.export.audio import write_audio_pack
+    from app.services import groups, packs
+    from app.speech import SpeechService
+    from app.storage import open_database
+
+    arguments.members, arguments.kind = False, "decisions"
+    problem = _misuse(arguments)
+    if problem:
+        print(problem, file=sys.stderr)
+        return MISUSE
+    db = open_database(folder)
+    try:
+        for warning in db.warnings:
+            print(warning, file=sys.stderr)
+        group = groups.find_group(db, arguments.group)
+        document = packs.decision_log_pack(db, group.id)
+    finally:
+        db.close()
+    speech = SpeechService()
+    try:
+        pack = write_audio_pack(
+            document,
+            Path(arguments.out),
+            speech,
+            rate=arguments.speed,
+            voice=arguments.voice,
+            progress=lambda _done, _total, words: print(words, flush=True),
+        )
+    finally:
+        speech.close()
+    minutes, seconds = divmod(round(pack.seconds), 60)
+    print(
+        _(
+            "Saved the decision log of {group} as {count} sound files in {folder}: "
+            "{minutes} min {seconds} s in all."
+        ).format(
+            group=group.name,
+            count=len(pack.recordings),
+            folder=arguments.out,
+            minutes=minutes,
+            seconds=seconds,
+        )
+    )
+    return 0
 
 
 def _misuse(arguments: argparse.Namespace) -> str:

@@ -76,6 +76,18 @@ def test_audio_packs_for_the_members_who_asked(example_dir: Path, tmp_path: Path
         assert parts[0] == "00 Contents.wav" and len(parts) >= 4
 
 
+def test_a_groups_decision_log_as_audio(example_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "log"
+    result = roundtable(
+        "export", "audio-decisions", "--group", "Tech at Home Residents' Panel", "--speed", "200",
+        "--out", str(out), data_dir=example_dir,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    names = sorted(path.name for path in out.iterdir())
+    assert names[0] == "00 Contents.wav" and len(names) >= 3
+    assert "Saved the decision log of Tech at Home Residents' Panel as" in result.stdout
+
+
 def test_a_computer_with_no_engine_is_told_how_to_get_one(
     example_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
