@@ -62,6 +62,18 @@ def check_in(
             line.with_supporter = False
 
 
+def toggle_supporter(db: Database, meeting_id: int, person_id: int) -> bool:
+    """Note that someone came with a supporter, or did not after all (checking them in as
+    present if they were not yet); returns whether they now have one."""
+    with db.transaction() as session:
+        meeting_or_refuse(session, meeting_id)
+        line = attendance_of(session, meeting_id, person_id)
+    status = line.status if line is not None else AttendanceStatus.PRESENT
+    now_with = not (line.with_supporter if line is not None else False)
+    check_in(db, meeting_id, person_id, status, with_supporter=now_with)
+    return now_with
+
+
 def save_notes(db: Database, meeting_id: int, agenda_item_id: int | None, text: str) -> None:
     """Keep ``text`` as the whole of the notes on one item (None: the session as a whole).
 

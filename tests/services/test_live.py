@@ -207,3 +207,17 @@ def test_closing_reviews_aims_summarises_and_suggests_payments_to_confirm(db) ->
         sample.people["Margaret"]: (70, 1750, False),
         sample.people["Grace"]: (70, 0, True),
     }
+
+
+def test_a_supporter_is_noted_and_unnoted_without_losing_the_check_in(db) -> None:
+    sample = make_live_session(db)
+    grace = sample.people["Grace"]
+    assert live_actions.toggle_supporter(db, sample.meeting_id, grace) is True
+    person = read_live(db, sample.meeting_id).person(grace)
+    assert person is not None
+    assert (person.status, person.with_supporter) == (AttendanceStatus.PRESENT, True)
+    live_actions.check_in(db, sample.meeting_id, grace, AttendanceStatus.APOLOGIES)
+    assert live_actions.toggle_supporter(db, sample.meeting_id, grace) is False
+    person = read_live(db, sample.meeting_id).person(grace)
+    assert person is not None
+    assert (person.status, person.with_supporter) == (AttendanceStatus.APOLOGIES, False)

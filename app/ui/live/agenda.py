@@ -28,7 +28,7 @@ class AgendaCommands:
     _warned: set[tuple[str, Any]]
     _prompted_item: int | None
 
-    def _write(self, service: Any, *args: Any, **kwargs: Any) -> None:
+    def _write(self, service: Any, *args: Any, then: Any = None, **kwargs: Any) -> None:
         raise NotImplementedError
 
     def show_time(self) -> None:

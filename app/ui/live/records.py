@@ -28,7 +28,7 @@ class RecordCommands:
     dialog: Any
     _tick: Any
 
-    def _write(self, service: Any, *args: Any, **kwargs: Any) -> None:
+    def _write(self, service: Any, *args: Any, then: Any = None, **kwargs: Any) -> None:
         raise NotImplementedError
 
     def refresh(self) -> None:
@@ -49,16 +49,16 @@ class RecordCommands:
         person = self.state.person(person_id) if self.state else None
         if person is None:
             return
-        status = person.status or AttendanceStatus.PRESENT
-        self._write(
-            live_actions.check_in, person_id, status, with_supporter=not person.with_supporter
-        )
-        words = (
-            _("{name} came with a supporter.")
-            if not person.with_supporter
-            else _("{name} came without a supporter.")
-        )
-        self.status_line.announce(words.format(name=person.name))
+
+        def told(with_supporter: bool) -> None:
+            words = (
+                _("{name} came with a supporter.")
+                if with_supporter
+                else _("{name} came without a supporter.")
+            )
+            self.status_line.announce(words.format(name=person.name))
+
+        self._write(live_actions.toggle_supporter, person_id, then=told)
 
     def _mark_turn(self, person_id: int) -> None:
         if self.state is None:
@@ -71,10 +71,21 @@ class RecordCommands:
     def _take_back(self, person_id: int) -> None:
         if self.state is None:
             return
-        self._write(live_actions.take_back_contribution, person_id, self.state.current_item_id)
         person = self.state.person(person_id)
-        if person is not None:
-            self.status_line.announce(_("One turn taken back for {name}.").format(name=person.name))
+
+        def told(taken: bool) -> None:
+            if person is None:
+                return
+            words = (
+                _("One turn taken back for {name}.")
+                if taken
+                else _("{name} has no turn on this item to take back.")
+            )
+            self.status_line.announce(words.format(name=person.name))
+
+        self._write(
+            live_actions.take_back_contribution, person_id, self.state.current_item_id, then=told
+        )
 
     # -- decisions, actions and the end -------------------------------------------------
 

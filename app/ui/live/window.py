@@ -179,11 +179,19 @@ class LiveWindow(AgendaCommands, RecordCommands, QMainWindow):
 
     # -- plumbing -----------------------------------------------------------------------
 
-    def _write(self, service: Any, *args: Any, **kwargs: Any) -> None:
+    def _write(self, service: Any, *args: Any, then: Any = None, **kwargs: Any) -> None:
+        """Run ``service`` on the worker, then show the state read back (and ``then``
+        gets its result, to say what happened)."""
         meeting_id, source = self.meeting_id, self.source
+
+        def done(result: Any) -> None:
+            if then is not None:
+                then(result)
+            self.refresh()
+
         self.runner.run(
             lambda: source.call(service, meeting_id, *args, **kwargs),
-            on_done=lambda _r: self.refresh(),
+            on_done=done,
             on_error=self._refused,
         )
 
