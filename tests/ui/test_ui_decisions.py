@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime
 
 import pytest
@@ -300,14 +299,12 @@ def test_a_log_of_20000_opens_with_its_first_window_only(qtbot, open_window, db)
             ],
         )
     window = open_window().window
-    started = time.perf_counter()
     window.areas.setCurrentRow(3)
     panel = window.current_panel()
     qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=10_000)
-    seconds = time.perf_counter() - started
+    # How quickly is for the benchmark (bench/views.py); this checks how much is read.
     assert panel.model.total == 20_000
     assert panel.model.rowCount() == panel.model.WINDOW  # not all 20,000
-    assert seconds < 2  # generous for a slow machine; the benchmark measures it properly
     assert "20000 decisions, the newest first." in panel.summary.text()
     assert panel.model.row_at(0).wording == "Decision 19999: ramp repairs"
     # Moving to the end brings the rest a window at a time.

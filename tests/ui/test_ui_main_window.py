@@ -164,7 +164,9 @@ def test_labels_are_tied_to_their_controls(open_window, sample):
 def test_menus_have_mnemonics_and_standard_keys(open_window, sample):
     window = open_window().window
     titles = [action.text() for action in window.menuBar().actions()]
-    assert titles == ["&File", "&View", "&Help"]
+    assert titles == ["&File", "&View", "&Packs", "Read al&oud", "&Help"]
+    letters = [title[title.index("&") + 1].lower() for title in titles]
+    assert len(set(letters)) == len(letters)  # each menu opens with its own Alt+letter
     file_menu = window.menuBar().actions()[0].menu()
     texts = [action.text() for action in file_menu.actions() if not action.isSeparator()]
     assert texts == ["&Back up now…", "&Restore a backup…", "&Check the data…", "&Quit"]
