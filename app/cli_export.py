@@ -16,7 +16,7 @@ from app.i18n import _, ngettext
 from app.services.pack_defaults import READING_FONT_KEYS
 
 if TYPE_CHECKING:
-    from app.export.document import PackLook
+    from app.export.document import Document, PackLook
     from app.storage import Database
 
 DEFAULT_FONT = "atkinson-hyperlegible"
@@ -58,7 +58,6 @@ def _look_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--style",
         choices=STYLES,
-        default="standard",
         help=_("standard print, large print or Easy Read (default: standard)"),
     )
     parser.add_argument(
@@ -72,6 +71,14 @@ def _look_arguments(parser: argparse.ArgumentParser) -> None:
         choices=[key for key in READING_FONT_KEYS if key != "system"],
         default=DEFAULT_FONT,
         help=_("the reading font (default: {font})").format(font=DEFAULT_FONT),
+    )
+    parser.add_argument(
+        "--for-member",
+        metavar=_("PERSON"),
+        help=_(
+            "a member's own pack, by their number or name: in their format and size, "
+            "with their name on it (instead of --style and --size)"
+        ),
     )
 
 
@@ -149,18 +156,45 @@ def _look(arguments: argparse.Namespace) -> PackLook | None:
     from app.export.document import PackLook, PrintStyle
     from app.export.pdf import allowed_sizes, default_size
 
-    style = PrintStyle(arguments.style)
+    if arguments.for_member and (arguments.style or arguments.size is not None):
+        print(
+            _("A member's own pack takes their own style and size: leave out --style and --size."),
+            file=sys.stderr,
+        )
+        return None
+    style = PrintStyle(arguments.style or PrintStyle.STANDARD)
     size = arguments.size if arguments.size is not None else default_size(style)
     sizes = allowed_sizes(style)
     if size not in sizes:
         print(
             _("The {style} style needs a text size from {low} to {high} points.").format(
-                style=arguments.style, low=sizes.start, high=sizes.stop - 1
+                style=style.value, low=sizes.start, high=sizes.stop - 1
             ),
             file=sys.stderr,
         )
         return None
     return PackLook(style, size, arguments.font)
+
+
+def _members_own(
+    db: Database, arguments: argparse.Namespace, group_id: int, kind: str, reference_id: int
+) -> tuple[Document, PackLook]:
+    """The pack for ``--for-member``, in their look (standard print if they asked for audio)."""
+    from app.export.document import PackLook, PrintStyle
+    from app.services import packs
+
+    person_id = packs.find_member(db, group_id, arguments.for_member)
+    own = packs.member_pack(db, person_id, kind, reference_id, arguments.font)
+    if own.look is None:
+        print(
+            _(
+                "{name} asked for audio: this is standard print. "
+                "export audio --members makes their audio pack."
+            ).format(name=own.name),
+            file=sys.stderr,
+        )
+        return own.document, PackLook(PrintStyle.STANDARD, 14, arguments.font)
+    return own.document, own.look
 
 
 def run_pack(arguments: argparse.Namespace, folder: Path) -> int:
@@ -172,11 +206,21 @@ def run_pack(arguments: argparse.Namespace, folder: Path) -> int:
     look = _look(arguments)
     if look is None:
         return MISUSE
+    if arguments.for_member and (arguments.include_contact or arguments.include_access_needs):
+        print(
+            _("A member's own pack never carries contact details or access needs."),
+            file=sys.stderr,
+        )
+        return MISUSE
     db = _open(folder)
     try:
         found = find_session(db, arguments.session, group=arguments.group)
-        privacy = packs.PrivacyChoice(arguments.include_contact, arguments.include_access_needs)
-        document = packs.session_pack(db, found.id, arguments.kind, look.style, privacy)
+        if arguments.for_member:
+            # Sent to a member: never anyone's contact details or access needs.
+            document, look = _members_own(db, arguments, found.group_id, arguments.kind, found.id)
+        else:
+            privacy = packs.PrivacyChoice(arguments.include_contact, arguments.include_access_needs)
+            document = packs.session_pack(db, found.id, arguments.kind, look.style, privacy)
     finally:
         db.close()
     saved = write_pdf(document, look, Path(arguments.out))
@@ -201,7 +245,10 @@ def run_decisions(arguments: argparse.Namespace, folder: Path) -> int:
     db = _open(folder)
     try:
         group = groups.find_group(db, arguments.group)
-        document = packs.decision_log_pack(db, group.id, look.style)
+        if arguments.for_member:
+            document, look = _members_own(db, arguments, group.id, "decisions", group.id)
+        else:
+            document = packs.decision_log_pack(db, group.id, look.style)
     finally:
         db.close()
     saved = write_pdf(document, look, Path(arguments.out))

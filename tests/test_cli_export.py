@@ -73,6 +73,38 @@ def test_an_after_pack_in_easy_read_with_contact_details_asked_for(
     assert "Dial-a-ride" not in text  # access needs were not asked for
 
 
+def test_a_members_own_pack(example_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "marj.pdf"
+    result = roundtable(
+        "export", "pack", "--session", "next", "--group", "Everyday Equipment Users' Group",
+        "--kind", "before", "--for-member", "MARJ", "--out", str(out), data_dir=example_dir,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "For Marj." in pdf_text(out)
+    # Marj asked for large print at 24 pt: the body text is that size.
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTTextContainer
+
+    sizes = {
+        round(char.size)
+        for page in extract_pages(out)
+        for box in page
+        if isinstance(box, LTTextContainer)
+        for line in box
+        if hasattr(line, "__iter__")
+        for char in line
+        if isinstance(char, LTChar)
+    }
+    assert min(sizes) == 24
+    refused = roundtable(
+        "export", "pack", "--session", "next", "--group", "Everyday Equipment Users' Group",
+        "--kind", "before", "--for-member", "Marj", "--include-contact", "--out", str(out),
+        data_dir=example_dir,
+    )  # fmt: skip
+    assert refused.returncode == 2
+    assert "never carries contact details" in refused.stderr
+
+
 def test_names_in_every_script_come_back_from_the_pdf(example_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "after.pdf"
     result = roundtable(
@@ -140,6 +172,8 @@ def test_packs_for_everyone_in_print_only(example_dir: Path, tmp_path: Path) -> 
         (("pack", "--session", "next", "--kind", "before", "--size", "40"), 2, "12 to 15 points"),
         (("pack", "--kind", "before"), 2, "--session"),
         (("decisions", "--group", "Nobody's group"), 1, "no group called"),
+        (("decisions", "--group", "1", "--for-member", "Nobody"), 1, "No one in the group"),
+        (("decisions", "--group", "1", "--for-member", "Marj", "--size", "20"), 2, "own style"),
         (("member-packs", "--session", "last", "--group", "Nobody's group"), 1, "no group called"),
     ],
 )

@@ -134,3 +134,15 @@ def test_a_members_own_pack_follows_their_format(db, equipment) -> None:
     assert pack.document.subtitle.endswith("For Marj.")
     log = packs.member_pack(db, marj.person_id, PackKind.DECISIONS, group.id)
     assert log.document.title.startswith("Decision log")
+
+
+def test_a_member_is_found_by_number_or_either_name(db, equipment) -> None:
+    from app.errors import NotFound
+
+    group, _upcoming = equipment
+    marj = next(m for m in people.list_members(db, group.id) if m.display_name == "Marj")
+    assert packs.find_member(db, group.id, "marj") == marj.person_id
+    assert packs.find_member(db, group.id, "  Marjorie   ELLISON ") == marj.person_id
+    assert packs.find_member(db, group.id, str(marj.person_id)) == marj.person_id
+    with pytest.raises(NotFound, match="No one in the group is called “Nobody”"):
+        packs.find_member(db, group.id, "Nobody")

@@ -13,6 +13,7 @@ from app.services.packs.building import (
     print_style,
     session_pack,
 )
+from app.services.packs.member_lookup import find_member
 from app.services.packs.members import (
     MemberPack,
     MemberPacksResult,
@@ -42,6 +43,7 @@ __all__ = [
     "before_session_pack",
     "decision_log_in_parts",
     "decision_log_pack",
+    "find_member",
     "for_member",
     "format_words",
     "look_for",
