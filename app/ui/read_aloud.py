@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMenuBar, QWidget
 from shiboken6 import isValid
 
 from app.export.audio import MemberAudioWriter
@@ -95,7 +95,27 @@ class ReadAloud(QObject):
         menu = bar.addMenu(_("Read al&oud"))
         for action in (self.read_action, self.pause_action, self.stop_action):
             menu.addAction(action)
+        if hasattr(self.parent(), "current_group"):  # a window that shows a group's packs
+            menu.addSeparator()
+            self.audio_pack_action = QAction(_("Save a pack as &audio…"), self)
+            self.audio_pack_action.triggered.connect(lambda _checked=False: self.save_as_audio())
+            menu.addAction(self.audio_pack_action)
         return menu
+
+    def save_as_audio(self) -> QDialog | None:
+        """Open "Save a pack as audio" for the group shown (it opens without blocking)."""
+        from app.ui.speech_pack_dialog import AudioPackDialog
+
+        window = self.parent()
+        group = window.current_group()
+        if group is None:
+            self.status_line.announce(_("Choose a group first."))
+            return None
+        dialog = AudioPackDialog(window, group)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        dialog.activateWindow()
+        return dialog
 
     # -- what other screens call ---------------------------------------------------------
 

@@ -1,0 +1,240 @@
+"""Save a pack as audio: a session's pack, or the group's decision log, read aloud into a
+folder of sound files (a short spoken contents, then one numbered file for each part), for
+a member who prefers to listen.
+
+The pack is built and recorded on the worker thread, through the window's speech; progress
+is shown on a bar and in words that screen readers hear.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import APP_NAME
+from app.errors import ValidationError
+from app.export.audio import AudioPack, write_audio_pack
+from app.i18n import _
+from app.services import packs
+from app.services.groups import GroupSummary
+from app.services.meetings import list_sessions
+from app.services.packs import KIND_WORDS, PackKind
+from app.speech import SpeechService
+from app.storage import Database
+from app.ui.decision_form import combo
+from app.ui.packs_sessions import SessionList
+from app.ui.settings import SPEECH_RATE, SPEECH_VOICE
+from app.ui.widgets import StatusLine
+
+KINDS = (PackKind.BEFORE, PackKind.AFTER, PackKind.DECISIONS)
+
+
+class _Progress(QObject):
+    """Carries progress from the worker thread to the dialog."""
+
+    step = Signal(int, int, str)
+
+
+def record_pack(
+    db: Database,
+    group_id: int,
+    meeting_id: int | None,
+    kind: PackKind,
+    out: Path,
+    speech: SpeechService,
+    rate: int,
+    voice: str | None,
+    progress: _Progress,
+) -> AudioPack:
+    """Build the pack and read it into ``out`` (on the worker thread)."""
+    if kind == PackKind.DECISIONS:
+        document = packs.decision_log_pack(db, group_id)
+    else:
+        if meeting_id is None:
+            raise ValidationError(_("Please choose a session first."))
+        document = packs.session_pack(db, meeting_id, kind)
+    return write_audio_pack(
+        document, out, speech, rate=rate, voice=voice, progress=progress.step.emit
+    )
+
+
+class AudioPackDialog(QDialog):
+    def __init__(self, window: Any, group: GroupSummary) -> None:
+        super().__init__(window)
+        self.main_window, self.group = window, group
+        self.made: AudioPack | None = None
+        self._progress = _Progress(self)
+        self._progress.step.connect(self._stepped)
+        title = _("Save a pack as audio for {group}").format(group=group.name)
+        self.setWindowTitle(f"{title} — {APP_NAME}")
+        self.setAccessibleName(title)
+
+        self.kind = combo([(_(KIND_WORDS[kind]), kind) for kind in KINDS])
+        self.kind.currentIndexChanged.connect(self._kind_chosen)
+        self.session = SessionList()
+        self.folder = QLineEdit(self._default_folder())
+        self.choose_folder_button = QPushButton(_("C&hoose folder…"))
+        self.choose_folder_button.setAccessibleName(_("Choose folder"))
+        self.choose_folder_button.clicked.connect(self.choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.choose_folder_button)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        for text, field, name, row in (
+            (_("&Kind of pack:"), self.kind, _("Kind of pack"), self.kind),
+            (_("&Session:"), self.session, _("Session"), self.session),
+            (
+                _("Save in &folder:"),
+                self.folder,
+                _("Folder to save the sound files in"),
+                folder_row,
+            ),
+        ):
+            label = QLabel(text)
+            label.setBuddy(field)
+            field.setAccessibleName(name)
+            form.addRow(label, row)
+
+        explanation = QLabel(
+            _(
+                "The pack is read aloud into sound files: a short contents, then one file for "
+                "each part, so a listener can skip between parts. It uses the reading speed "
+                "and voice in the Display settings. Contact details and access needs are "
+                "never included."
+            )
+        )
+        explanation.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(_("Progress"))
+        self.progress.setFormat(_("%v of %m files"))
+        self.progress_words = StatusLine()
+        self.progress_words.setText(_("Not started."))
+
+        self.start_button = QPushButton(_("&Record"))
+        self.start_button.setAccessibleName(_("Record the pack"))
+        self.start_button.clicked.connect(self.start)
+        self.close_button = QPushButton(_("&Close"))
+        self.close_button.setAccessibleName(_("Close"))
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.addWidget(explanation)
+        column.addLayout(form)
+        column.addWidget(self.progress)
+        column.addWidget(self.progress_words)
+        column.addStretch(1)
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroller.setWidget(page)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroller, 1)
+        layout.addWidget(buttons)
+        self.resize(640, 560)
+        window.runner.run(
+            window.source.call,
+            list_sessions,
+            group.id,
+            on_done=lambda rows: self.session.set_sessions(rows, None),
+            on_error=self._failed,
+        )
+
+    @classmethod
+    def example(cls, window: Any) -> AudioPackDialog:
+        group = window.current_group() or GroupSummary(0, _("Example group"), "", "", 0, 120, 45, 0)
+        return cls(window, group)
+
+    def _default_folder(self) -> str:
+        music = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.MusicLocation)
+        return str(Path(music) / _("Roundtable packs"))
+
+    def _kind_chosen(self, _index: int) -> None:
+        self.session.setEnabled(self.kind.currentData() != PackKind.DECISIONS)
+
+    def choose_folder(self) -> QFileDialog:
+        dialog = QFileDialog(self, _("Choose the folder for the sound files"), self.folder.text())
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self.folder.setText)
+        dialog.open()
+        return dialog
+
+    def start(self) -> None:
+        kind = PackKind(self.kind.currentData())
+        session = self.session.chosen()
+        folder = self.folder.text().strip()
+        if not folder or (kind != PackKind.DECISIONS and session is None):
+            self.progress_words.announce(_("Please choose a session and a folder first."))
+            return
+        words = _(KIND_WORDS[kind])
+        if session is not None and kind != PackKind.DECISIONS:
+            words = f"{words} {session.starts_at:%Y-%m-%d} {session.title}"
+        out = Path(folder) / packs.safe_file_name(words)
+        read_aloud = self.main_window.read_aloud
+        settings = self.main_window.settings
+        self.start_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress_words.announce(_("Recording the pack…"))
+        self.main_window.runner.run(
+            self.main_window.source.call,
+            partial(
+                record_pack,
+                group_id=self.group.id,
+                meeting_id=session.id if session is not None else None,
+                kind=kind,
+                out=out,
+                speech=read_aloud.service(),
+                rate=settings.get(SPEECH_RATE),
+                voice=settings.get(SPEECH_VOICE) or None,
+                progress=self._progress,
+            ),
+            on_done=self._recorded,
+            on_error=self._failed,
+        )
+
+    def _stepped(self, done: int, total: int, words: str) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setAccessibleDescription(words)
+        self.progress_words.show_quietly(words)
+
+    def _recorded(self, made: AudioPack) -> None:
+        self.made = made
+        self.start_button.setEnabled(True)
+        minutes, seconds = divmod(round(made.seconds), 60)
+        self.progress_words.announce(
+            _(
+                "Done. Saved {count} sound files, {minutes} min {seconds} s in all, in {folder}."
+            ).format(
+                count=len(made.recordings), minutes=minutes, seconds=seconds, folder=made.folder
+            )
+        )
+
+    def _failed(self, message: str) -> None:
+        self.start_button.setEnabled(True)
+        self.progress.setRange(0, 1)
+        self.progress_words.announce(message, urgent=True)
