@@ -6,6 +6,8 @@ comes back, so the window stays usable while a long pack is being made.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -36,7 +38,14 @@ from app.services.people import list_members
 from app.ui.data import DataSource
 from app.ui.display import base_point_size
 from app.ui.packs_options import PackOptions
-from app.ui.packs_pages import RenderedPack, print_pages, render_pack, save_pdf, suggested_name
+from app.ui.packs_pages import (
+    RenderedPack,
+    print_pages,
+    render_pack,
+    save_pdf,
+    suggested_name,
+    whole_pdf,
+)
 from app.ui.packs_preview import SCREEN_DPI, PagePreview, fit_to_screen, zoom_for_text_size
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import StatusLine
@@ -188,15 +197,19 @@ class PackDialog(QDialog):
         if asked != self._asked:
             return  # the choices changed while it was being made: a newer one is coming
         self.rendered = rendered
-        self.preview.show_pages(rendered.pages, rendered.page_count, float(SCREEN_DPI))
+        self.preview.show_pages(
+            rendered.pages, rendered.page_count, float(SCREEN_DPI), whole=rendered.complete
+        )
         self._set_ready(True)
-        self.status_line.announce(
-            ngettext(
+        if rendered.complete:
+            words = ngettext(
                 "Preview ready: {title}, {count} page.",
                 "Preview ready: {title}, {count} pages.",
                 rendered.page_count,
-            ).format(title=rendered.title, count=rendered.page_count)
-        )
+            )
+        else:
+            words = _("Preview ready: the start of {title}.")
+        self.status_line.announce(words.format(title=rendered.title, count=rendered.page_count))
 
     def _preview_failed(self, asked: int, message: str) -> None:
         if asked == self._asked:
@@ -230,8 +243,10 @@ class PackDialog(QDialog):
             return
         self._printer = printer  # kept until printing is done
         self.status_line.announce(_("Printing…"))
-        self.runner.run(
-            print_pages, self.rendered.pdf, printer, on_done=self._printed, on_error=self._failed
+        self._with_whole_pdf(
+            lambda pdf: self.runner.run(
+                print_pages, pdf, printer, on_done=self._printed, on_error=self._failed
+            )
         )
 
     def _printed(self, count: int) -> None:
@@ -264,8 +279,29 @@ class PackDialog(QDialog):
         if self.rendered is None:
             return
         self.status_line.show_quietly(_("Saving…"))
+        self._with_whole_pdf(
+            lambda pdf: self.runner.run(
+                save_pdf, pdf, Path(path), on_done=self._saved, on_error=self._failed
+            )
+        )
+
+    def _with_whole_pdf(self, then: Callable[[bytes], object]) -> None:
+        """``then(pdf)`` with the whole pack: made first if the preview showed only its start."""
+        rendered = self.rendered
+        if rendered is None:
+            return
+        if rendered.complete:
+            then(rendered.pdf)
+            return
+        self.status_line.announce(_("Making the whole pack. A long one can take a minute…"))
+
+        def made(pdf: bytes) -> None:
+            if self.rendered is rendered:  # keep it, so a second Save or Print is quick
+                self.rendered = replace(rendered, pdf=pdf, complete=True)
+            then(pdf)
+
         self.runner.run(
-            save_pdf, self.rendered.pdf, Path(path), on_done=self._saved, on_error=self._failed
+            self.source.call, whole_pdf, rendered.request, on_done=made, on_error=self._failed
         )
 
     def _saved(self, path: Path) -> None:

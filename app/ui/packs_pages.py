@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +35,8 @@ POINTS_PER_INCH = 72
 # Enough pages to judge a pack by; Save and Print always give them all.
 MOST_PAGES_SHOWN = 20
 PRINT_DPI_LIMIT = 300
+# A preview of a decision log stops after about this many blocks (some 20 pages).
+PREVIEW_LOG_BLOCKS = 240
 
 
 class PackNotSaved(RoundtableError):
@@ -66,28 +68,60 @@ class RenderedPack:
     pdf: bytes
     page_count: int
     pages: tuple[PageImage, ...]  # at most MOST_PAGES_SHOWN
+    complete: bool = True  # False: ``pdf`` is only the start of a long decision log
 
 
 def build_document(db: Database, request: PackRequest) -> Document:
+    """The whole pack asked for."""
     if request.kind == PackKind.DECISIONS:
         if request.group_id is None:
             raise RoundtableError(_("Please choose a group first."))
-        return packs.decision_log_pack(db, request.group_id, request.look.style)
-    if request.meeting_id is None:
+        document = packs.decision_log_pack(db, request.group_id, request.look.style)
+    elif request.meeting_id is None:
         raise RoundtableError(_("Please choose a session first."))
-    return packs.session_pack(
-        db, request.meeting_id, request.kind, request.look.style, request.privacy
-    )
+    else:
+        document = packs.session_pack(
+            db, request.meeting_id, request.kind, request.look.style, request.privacy
+        )
+    return _member(document, request)
+
+
+def preview_document(db: Database, request: PackRequest) -> tuple[Document, bool]:
+    """The pack to preview, and whether it is whole: of a long decision log only its
+    first sections, some pages' worth, as a group with thousands of decisions would
+    otherwise keep the worker busy for a minute at every change of a choice."""
+    if request.kind != PackKind.DECISIONS or request.group_id is None:
+        return build_document(db, request), True
+    head, rest = packs.decision_log_in_parts(db, request.group_id, request.look.style)
+    sections = list(head.sections)
+    blocks, whole = 0, True
+    try:
+        for section in rest:
+            sections.append(section)
+            blocks += len(section.blocks)
+            if blocks >= PREVIEW_LOG_BLOCKS:
+                whole = False
+                break
+    finally:
+        rest.close()  # ends its unit of work
+    return _member(replace(head, sections=tuple(sections)), request), whole
+
+
+def _member(document: Document, request: PackRequest) -> Document:
+    return packs.for_member(document, request.for_member) if request.for_member else document
 
 
 def render_pack(db: Database, request: PackRequest, dpi: float) -> RenderedPack:
     """The pack as a PDF and as pictures of its first pages at ``dpi``."""
-    document = build_document(db, request)
-    if request.for_member:
-        document = packs.for_member(document, request.for_member)
+    document, whole = preview_document(db, request)
     pdf = render_pdf(document, request.look)
     count, pages = draw_pages(pdf, dpi)
-    return RenderedPack(request, document.title, pdf, count, pages)
+    return RenderedPack(request, document.title, pdf, count, pages, whole)
+
+
+def whole_pdf(db: Database, request: PackRequest) -> bytes:
+    """The whole pack as a PDF, for Save and Print when the preview showed only its start."""
+    return render_pdf(build_document(db, request), request.look)
 
 
 def draw_pages(pdf: bytes, dpi: float) -> tuple[int, tuple[PageImage, ...]]:

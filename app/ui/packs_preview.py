@@ -136,7 +136,15 @@ class PagePreview(QWidget):
         layout.addWidget(self.scroller, 1)
         self._show_zoom()
 
-    def show_pages(self, pages: tuple[PageImage, ...], page_count: int, drawn_dpi: float) -> None:
+    def show_pages(
+        self,
+        pages: tuple[PageImage, ...],
+        page_count: int,
+        drawn_dpi: float,
+        *,
+        whole: bool = True,
+    ) -> None:
+        """``whole`` False: the pages are the start of a pack too long to preview whole."""
         self.clear()
         self.drawn_dpi = drawn_dpi
         for number, page in enumerate(pages, start=1):
@@ -147,7 +155,12 @@ class PagePreview(QWidget):
             self.pictures.append(picture)
         words = ngettext("The pack has {count} page.", "The pack has {count} pages.", page_count)
         text = words.format(count=page_count)
-        if len(pages) < page_count:
+        if not whole:
+            text = _(
+                "The first {shown} pages are shown. Save and Print make the whole pack, "
+                "which can take a minute for a long decision log."
+            ).format(shown=len(pages))
+        elif len(pages) < page_count:
             text += " " + _(
                 "The first {shown} are shown here; Save and Print give them all."
             ).format(shown=len(pages))

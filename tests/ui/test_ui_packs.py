@@ -283,3 +283,40 @@ def test_the_pack_dialogs_pass_the_accessibility_walker(
         dialog.hide()  # then gone with the window: a child is never deleted twice
     parts.text_size.choose(100)
     assert not walker.problems, "\n".join(walker.problems)
+
+
+def test_a_long_decision_log_previews_its_start_and_saves_whole(
+    qtbot, open_window, sample, db, tmp_path, monkeypatch
+) -> None:
+    from datetime import date
+
+    from app.services import decisions
+    from app.ui import packs_pages
+
+    for year in range(2015, 2020):
+        decisions.record_decision(
+            db, sample.equipment, f"Decision made in {year}.", date(year, 5, 1)
+        )
+    monkeypatch.setattr(packs_pages, "PREVIEW_LOG_BLOCKS", 2)  # a long log, in small
+    parts, _panel = open_sessions(qtbot, open_window, sample.equipment)
+    dialog = PackDialog(
+        parts.window,
+        parts.source,
+        parts.runner,
+        parts.window.current_group(),
+        kind=PackKind.DECISIONS,
+    )
+    dialog.show()
+    wait_preview(qtbot, dialog)
+    assert not dialog.rendered.complete
+    assert dialog.preview.summary.text().startswith("The first ")
+    shown = " ".join(p.accessibleDescription() for p in dialog.preview.pictures)
+    assert "Repair requests will be answered" in shown  # the newest come first
+    assert "Decision made in 2015." not in shown
+    saved = tmp_path / "log.pdf"
+    dialog.save_to(saved)
+    qtbot.waitUntil(lambda: saved.exists(), timeout=30_000)
+    text = pdf_text(saved)
+    assert "Decision made in 2015." in text and "Repair requests will be answered" in text
+    assert dialog.rendered.complete  # kept: a second save needs no second making
+    dialog.hide()
