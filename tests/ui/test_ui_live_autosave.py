@@ -204,3 +204,21 @@ def test_when_the_time_is_up_it_says_so_once_and_offers_the_planned_break(qtbot,
     assert window.state.current_item_id == sample.items[0]  # type: ignore[union-attr]
     window.close()
     runner.shutdown()
+
+
+def test_words_typed_while_a_save_runs_are_kept_when_the_item_changes(qtbot, db) -> None:
+    sample = make_live_session(db)
+    first, second = sample.items
+    window, runner = live_window(qtbot, db, sample.meeting_id)
+    window.load()
+    qtbot.waitUntil(lambda: window.state is not None)
+    QTest.keyClicks(window.notes, "First part")
+    window.autosave.save_now()  # handed to the worker, not yet done
+    QTest.keyClicks(window.notes, " and more")
+    window.autosave.follow(second, "")  # moving on at that moment
+    assert runner.wait_idle(10_000)
+    state = read_live(db, sample.meeting_id)
+    assert state.item(first).notes == "First part and more"  # type: ignore[union-attr]
+    assert state.item(second).notes == ""  # type: ignore[union-attr]
+    window.close()
+    runner.shutdown()

@@ -10,7 +10,6 @@ a sudden end (battery, kill) loses at most that interval plus one save.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from time import perf_counter
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -46,7 +45,7 @@ class NotesAutosave(QObject):
         self._runner = runner
         self._meeting_id = meeting_id
         self._item_id: int | None = None
-        self._in_flight = False
+        self._in_flight = 0  # saves handed to the worker and not yet done
         self._dirty = False
         self._ready = False
         self._last_saved: tuple[int | None, str] | None = None
@@ -88,7 +87,7 @@ class NotesAutosave(QObject):
 
     def pending(self) -> bool:
         """True while something typed is not yet in the data file."""
-        return self._dirty or self._in_flight or self._timer.isActive()
+        return self._dirty or self._in_flight > 0 or self._timer.isActive()
 
     def _changed(self) -> None:
         started = perf_counter() if self.measure else 0.0
@@ -98,46 +97,38 @@ class NotesAutosave(QObject):
         if self.measure:
             self.keystroke_seconds.append(perf_counter() - started)
 
-    def save_now(self, then: Callable[[], None] | None = None) -> None:
+    def save_now(self) -> None:
         """Hand the notes to the worker thread now (if they changed)."""
         started = perf_counter() if self.measure else 0.0
         try:
-            self._save_now(then)
+            self._save_now()
         finally:
             if self.measure:
                 self.save_seconds.append(perf_counter() - started)
 
-    def _save_now(self, then: Callable[[], None] | None) -> None:
+    def _save_now(self) -> None:
         self._timer.stop()
-        if not self._ready:
-            return  # which item the notes belong to is not known until the session is read
-        if not self._dirty:
-            if then is not None:
-                self._runner.run(lambda: None, on_done=lambda _r: then())
-            return
-        if self._in_flight:
-            # One save at a time: the one running now is followed by another at once.
-            self._timer.start(50)
+        if not self._ready or not self._dirty:
+            # Before the session is read, which item the notes belong to is not yet known.
             return
         text = self._editor.toPlainText()
         key = (self._item_id, text)
         self._dirty = False
         if key == self._last_saved:
-            if then is not None:
-                then()
             return
-        self._in_flight = True
+        # Saves queue on the one worker thread in the order asked for, so a save asked for
+        # while another runs (say, just as the item changes) is never dropped or reordered.
+        self._in_flight += 1
+        self._last_saved = key
         item_id, meeting_id, source = self._item_id, self._meeting_id, self._source
 
         def done(_result: object) -> None:
-            self._in_flight = False
-            self._last_saved = key
+            self._in_flight -= 1
             self.saved.emit()
-            if then is not None:
-                then()
 
         def refused(message: str) -> None:
-            self._in_flight = False
+            self._in_flight -= 1
+            self._last_saved = None
             self._dirty = True  # kept on screen, and tried again at the next change
             self.failed.emit(message)
 
