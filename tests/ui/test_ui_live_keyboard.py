@@ -148,6 +148,10 @@ def test_a_whole_session_by_keyboard_alone(qtbot, db) -> None:
     press(Key.Key_4)  # the fourth person present
 
     # Closing: aim by aim, then the summary and the payments to confirm.
+    press(Key.Key_E, CTRL)  # first, those not yet heard on this item are named
+    assert "Not yet heard on this item: Dev Sharma, Grace Okafor, Margaret O'Neill" in (
+        window.screen_parts.prompt.text()
+    )
     press(Key.Key_E, CTRL)
     closing = window.dialog
     assert closing is not None and closing.isVisible()

@@ -58,11 +58,15 @@ def screens(window):  # type: ignore[no-untyped-def]
     """The live window and each dialog it opens, one after another."""
     yield window, "live window"
     for opener in (window.record_decision, window.record_action, window.end_session):
+        window.dialog = None
         opener()
+        if window.dialog is None:  # ending names anyone not yet heard first; then it opens
+            opener()
         dialog = window.dialog
         yield dialog, type(dialog).__name__
         dialog.hide()
         dialog.deleteLater()
+    window.dialog = None
     summary = SummaryDialog.example(window)
     summary.show()
     yield summary, "SummaryDialog"

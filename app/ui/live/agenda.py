@@ -111,15 +111,7 @@ class AgendaCommands:
                 _("This is the last item.") if direction > 0 else _("This is the first item.")
             )
             return
-        if direction > 0 and self.unheard and self._prompted_item != state.current_item_id:
-            self._prompted_item = state.current_item_id
-            words = _(
-                "Not yet heard on this item: {names}. You may like to invite them before "
-                "moving on. Press Ctrl+Page Down again to move on."
-            ).format(names=", ".join(self.unheard))
-            self.screen_parts.prompt.setText(words)
-            self.screen_parts.prompt.show()
-            self.status_line.announce(words)
+        if direction > 0 and self.invite_unheard(_("Press Ctrl+Page Down again to move on.")):
             return
         self.screen_parts.prompt.hide()
         finished = state.items[index] if index >= 0 else None
@@ -132,6 +124,22 @@ class AgendaCommands:
         )
         if direction > 0 and finished is not None:
             self._announce_planned_break(finished.position)
+
+    def invite_unheard(self, then: str) -> bool:
+        """Before an item closes, name (once) those present not yet heard on it; True if
+        there were any, so the person can invite them before pressing again."""
+        state = self.state
+        if not self.unheard or self._prompted_item == state.current_item_id:
+            return False
+        self._prompted_item = state.current_item_id
+        words = _(
+            "Not yet heard on this item: {names}. You may like to invite them before "
+            "moving on. {then}"
+        ).format(names=", ".join(self.unheard), then=then)
+        self.screen_parts.prompt.setText(words)
+        self.screen_parts.prompt.show()
+        self.status_line.announce(words)
+        return True
 
     def toggle_break(self) -> None:
         state = self.state

@@ -26,12 +26,16 @@ class RecordCommands:
     status_line: Any
     autosave: Any
     dialog: Any
+    screen_parts: Any
     _tick: Any
 
     def _write(self, service: Any, *args: Any, then: Any = None, **kwargs: Any) -> None:
         raise NotImplementedError
 
     def refresh(self) -> None:
+        raise NotImplementedError
+
+    def invite_unheard(self, then: str) -> bool:
         raise NotImplementedError
 
     def _check_in(self, person_id: int, status: AttendanceStatus) -> None:
@@ -125,6 +129,9 @@ class RecordCommands:
     def end_session(self) -> None:
         if self.state is None:
             return
+        if self.invite_unheard(_("Press Ctrl+E again to close the session.")):
+            return
+        self.screen_parts.prompt.hide()
         self.autosave.save_now()
         dialog = ClosingDialog(self, self.runner, self.source, self.meeting_id, self.state.aims)
         dialog.saved.connect(self._show_summary)
