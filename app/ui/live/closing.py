@@ -138,6 +138,16 @@ class SummaryDialog(FormDialog):
         self.text.setMinimumHeight(self.text.fontMetrics().lineSpacing() * 10)
         self.add_field(_("&Summary, ready for the pack"), self.text, _("Summary"))
         self.ticks: list[tuple[PaymentSuggestion, QCheckBox]] = []
+        about = QLabel(
+            _(
+                "Payments suggested from who was present and the group's rate. Nothing is "
+                "paid until staff confirm it: tick those to confirm."
+            )
+            if closed.payments
+            else _("No payments are suggested: the group pays no rate, or no member was present.")
+        )
+        about.setWordWrap(True)
+        self.fields.addWidget(about)
         for suggestion in closed.payments:
             tick = QCheckBox(self._payment_words(suggestion))
             tick.setAccessibleName(tick.text())
@@ -152,10 +162,10 @@ class SummaryDialog(FormDialog):
 
     @staticmethod
     def _payment_words(s: PaymentSuggestion) -> str:
-        state = _("already confirmed") if s.confirmed else _("suggested, not yet confirmed")
-        return _("Pay {name} {amount} for {time} ({state})").format(
-            name=s.name, amount=money(s.pence), time=duration_words(s.minutes), state=state
+        words = _("{name}: {amount} for {time}").format(
+            name=s.name, amount=money(s.pence), time=duration_words(s.minutes)
         )
+        return _("{payment} (confirmed)").format(payment=words) if s.confirmed else words
 
     @classmethod
     def example(cls, window: Any) -> SummaryDialog:  # type: ignore[override]

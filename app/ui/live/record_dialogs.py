@@ -16,6 +16,7 @@ from app.services.live import LiveDecision, LivePerson
 from app.ui.data import DataSource
 from app.ui.decision_form import FormDialog, combo, text_box
 from app.ui.formatting import shorten
+from app.ui.live.screen import NotesBox
 from app.ui.tasks import TaskRunner
 
 
@@ -47,7 +48,8 @@ class LiveDecisionDialog(FormDialog):
     ) -> None:
         super().__init__(parent, _("Record a decision"), runner, source)
         self.meeting_id = meeting_id
-        self.wording = text_box(4)
+        # Large, as the notes are: the group reads and agrees these words on the screen.
+        self.wording = NotesBox()
         self.wording.setPlainText(wording.strip())
         self.add_field(
             _("&The decision, in the words the group agrees"),
