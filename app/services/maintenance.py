@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from app.errors import DatabaseInUse, StorageError
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.storage import Database, backups, integrity, location, migrations, open_database
 from app.storage import restore as restoring
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,17 @@ def describe(report: CheckReport, *, in_app: bool = False) -> str:
         return _("There is no data file yet at {path}.").format(path=report.path)
     if report.problems:
         lines = [_("The data file {path} is damaged.").format(path=report.path)]
-        lines += [f"  - {problem}" for problem in report.problems[:10]]
+        # SQLite's own findings (page and row numbers) are for whoever mends the file.
+        for problem in report.problems[:50]:
+            log.warning("integrity check: %s", problem)
+        count = len(report.problems)
+        lines.append(
+            ngettext(
+                "Its check found {count} problem; the details are in Roundtable's log file.",
+                "Its check found {count} problems; the details are in Roundtable's log file.",
+                count,
+            ).format(count=count)
+        )
         if report.latest_backup:
             lines.append(
                 _(
