@@ -113,6 +113,9 @@ class FormDialog(QDialog):
         self.scroller = scroller
 
         self.buttons = QDialogButtonBox()
+        # Offered once a save fails, so what was typed can be kept elsewhere meanwhile; on a
+        # row of its own, so the buttons never need more width than the widest of them.
+        self.save_copy = SaveElsewhere(self.page, title, self.announce)
         self.save_button = QPushButton(_("&Save"))
         self.save_button.setDefault(True)
         self.save_button.setAccessibleName(_("Save"))
@@ -120,14 +123,12 @@ class FormDialog(QDialog):
         self.cancel_button.setAccessibleName(_("Cancel"))
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
-        # Offered once a save fails, so what was typed can be kept elsewhere meanwhile.
-        self.save_copy = SaveElsewhere(self.page, title, self.announce)
-        self.buttons.addButton(self.save_copy, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(scroller, 1)
+        layout.addWidget(self.save_copy, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.buttons)
 
     @classmethod

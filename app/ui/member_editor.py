@@ -76,6 +76,7 @@ class MemberEditor(QDialog):
         self.scroller.setWidget(self.form)
 
         self.problem = ProblemLine()  # refusals that are about no one field
+        self.save_copy = SaveElsewhere(self.form, title, self._announce)
         self.save_button = QPushButton(_("&Save"))
         self.save_button.setAccessibleName(_("Save"))
         self.save_button.setAccessibleDescription(_("Saves and closes (Ctrl+S)"))
@@ -88,9 +89,7 @@ class MemberEditor(QDialog):
         self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         self.save_shortcut.activated.connect(self.save)
 
-        self.save_copy = SaveElsewhere(self.form, title, self._announce)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.save_copy)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
@@ -98,6 +97,8 @@ class MemberEditor(QDialog):
         column.addWidget(self.heading)
         column.addWidget(self.scroller, 1)
         column.addWidget(self.problem)
+        # A row of its own, so the buttons never need more width than the widest of them.
+        column.addWidget(self.save_copy, 0, Qt.AlignmentFlag.AlignLeft)
         column.addLayout(buttons)
         self._fit_to_screen()
         self.form.full_name.setFocus()

@@ -144,6 +144,7 @@ class SessionEditor(QDialog):
         layout.addWidget(self.warnings)
         layout.addWidget(self.messages)
 
+        self.save_copy = SaveElsewhere(self, _("the session"), self.messages_say)
         self.save_button = QPushButton(_("&Save"))
         self.save_button.setAccessibleName(_("Save the session"))
         self.save_button.setToolTip(_("Save the session (Ctrl+S)"))
@@ -152,12 +153,11 @@ class SessionEditor(QDialog):
         self.cancel_button = QPushButton(_("&Cancel"))
         self.cancel_button.setAccessibleName(_("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
-        self.save_copy = SaveElsewhere(self, _("the session"), self.messages_say)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.save_copy)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
+        layout.addWidget(self.save_copy, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
