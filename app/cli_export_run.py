@@ -1,0 +1,188 @@
+"""What ``roundtable export pack``, ``decisions`` and ``member-packs`` do (the parsers are in
+``app.cli_export``). Each opens the data file, builds the pack and saves it, saying what it
+made in one plain sentence; refusals come back as exit code 1 or, for misuse, 2."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from contextlib import ExitStack
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from app.export.document import Document, PackLook
+    from app.storage import Database
+
+# Exit code for misuse, as argparse uses.
+MISUSE = 2
+
+
+def _look(arguments: argparse.Namespace) -> PackLook | None:
+    """The look asked for, or None (having said why) if the size does not suit the style."""
+    from app.export.document import PackLook, PrintStyle
+    from app.export.pdf import allowed_sizes, default_size
+
+    if arguments.for_member and (arguments.style or arguments.size is not None):
+        print(
+            _("A member's own pack takes their own style and size: leave out --style and --size."),
+            file=sys.stderr,
+        )
+        return None
+    style = PrintStyle(arguments.style or PrintStyle.STANDARD)
+    size = arguments.size if arguments.size is not None else default_size(style)
+    sizes = allowed_sizes(style)
+    if size not in sizes:
+        print(
+            _("The {style} style needs a text size from {low} to {high} points.").format(
+                style=style.value, low=sizes.start, high=sizes.stop - 1
+            ),
+            file=sys.stderr,
+        )
+        return None
+    return PackLook(style, size, arguments.font)
+
+
+def _members_own(
+    db: Database, arguments: argparse.Namespace, group_id: int, kind: str, reference_id: int
+) -> tuple[Document, PackLook]:
+    """The pack for ``--for-member``, in their look (standard print if they asked for audio)."""
+    from app.export.document import PackLook, PrintStyle
+    from app.services import packs
+
+    person_id = packs.find_member(db, group_id, arguments.for_member)
+    own = packs.member_pack(db, person_id, kind, reference_id, arguments.font)
+    if own.look is None:
+        print(
+            _(
+                "{name} asked for audio: this is standard print. "
+                "export audio --members makes their audio pack."
+            ).format(name=own.name),
+            file=sys.stderr,
+        )
+        return own.document, PackLook(PrintStyle.STANDARD, 14, arguments.font)
+    return own.document, own.look
+
+
+def run_pack(arguments: argparse.Namespace, folder: Path) -> int:
+    from app.export.pdf import write_pdf
+    from app.services import packs
+    from app.services.packs.phrasing import long_date
+    from app.services.session_lookup import find_session
+
+    look = _look(arguments)
+    if look is None:
+        return MISUSE
+    if arguments.for_member and (arguments.include_contact or arguments.include_access_needs):
+        print(
+            _("A member's own pack never carries contact details or access needs."),
+            file=sys.stderr,
+        )
+        return MISUSE
+    db = _open(folder)
+    try:
+        found = find_session(db, arguments.session, group=arguments.group)
+        if arguments.for_member:
+            # Sent to a member: never anyone's contact details or access needs.
+            document, look = _members_own(db, arguments, found.group_id, arguments.kind, found.id)
+        else:
+            privacy = packs.PrivacyChoice(arguments.include_contact, arguments.include_access_needs)
+            document = packs.session_pack(db, found.id, arguments.kind, look.style, privacy)
+    finally:
+        db.close()
+    saved = write_pdf(document, look, Path(arguments.out))
+    print(
+        _("Saved the pack for “{title}” on {date} to {path}: {pages}.").format(
+            title=found.title,
+            date=long_date(found.starts_at.date()),
+            path=saved,
+            pages=_pages(saved),
+        )
+    )
+    return 0
+
+
+def run_decisions(arguments: argparse.Namespace, folder: Path) -> int:
+    from app.export.pdf import write_pdf
+    from app.services import groups, packs
+
+    look = _look(arguments)
+    if look is None:
+        return MISUSE
+    db = _open(folder)
+    try:
+        group = groups.find_group(db, arguments.group)
+        if arguments.for_member:
+            document, look = _members_own(db, arguments, group.id, "decisions", group.id)
+        else:
+            document = packs.decision_log_pack(db, group.id, look.style)
+    finally:
+        db.close()
+    saved = write_pdf(document, look, Path(arguments.out))
+    print(
+        _("Saved the decision log of {group} to {path}: {pages}.").format(
+            group=group.name, path=saved, pages=_pages(saved)
+        )
+    )
+    return 0
+
+
+def run_member_packs(arguments: argparse.Namespace, folder: Path) -> int:
+    from app.cli_audio import member_audio_writer
+    from app.services import packs
+    from app.services.session_lookup import find_session
+
+    out = Path(arguments.out)
+    if out.exists() and not out.is_dir():
+        print(
+            _("{path} is a file, not a folder. Please give a folder.").format(path=out),
+            file=sys.stderr,
+        )
+        return MISUSE
+    db = _open(folder)
+    try:
+        found = find_session(db, arguments.session, group=arguments.group)
+        with ExitStack() as stack:
+            # Members who asked for audio get it, where this computer can speak.
+            write_audio = None if arguments.no_audio else stack.enter_context(member_audio_writer())
+            result = packs.make_member_packs(
+                db,
+                found.id,
+                out,
+                kind=arguments.kind,
+                font_key=arguments.font,
+                progress=lambda _done, _total, words: print(words, flush=True),
+                write_audio=write_audio,
+            )
+    finally:
+        db.close()
+    print(
+        _("Saved {count} packs for “{title}” in {folder}.").format(
+            count=len(result.made), title=found.title, folder=out
+        )
+    )
+    if result.waiting_for_audio:
+        names = ", ".join(plan.name for plan in result.waiting_for_audio)
+        print(_("Not made here, as they asked for audio: {names}.").format(names=names))
+    if any(path.is_dir() for path in result.made):
+        print(_("Each audio pack is a folder of sound files, named like the printed packs."))
+    return 0
+
+
+def _pages(path: Path) -> str:
+    import pikepdf
+
+    with pikepdf.open(path) as pdf:
+        count = len(pdf.pages)
+    return ngettext("{count} page", "{count} pages", count).format(count=count)
+
+
+def _open(folder: Path) -> Database:
+    from app.storage import open_database
+
+    db = open_database(folder)
+    for warning in db.warnings:
+        print(warning, file=sys.stderr)
+    return db
