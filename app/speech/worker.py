@@ -42,9 +42,12 @@ def main(argv: list[str] | None = None) -> int:
         _send(answers, {"error": str(problem), "kind": "unavailable"})
         return 1
     _send(answers, {"ready": True})
-    for line in sys.stdin:
-        if line.strip():
-            _send(answers, answer(engine, line))
+    # The descriptors, not sys.stdin and sys.stdout: a windowed (installed) copy on
+    # Windows has no sys.stdout, though the pipes it was given are there.
+    with open(0, encoding="ascii", closefd=False) as requests:
+        for line in requests:
+            if line.strip():
+                _send(answers, answer(engine, line))
     return 0
 
 
@@ -82,9 +85,9 @@ def _carry_out(engine: Engine, request: dict[str, Any]) -> dict[str, Any]:
 def _protocol_stream() -> IO[str]:
     """Keep a private copy of standard output for answers, and send anything a native
     library prints there to nowhere, so it can never corrupt an answer."""
-    private = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="ascii", buffering=1)
+    private = os.fdopen(os.dup(1), "w", encoding="ascii", buffering=1)
     nowhere = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(nowhere, sys.stdout.fileno())
+    os.dup2(nowhere, 1)
     os.close(nowhere)
     return private
 
