@@ -206,3 +206,23 @@ def test_packs_for_everyone_make_audio_for_those_who_asked(db, tmp_path: Path) -
         parts = sorted(p.name for p in folder.iterdir())
         assert parts[0] == "00 Contents.wav" and len(parts) >= 3
         assert word_count(parts[1]) >= 1
+
+
+def test_member_audio_writer_without_an_engine_leaves_members_waiting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.export.audio import MemberAudioWriter
+    from tests.speech.no_engine import hide_engine
+
+    hide_engine(tmp_path, monkeypatch, "library")
+    told: list[str] = []
+    writer = MemberAudioWriter(on_problem=told.append)
+    try:
+        document = twenty_sections()
+        assert writer(document, tmp_path / "a") is None
+        assert writer(document, tmp_path / "b") is None
+    finally:
+        writer.close()
+    assert len(told) == 1 and "Install espeak-ng" in told[0]
+    assert writer.problem == told[0]
+    assert not (tmp_path / "a").exists()
