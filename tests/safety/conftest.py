@@ -60,3 +60,22 @@ def _no_network_use():  # type: ignore[no-untyped-def]
     _network_use.clear()
     yield
     assert not _network_use, f"the code under test reached for the network: {_network_use}"
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """One data file with the example groups for a whole module of bad-input cases
+    (fsync off for speed: durability is not what those cases test)."""
+    from app.services import decision_log, example_data, groups, meetings
+    from app.storage import open_database
+
+    db = open_database(tmp_path_factory.mktemp("bad-input"))
+    with db.sqlite_connection() as connection:
+        connection.execute("PRAGMA synchronous=OFF")
+    example_data.load_example_data(db)
+    group = groups.list_groups(db)[0]
+    meeting = meetings.list_meetings(db, group.id)[0]
+    decision = decision_log.list_decisions(db, group.id)[0]
+    yield {"db": db, "group": group.id, "meeting": meeting.id, "decision": decision.id}
+    assert db.problems(full=True) == []
+    db.close()

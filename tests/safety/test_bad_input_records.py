@@ -1,184 +1,19 @@
-"""Every service that takes text, fed the worst of it: saved exactly, or refused plainly.
-
-One shared data file per module (made once, fsync off for speed: durability is not what
-is tested here), fixed cases (derandomised), thousands of them in all.
-"""
+"""Sessions, aims, decisions, actions, notes and the decision search, fed the worst text:
+saved exactly, or refused plainly. (The rule and the shared file: bad_input.py,
+bad_input_db.py.)"""
 
 from __future__ import annotations
 
-import itertools
 from datetime import date, datetime, time
 
-import pytest
-from bad_input import (
-    MEGABYTE,
-    TOO_LONG,
-    any_text,
-    assert_plain,
-    examples,
-    must_refuse,
-    ordinary,
-)
+from bad_input import MEGABYTE, TOO_LONG, any_text, examples, must_refuse
+from bad_input_db import attempt, numbers, searched
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from app.errors import ValidationError
-from app.models import AimOutcome, MeetingStatus, Note, Role
-from app.services import (
-    aims,
-    decision_log,
-    decisions,
-    example_data,
-    groups,
-    live_actions,
-    meetings,
-    people,
-    venues,
-)
-from app.services.people import MemberDetails
+from app.models import AimOutcome, MeetingStatus, Note
+from app.services import aims, decision_log, decisions, live_actions, meetings, people
 from app.services.session_editing import AgendaLine, BreakLine
-from app.storage import open_database
-
-numbers = itertools.count(1)
-
-
-@pytest.fixture(scope="module")
-def shared(tmp_path_factory):  # type: ignore[no-untyped-def]
-    db = open_database(tmp_path_factory.mktemp("bad-input"))
-    with db.sqlite_connection() as connection:
-        connection.execute("PRAGMA synchronous=OFF")
-    example_data.load_example_data(db)
-    group = groups.list_groups(db)[0]
-    meeting = meetings.list_meetings(db, group.id)[0]
-    decision = decision_log.list_decisions(db, group.id)[0]
-    yield {"db": db, "group": group.id, "meeting": meeting.id, "decision": decision.id}
-    assert db.problems(full=True) == []
-    db.close()
-
-
-def counts(db) -> dict[str, int]:
-    with db.sqlite_connection() as connection:
-        tables = [
-            row[0]
-            for row in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
-            )
-        ]
-        return {t: connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
-
-
-def attempt(db, text: str, call, *, short: bool = False):  # type: ignore[no-untyped-def]
-    """Run ``call``: a refusal must be plain and change nothing; NUL and friends must be
-    refused, ordinary words must be kept. Returns the result, or None if refused."""
-    before = counts(db)
-    try:
-        result = call()
-    except ValidationError as refused:
-        assert_plain(refused)
-        assert counts(db) == before, "a refusal changed the file"
-        assert not (short and ordinary(text)), f"ordinary words refused: {text!r}"
-        return None
-    assert not must_refuse(text), f"kept a control or broken character: {text!r}"
-    return result
-
-
-def searched(call):  # type: ignore[no-untyped-def]
-    """A search finds something or nothing; only a whole document pasted in, or a broken
-    character, is refused."""
-    try:
-        return call()
-    except ValidationError as refused:
-        assert_plain(refused)
-        assert "too long" in str(refused) or "broken character" in str(refused)
-        return None
-
-
-def kept_as(text: str, short: bool) -> str:
-    return text.strip() if short else text
-
-
-@examples(400)
-@given(name=any_text(), purpose=any_text(200))
-@example(name="Ysgol Gymraeg 👩🏽‍🦽", purpose=MEGABYTE)
-@example(name="x", purpose=TOO_LONG)
-def test_groups(shared, name: str, purpose: str) -> None:
-    db = shared["db"]
-    unique = f"{name} {next(numbers)}"
-    made = attempt(db, unique + purpose, lambda: groups.create_group(db, unique, purpose))
-    if made is not None:
-        found = next(g for g in groups.list_groups(db) if g.id == made.id)
-        assert (found.name, found.purpose) == (unique.strip(), purpose)
-
-
-@examples(400)
-@given(full=any_text(), preferred=any_text(), pronouns=any_text(20))
-def test_adding_members(shared, full: str, preferred: str, pronouns: str) -> None:
-    db, group = shared["db"], shared["group"]
-    row = attempt(
-        db,
-        full + preferred + pronouns,
-        lambda: people.add_member(
-            db, group, full, Role.LIVED_EXPERIENCE, preferred_name=preferred, pronouns=pronouns
-        ),
-        short=bool(ordinary(full) and ordinary(preferred + "x") and ordinary(pronouns + "x", 60)),
-    )
-    if row is not None:
-        got = people.get_member(db, group, row.person_id)
-        assert (got.full_name, got.preferred_name, got.pronouns) == (
-            full.strip(),
-            preferred.strip(),
-            pronouns.strip(),
-        )
-
-
-@examples(300)
-@given(address=any_text(200), note=any_text(200), phone=any_text(20))
-@example(address="Flat 2\n10 Heol y Frenhines\nCaerdydd", note=MEGABYTE, phone="+44 7700 900123")
-def test_sensitive_details(shared, address: str, note: str, phone: str) -> None:
-    db, group = shared["db"], shared["group"]
-    details = MemberDetails(
-        person_id=None,
-        full_name=f"Member {next(numbers)}",
-        postal_address=address,
-        access_needs_note=note,
-        phone=phone,
-        consent_to_store=True,
-        consent_recorded_on=date(2026, 1, 5),
-    )
-    saved = attempt(db, address + note + phone, lambda: people.save_member(db, group, details))
-    if saved is not None:
-        got = people.get_member(db, group, saved.person_id)
-        # The member's longer details lose only the spaces and blank lines around them.
-        assert (got.postal_address, got.access_needs_note, got.phone) == (
-            address.strip(),
-            note.strip(),
-            phone.strip(),
-        )
-
-
-@examples(400)
-@given(typed=any_text())
-@example(typed=MEGABYTE)
-def test_searching_members_never_fails_and_finds_what_was_saved(shared, typed: str) -> None:
-    db, group = shared["db"], shared["group"]
-    if searched(lambda: people.search_members(db, group, typed, include_left=True)) is None:
-        return
-    name = f"Searchable {next(numbers)} {typed}"
-    row = attempt(db, name, lambda: people.add_member(db, group, name, Role.GUEST))
-    if row is not None and typed.strip():
-        hits = people.search_members(db, group, typed, include_left=True)
-        assert row.person_id in [hit.person_id for hit in hits], typed
-
-
-@examples(300)
-@given(name=any_text(), address=any_text(200), note=any_text(200))
-def test_venues(shared, name: str, address: str, note: str) -> None:
-    db = shared["db"]
-    row = attempt(db, name + address + note, lambda: venues.save_venue(db, name, address, note))
-    if row is not None:
-        got = next(v for v in venues.list_venues(db) if v.id == row.id)
-        assert (got.name, got.address, got.access_note) == (name.strip(), address, note)
-
 
 when = st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31, 23, 59))
 
