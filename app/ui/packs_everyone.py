@@ -46,7 +46,7 @@ from app.services.packs import (
 from app.services.packs.members import DEFAULT_FONT, AudioWriter
 from app.storage import Database
 from app.ui.data import DataSource
-from app.ui.decision_form import combo
+from app.ui.decision_form import announcer, combo
 from app.ui.packs_preview import fit_to_screen
 from app.ui.packs_sessions import SessionList
 from app.ui.tasks import TaskRunner
@@ -84,6 +84,9 @@ class PacksForEveryoneDialog(QDialog):
         self.made: list[Path] = []
         self.waiting_for_audio: list[str] = []
         self._stopping = False
+        self._closed = False
+        # Once the dialog is closed, what is left to say goes to the main window's status line.
+        self._tell_window = announcer(parent) if parent is not None else None
         self._documents: dict[PrintStyle, Document] = {}  # touched only on the worker thread
         title = _("Packs for everyone in {group}").format(group=group.name)
         self.setWindowTitle(f"{title} — {APP_NAME}")
@@ -216,6 +219,12 @@ class PacksForEveryoneDialog(QDialog):
             on_error=self._stopped_by_problem,
         )
 
+    def done(self, result: int) -> None:
+        # Closing stops the run after the pack being made now, as Stop does.
+        self._closed = True
+        self._stopping = True
+        super().done(result)
+
     def stop(self) -> None:
         self._stopping = True
         self.stop_button.setEnabled(False)
@@ -223,6 +232,9 @@ class PacksForEveryoneDialog(QDialog):
 
     def _planned(self, out: Path, run: PackRun) -> None:
         self.run_plan = run
+        if self._closed:
+            self._finish(out)
+            return
         self.progress.setRange(0, max(len(run.plans), 1))
         self.progress.setValue(0)
         self.status_line.announce(
@@ -257,6 +269,9 @@ class PacksForEveryoneDialog(QDialog):
             self.waiting_for_audio.append(plan.name)
         else:
             self.made.append(path)
+        if self._closed:
+            self._make(out, index + 1)  # says how far it got, in the main window
+            return
         words = progress_words(index + 1, len(run.plans), plan)
         self.progress.setValue(index + 1)
         self.progress.setAccessibleDescription(words)
@@ -264,8 +279,16 @@ class PacksForEveryoneDialog(QDialog):
         self._make(out, index + 1)
 
     def _finish(self, out: Path) -> None:
-        self._busy(False)
         total = len(self.run_plan.plans) if self.run_plan else 0
+        if self._closed:
+            if self._tell_window is not None:
+                self._tell_window(
+                    _("Stopped making packs. Made {made} of {total}, in {folder}.").format(
+                        made=len(self.made), total=total, folder=out
+                    )
+                )
+            return
+        self._busy(False)
         if self._stopping:
             words = _("Stopped. Made {made} of {total} packs, in {folder}.")
         else:
@@ -278,6 +301,10 @@ class PacksForEveryoneDialog(QDialog):
         self.progress_words.announce(words)
 
     def _stopped_by_problem(self, message: str) -> None:
+        if self._closed:
+            if self._tell_window is not None:
+                self._tell_window(message, urgent=True)
+            return
         self._busy(False)
         self._failed(message)
 

@@ -320,3 +320,26 @@ def test_a_long_decision_log_previews_its_start_and_saves_whole(
     assert "Decision made in 2015." in text and "Repair requests will be answered" in text
     assert dialog.rendered.complete  # kept: a second save needs no second making
     dialog.hide()
+
+
+def test_closing_packs_for_everyone_stops_it_and_says_so_in_the_window(
+    qtbot, open_window, sample, tmp_path
+) -> None:
+    parts, _panel = open_sessions(qtbot, open_window, sample.equipment)
+    window = parts.window
+    dialog = PacksForEveryoneDialog(window, parts.source, parts.runner, window.current_group())
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    qtbot.waitUntil(dialog.start_button.isEnabled)
+    dialog.folder.setText(str(tmp_path / "closed"))
+    dialog.start()
+    dialog.close()
+    qtbot.waitUntil(
+        lambda: any(s.startswith("Stopped making packs.") for s in window.status_line.announced),
+        timeout=30_000,
+    )
+    assert parts.runner.wait_idle()
+    said = next(s for s in window.status_line.announced if s.startswith("Stopped making packs."))
+    made = len(list((tmp_path / "closed").glob("*.pdf")))
+    assert f"Made {made} of 3" in said
+    assert made < 3
