@@ -36,6 +36,7 @@ from app.services.pack_defaults import PackDefaults
 from app.services.packs import PackKind
 from app.services.people import list_members
 from app.ui.data import DataSource
+from app.ui.decision_form import announcer
 from app.ui.display import base_point_size
 from app.ui.packs_options import PackOptions
 from app.ui.packs_pages import (
@@ -74,6 +75,8 @@ class PackDialog(QDialog):
         self._asked = 0  # the number of the newest preview asked for
         self._printer: QPrinter | None = None
         self._closed = False
+        # Once the dialog is closed, a save or print still under way reports to the window.
+        self._tell_window = announcer(parent) if parent is not None else None
         title = _("Pack for {group}").format(group=group.name)
         self.setWindowTitle(f"{title} — {APP_NAME}")
         self.setAccessibleName(title)
@@ -130,7 +133,7 @@ class PackDialog(QDialog):
         self.options.changed.connect(self._settle.start)
         fit_to_screen(self, 150, 40)
         self.status_line.show_quietly(_("Loading the sessions…"))
-        runner.run(source.call, list_members, group.id, on_done=self.options.set_members)
+        runner.run(source.call, list_members, group.id, on_done=self._members_loaded)
         runner.run(
             source.call,
             list_sessions,
@@ -167,7 +170,13 @@ class PackDialog(QDialog):
 
     # -- making the preview ---------------------------------------------------------------
 
+    def _members_loaded(self, rows: list) -> None:  # type: ignore[type-arg]
+        if not self._closed:
+            self.options.set_members(rows)
+
     def _sessions_loaded(self, rows: list) -> None:  # type: ignore[type-arg]
+        if self._closed:
+            return
         self.options.set_sessions(rows, self._wanted_meeting)
         self.refresh()
 
@@ -194,7 +203,7 @@ class PackDialog(QDialog):
         )
 
     def _rendered(self, asked: int, rendered: RenderedPack) -> None:
-        if asked != self._asked:
+        if asked != self._asked or self._closed:
             return  # the choices changed while it was being made: a newer one is coming
         self.rendered = rendered
         self.preview.show_pages(
@@ -212,7 +221,7 @@ class PackDialog(QDialog):
         self.status_line.announce(words.format(title=rendered.title, count=rendered.page_count))
 
     def _preview_failed(self, asked: int, message: str) -> None:
-        if asked == self._asked:
+        if asked == self._asked and not self._closed:
             self.preview.show_message(message)
             self._failed(message)
 
@@ -221,7 +230,13 @@ class PackDialog(QDialog):
         self.save_button.setEnabled(ready)
 
     def _failed(self, message: str) -> None:
-        self.status_line.announce(message, urgent=True)
+        self._say(message, urgent=True)
+
+    def _say(self, message: str, *, urgent: bool = False) -> None:
+        if not self._closed:
+            self.status_line.announce(message, urgent=urgent)
+        elif self._tell_window is not None:
+            self._tell_window(message, urgent=urgent)
 
     # -- printing and saving ------------------------------------------------------------
 
@@ -250,7 +265,7 @@ class PackDialog(QDialog):
         )
 
     def _printed(self, count: int) -> None:
-        self.status_line.announce(
+        self._say(
             ngettext(
                 "Sent {count} page to the printer.", "Sent {count} pages to the printer.", count
             ).format(count=count)
@@ -296,7 +311,7 @@ class PackDialog(QDialog):
         self.status_line.announce(_("Making the whole pack. A long one can take a minute…"))
 
         def made(pdf: bytes) -> None:
-            if self.rendered is rendered:  # keep it, so a second Save or Print is quick
+            if not self._closed and self.rendered is rendered:  # a second Save or Print is quick
                 self.rendered = replace(rendered, pdf=pdf, complete=True)
             then(pdf)
 
@@ -305,4 +320,4 @@ class PackDialog(QDialog):
         )
 
     def _saved(self, path: Path) -> None:
-        self.status_line.announce(_("Saved the pack as {path}.").format(path=path))
+        self._say(_("Saved the pack as {path}.").format(path=path))

@@ -343,3 +343,14 @@ def test_closing_packs_for_everyone_stops_it_and_says_so_in_the_window(
     made = len(list((tmp_path / "closed").glob("*.pdf")))
     assert f"Made {made} of 3" in said
     assert made < 3
+
+
+def test_closing_the_pack_dialog_while_its_preview_is_made(qtbot, open_window, sample) -> None:
+    from app.ui.packs_menu import open_pack_dialog
+
+    parts, _panel = open_sessions(qtbot, open_window, sample.equipment)
+    dialog = open_pack_dialog(parts.window)
+    dialog.close()  # deleted on close: what comes back afterwards must not reach it
+    assert parts.runner.wait_idle()
+    qtbot.wait(50)
+    assert not the_open(PackDialog)
