@@ -82,7 +82,7 @@ class PagePicture(QLabel):
         )
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        # A thick frame in the highlight colour, as well as the focus ring, shows the page.
+        # A thicker frame, as well as the focus ring, shows which page has the focus.
         self.setLineWidth(5)
         super().focusInEvent(event)
 
