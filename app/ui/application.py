@@ -107,7 +107,7 @@ def _run(
     window: MainWindow | None = None
     try:
         if live is not None:
-            return _run_live(app, source, runner, live, dialogs, settings, smoke=smoke)
+            return _run_live(app, source, runner, live, dialogs, settings, text_size, smoke=smoke)
         wants_examples = False if smoke else offer_example_data(db, dialogs)
         window = MainWindow(source, runner, settings, text_size, display=display)
         window.resize(_starting_size())
@@ -135,6 +135,7 @@ def _run_live(
     reference: str,
     dialogs: Dialogs,
     settings: Settings,
+    text_size: TextSize,
     *,
     smoke: bool = False,
 ) -> int:
@@ -146,7 +147,9 @@ def _run_live(
     except RoundtableError as error:
         dialogs.tell(str(error), problem=True)
         return 1
-    window = open_live_window(source, runner, meeting_id, full_screen=not smoke)
+    window = open_live_window(
+        source, runner, meeting_id, full_screen=not smoke, text_size=text_size
+    )
     add_read_aloud(window, settings)
     try:
         if smoke:

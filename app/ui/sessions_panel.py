@@ -215,7 +215,8 @@ class SessionsPanel(RecordsPanel):
             window.raise_()
             window.activateWindow()
             return
-        window = open_live_window(self.source, self.runner, chosen.id)
+        text_size = getattr(self.window(), "text_size", None)
+        window = open_live_window(self.source, self.runner, chosen.id, text_size=text_size)
         self.live_windows[chosen.id] = window
         window.closed.connect(lambda key=chosen.id: self.live_windows.pop(key, None))
 

@@ -52,6 +52,15 @@ def test_start_live_session_from_the_sessions_area(qtbot, open_window, db) -> No
     qtbot.waitUntil(lambda: live.state is not None, timeout=10_000)
     assert live.state.meeting_id == sample.meeting_id  # type: ignore[union-attr]
     assert live.notes.accessibleName() == "Notes for Welcome and check-in"
+    # The text can be made larger from the live window itself, as from the main window.
+    live.activateWindow()
+    qtbot.waitUntil(live.isActiveWindow)
+    before = window.text_size.percent
+    qtbot.keyClick(live.notes, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert window.text_size.percent > before
+    assert f"Text size {window.text_size.percent}%." in live.status_line.announced
+    qtbot.keyClick(live.notes, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.text_size.percent == 100
     # Asking again brings the same window forward rather than opening a second.
     panel.start_live_for_chosen()
     assert len([w for w in QApplication.topLevelWidgets() if isinstance(w, LiveWindow)]) == 1

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QWidget
 from app.i18n import _
 from app.services import session_lookup
 from app.ui.data import DataSource
+from app.ui.display import TextSize
+from app.ui.live.view_menu import add_view_menu
 from app.ui.live.voice import LiveVoice
 from app.ui.live.window import LiveWindow
 from app.ui.read_aloud import ReadAloud
@@ -24,9 +26,13 @@ def open_live_window(
     full_screen: bool = True,
     voice: LiveVoice | None = None,
     parent: QWidget | None = None,
+    text_size: TextSize | None = None,
 ) -> LiveWindow:
-    """Show the live window on ``meeting_id``, full screen for a projector, and load it."""
+    """Show the live window on ``meeting_id``, full screen for a projector, and load it;
+    with ``text_size``, its View menu changes the text size there too."""
     window = LiveWindow(source, runner, meeting_id, voice=voice, parent=parent)
+    if text_size is not None:
+        add_view_menu(window, text_size, window.status_line.announce)
     if full_screen:
         window.showFullScreen()
     else:
