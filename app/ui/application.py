@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -23,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from app import APP_NAME
+from app import APP_NAME, STARTED
 from app.errors import (
     DatabaseDamaged,
     DatabaseInUse,
@@ -32,9 +34,6 @@ from app.errors import (
     StorageError,
 )
 from app.i18n import N_, _
-from app.services import maintenance
-from app.storage import Database, open_database
-from app.ui.data import DataSource
 from app.ui.dialogs import ConsoleDialogs, Dialogs, MessageBoxDialogs, show_message
 from app.ui.display import Display, TextSize
 from app.ui.focus_ring import install_focus_ring
@@ -43,6 +42,10 @@ from app.ui.main_window import MainWindow
 from app.ui.screens import keep_screens
 from app.ui.settings import Settings
 from app.ui.tasks import TaskRunner, fault_message
+
+if TYPE_CHECKING:
+    from app.storage import Database
+    from app.ui.data import DataSource
 
 log = logging.getLogger(__name__)
 
@@ -99,21 +102,31 @@ def _run(
     display = Display(settings, text_size)
     display.apply_saved()  # look, font and size before any dialog, so those use them too
     install_focus_ring(app)
-    db = open_data(folder, dialogs, offer_restore=not smoke)
-    if db is None:
-        return 1
-    source = DataSource(db)
     runner = TaskRunner()
     window: MainWindow | None = None
+    if live is None:
+        # The window's frame is drawn before the data layer is even imported, so a person
+        # sees Roundtable at once; the areas fill in when the data file is open.
+        window = MainWindow(None, runner, settings, text_size, display=display)
+        window.resize(_starting_size())
+        window.show()
+        _draw_now(window)
+        first_drawn = time.perf_counter()
+    db = open_data(folder, dialogs, offer_restore=not smoke)
+    if db is None:
+        _finish(window, runner, None, daily_backup=False)
+        return 1
+    from app.ui.data import DataSource
+
+    source = DataSource(db)
     try:
         if live is not None:
             return _run_live(app, source, runner, live, dialogs, settings, text_size, smoke=smoke)
+        assert window is not None
         wants_examples = False if smoke else offer_example_data(db, dialogs)
-        window = MainWindow(source, runner, settings, text_size, display=display)
-        window.resize(_starting_size())
-        window.show()
+        window.attach(source)
         if smoke:
-            return _draw_once(window, runner, faults)
+            return _draw_once(window, runner, faults, first_drawn)
         for warning in db.warnings:
             show_message(window, warning, problem=True)
             window.status_line.announce(warning, urgent=True)
@@ -165,6 +178,8 @@ def _run_live(
 
 def open_data(folder: Path, dialogs: Dialogs, *, offer_restore: bool) -> Database | None:
     """The open data file, or None once the person has been told why it cannot be opened."""
+    from app.storage import open_database
+
     try:
         # The quick check reads every page; the window runs it once it is up.
         return open_database(folder, quick_check_later=True)
@@ -179,6 +194,9 @@ def open_data(folder: Path, dialogs: Dialogs, *, offer_restore: bool) -> Databas
 
 
 def _offer_restore(folder: Path, error: DatabaseDamaged, dialogs: Dialogs) -> Database | None:
+    from app.services import maintenance
+    from app.storage import open_database
+
     log.warning("data file damaged; looking for a backup")
     try:
         backup = maintenance.latest_good_backup(folder)
@@ -312,7 +330,15 @@ def _starting_size() -> QSize:
     return QSize(min(1200, available.width() * 9 // 10), min(800, available.height() * 9 // 10))
 
 
-def _draw_once(window: MainWindow, runner: TaskRunner, faults: FaultReporter) -> int:
+def _draw_now(window: MainWindow) -> None:
+    """Paint the window now, rather than when the event loop next runs."""
+    QCoreApplication.processEvents()
+    window.repaint()
+
+
+def _draw_once(
+    window: MainWindow, runner: TaskRunner, faults: FaultReporter, first_drawn: float
+) -> int:
     window.load_groups()
     if not runner.wait_idle(SMOKE_TIMEOUT_MS):
         print(_("Roundtable's window did not finish loading within a minute."), file=sys.stderr)
@@ -321,22 +347,32 @@ def _draw_once(window: MainWindow, runner: TaskRunner, faults: FaultReporter) ->
     if window.grab().isNull():
         print(_("Roundtable could not draw its window."), file=sys.stderr)
         return 1
+    print(
+        _(
+            "Drew the window {drawn:.2f} s after starting, and the data in it after {ready:.2f} s."
+        ).format(drawn=first_drawn - STARTED, ready=time.perf_counter() - STARTED)
+    )
     return 1 if faults.count else 0
 
 
 def _finish(
-    window: MainWindow | None, runner: TaskRunner, source: DataSource, *, daily_backup: bool
+    window: MainWindow | None,
+    runner: TaskRunner,
+    source: DataSource | None,
+    *,
+    daily_backup: bool,
 ) -> None:
     """Stop cleanly: finish the jobs already asked for, back up if due, close the file."""
     if window is not None:
         window.close()
     try:
-        if daily_backup:
+        if daily_backup and source is not None:
             runner.run(source.daily_backup)
         runner.shutdown(wait=True)
     except Exception:
         log.exception("fault while finishing the last jobs")
     finally:
-        source.close()
+        if source is not None:
+            source.close()
         if window is not None:
             window.deleteLater()

@@ -43,9 +43,9 @@ class FileActions:
         self.restore_action = self._make(_("&Restore a backup…"), self.choose_backup_to_restore)
         self.check_action = self._make(_("&Check the data…"), self.check)
 
-    def add_to(self, menu: QMenu) -> None:
+    def add_to(self, menu: QMenu, before: QAction | None = None) -> None:
         for action in (self.backup_action, self.restore_action, self.check_action):
-            menu.addAction(action)
+            menu.insertAction(before, action) if before is not None else menu.addAction(action)
 
     def _make(self, text: str, slot) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self._window)

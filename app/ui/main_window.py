@@ -2,9 +2,16 @@
 
 It holds no data logic. What it shows comes through a ``DataSource`` run on the
 ``TaskRunner``; the menus' maintenance work lives in ``app.ui.file_actions``.
+
+It is made in two steps, so that a person sees it at once: first the frame (menus, group
+chooser, status line), which needs Qt alone and is drawn straight away, then, once the
+data file is open, ``attach`` adds the areas and everything else that reads data. This
+module imports nothing of the data layer for that reason.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -24,18 +31,18 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.i18n import _
-from app.services.groups import GroupSummary
-from app.ui.areas import AREAS
-from app.ui.data import DataSource
 from app.ui.display import Display, TextSize
-from app.ui.display_dialog import DisplayDialog
-from app.ui.file_actions import FileActions
-from app.ui.packs_menu import add_packs_menu
-from app.ui.panels import RecordsPanel
-from app.ui.read_aloud import ReadAloud
 from app.ui.settings import LAST_GROUP, Settings
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import StatusLine
+
+if TYPE_CHECKING:
+    from app.services.groups import GroupSummary
+    from app.ui.data import DataSource
+    from app.ui.display_dialog import DisplayDialog
+    from app.ui.file_actions import FileActions
+    from app.ui.panels import RecordsPanel
+    from app.ui.read_aloud import ReadAloud
 
 
 class AreaList(QListWidget):
@@ -55,7 +62,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        source: DataSource,
+        source: DataSource | None,
         runner: TaskRunner,
         settings: Settings,
         text_size: TextSize,
@@ -63,7 +70,7 @@ class MainWindow(QMainWindow):
         display: Display | None = None,
     ) -> None:
         super().__init__(parent)
-        self.source = source
+        self.source: DataSource | None = None
         self.runner = runner
         self.settings = settings
         self.text_size = text_size
@@ -75,7 +82,8 @@ class MainWindow(QMainWindow):
         self.group_label = QLabel(_("&Group:"))
         self.group_chooser = QComboBox()
         self.group_chooser.setAccessibleName(_("Group"))
-        self.group_chooser.setPlaceholderText(_("No groups yet"))
+        self.group_chooser.setPlaceholderText(_("Opening your data…"))
+        self.group_chooser.setEnabled(False)
         self.group_chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.group_chooser.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.group_label.setBuddy(self.group_chooser)
@@ -88,12 +96,8 @@ class MainWindow(QMainWindow):
         self.areas.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.stack = QStackedWidget()
         self.panels: list[RecordsPanel] = []
-        for area in AREAS:
-            panel = area(source, runner)
-            panel.failed.connect(self._area_failed)
-            self.panels.append(panel)
-            self.stack.addWidget(panel)
-            self.areas.addItem(panel.title())
+        self.file_actions: FileActions | None = None
+        self.read_aloud: ReadAloud | None = None
         self.areas.currentRowChanged.connect(self._show_area)
         self.group_chooser.currentIndexChanged.connect(self._choose_group)
 
@@ -103,11 +107,35 @@ class MainWindow(QMainWindow):
         runner.failed.connect(lambda message: self.status_line.announce(message, urgent=True))
 
         self._lay_out()
-        self.file_actions = FileActions(self, source, runner, self.status_line)
-        self.read_aloud = ReadAloud(settings, self.status_line, self)
         self._build_menus()
-        self.areas.setCurrentRow(0)
         self.text_size.changed.connect(self._text_size_changed)
+        if source is not None:
+            self.attach(source)
+
+    def attach(self, source: DataSource) -> None:
+        """Add what reads the data in ``source``: the areas, the file, pack and read-aloud
+        menus. Then ``load_groups`` fills them."""
+        from app.ui.areas import AREAS
+        from app.ui.file_actions import FileActions
+        from app.ui.packs_menu import add_packs_menu
+        from app.ui.read_aloud import ReadAloud
+
+        self.source = source
+        for area in AREAS:
+            panel = area(source, self.runner)
+            panel.failed.connect(self._area_failed)
+            self.panels.append(panel)
+            self.stack.addWidget(panel)
+            self.areas.addItem(panel.title())
+        self._chain_tab_order()
+        self.file_actions = FileActions(self, source, self.runner, self.status_line)
+        self.file_actions.add_to(self.file_menu, before=self.file_menu.actions()[0])
+        self.read_aloud = ReadAloud(self.settings, self.status_line, self)
+        bar = self.menuBar()
+        for add in (lambda: add_packs_menu(self, bar), lambda: self.read_aloud.add_menu(bar)):
+            menu = add()
+            bar.insertMenu(self.help_menu.menuAction(), menu)  # before Help, as on every app
+        self.areas.setCurrentRow(0)
 
     # -- layout and menus --------------------------------------------------------------
 
@@ -139,6 +167,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._keep_in_view)
 
+    def _chain_tab_order(self) -> None:
         QWidget.setTabOrder(self.group_chooser, self.areas)
         previous: QWidget = self.areas
         for panel in self.panels:
@@ -150,9 +179,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(_("&File"))
-        self.file_actions.add_to(file_menu)
-        file_menu.addSeparator()
+        file_menu = self.file_menu = bar.addMenu(_("&File"))
+        file_menu.addSeparator()  # the data file's actions go above it once it is open
         # Windows has no standard key for Quit; Ctrl+Q is what people expect there too.
         self.quit_action = self._action(
             _("&Quit"), [QKeySequence.StandardKey.Quit, "Ctrl+Q"], self.close
@@ -180,11 +208,12 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.display_action)
         self._update_text_size_actions()
 
-        add_packs_menu(self, bar)
-        self.read_aloud.add_menu(bar)
+        self.help_menu = bar.addMenu(_("&Help"))
+        self.help_menu.addAction(self._action(_("&About Roundtable"), [], self._about))
 
-        help_menu = bar.addMenu(_("&Help"))
-        help_menu.addAction(self._action(_("&About Roundtable"), [], self.file_actions.about))
+    def _about(self) -> None:
+        if self.file_actions is not None:
+            self.file_actions.about()
 
     def _action(self, text: str, keys: list, slot) -> QAction:  # type: ignore[no-untyped-def,type-arg]
         """A window-wide action; ``keys`` are standard keys or key names, the first kept
@@ -207,6 +236,8 @@ class MainWindow(QMainWindow):
 
     def open_display_settings(self) -> DisplayDialog:
         """Text size, look and reading font; the dialog opens without blocking."""
+        from app.ui.display_dialog import DisplayDialog
+
         dialog = DisplayDialog(self.display, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -222,6 +253,8 @@ class MainWindow(QMainWindow):
 
     def load_groups(self) -> None:
         """Fetch the list of groups, then show the one chosen last time (or the first)."""
+        if self.source is None:
+            return
         self.status_line.show_quietly(_("Loading the groups…"))
         self.runner.run(self.source.groups, on_done=self._groups_loaded)
 
@@ -305,5 +338,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.sync()
-        self.read_aloud.close()
+        if self.read_aloud is not None:
+            self.read_aloud.close()
         super().closeEvent(event)

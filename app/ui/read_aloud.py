@@ -23,13 +23,13 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMenuBar, QWidget
 from shiboken6 import isValid
 
-from app.export.audio import MemberAudioWriter
 from app.i18n import _
 from app.speech import SpeechService, SpeechState, Voice
 from app.ui.settings import SPEECH_RATE, SPEECH_VOICE, Settings
 from app.ui.speech_text import text_to_read
 
 if TYPE_CHECKING:
+    from app.export.audio import MemberAudioWriter
     from app.ui.widgets import StatusLine
 
 READ_KEYS = "Ctrl+Shift+R"
@@ -172,6 +172,8 @@ class ReadAloud(QObject):
         """The ``write_audio`` for packs for everyone: audio packs made by this window's
         speech, at the usual speed; with no engine, the reason is announced once and those
         members are listed as waiting."""
+        from app.export.audio import MemberAudioWriter  # the pack builders: only when used
+
         return MemberAudioWriter(self.service(), on_problem=self._problem_heard.emit)
 
     def service(self) -> SpeechService:
