@@ -98,7 +98,7 @@ def test_backup_and_restore_round_trip(data_dir: Path, tmp_path: Path) -> None:
     restored = roundtable("restore", str(copy), data_dir=data_dir)
     assert restored.returncode == 0, restored.stderr
     assert "The data it replaced is kept at" in restored.stdout
-    kept = list((data_dir / "backups").glob("replaced-by-restore-*.sqlite3"))
+    kept = list((data_dir / "backups").glob("damaged-*.sqlite3"))
     assert [p.read_bytes() for p in kept] == [b"ruined" * 1000]
     check = roundtable("check", data_dir=data_dir)
     assert check.returncode == 0

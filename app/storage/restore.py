@@ -49,8 +49,9 @@ def check_restorable(candidate: Path) -> None:
 def restore(folder: Path, candidate: Path) -> Restored:
     """Replace the data file in ``folder`` with a copy of ``candidate``.
 
-    The file being replaced, damaged or not, is moved whole (with its write-ahead log) into
-    the backups folder under a clear name, so a restore can itself be undone. A stale log
+    The file being replaced is moved whole (with its write-ahead log) into the backups
+    folder, as "damaged-…" if it could not be opened as it was and "replaced-by-restore-…"
+    if it could, so a restore can itself be undone. A stale log
     left beside the restored file would be replayed into it, so none is left behind.
     """
     candidate = candidate.expanduser().resolve()
@@ -69,7 +70,8 @@ def restore(folder: Path, candidate: Path) -> Restored:
     replaced = None
     stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H%M%S")
     if target.exists():
-        replaced = folder / location.BACKUP_FOLDER_NAME / f"replaced-by-restore-{stamp}.sqlite3"
+        kind = "damaged" if looks_damaged(target) else "replaced-by-restore"
+        replaced = folder / location.BACKUP_FOLDER_NAME / f"{kind}-{stamp}.sqlite3"
         os.replace(target, replaced)
     for leftover in (integrity.wal_path(target), integrity.shm_path(target)):
         if leftover.exists() and replaced is not None:
@@ -77,6 +79,19 @@ def restore(folder: Path, candidate: Path) -> Restored:
         leftover.unlink(missing_ok=True)
     os.replace(incoming, target)
     return Restored(restored_from=candidate, replaced_copy=replaced)
+
+
+def looks_damaged(target: Path) -> bool:
+    """True for a data file that cannot be opened as it is: damaged pages, cut short, not
+    a database at all, or a stale log beside it. Such a file is set aside as "damaged-…",
+    so that whoever looks in the backups folder later knows what it is."""
+    if not integrity.has_sqlite_header(target) or integrity.has_stale_log(target):
+        return True
+    try:
+        with integrity.read_only(target, timeout=LOCK_WAIT_SECONDS) as connection:
+            return bool(integrity.problems_found(connection, full=False))
+    except sqlite3.DatabaseError:
+        return True
 
 
 def _refuse_if_in_use(target: Path) -> None:

