@@ -232,6 +232,7 @@ class DecisionsModel(RowTableModel):
             and self._fetch is not None
             and not self._fetching
             and len(self._rows) < self._total
+            and not self._runner.is_closed()  # the window is closing: nothing more to show
         )
 
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008

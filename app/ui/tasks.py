@@ -92,6 +92,10 @@ class TaskRunner(QObject):
         self._jobs[job] = _Job(func, args, on_done, on_error)
         return self._executor.submit(self._work, job)
 
+    def is_closed(self) -> bool:
+        """True once ``shutdown`` has been called: no more jobs are taken."""
+        return self._closed
+
     def is_idle(self) -> bool:
         """True when every job asked for has finished and its callback has run."""
         return not self._jobs

@@ -27,7 +27,20 @@ EMOJI_NAME = "Siobhán O'Neill 😀"
 WELSH = "Llŷr Gruffydd"
 # A name in Arabic script starting an English sentence: the comma stays after the name.
 SENTENCE_WITH_URDU_NAME = "شمیم, Bilal Baig (her grandson) came to help."
-NAMES = (POLISH, PUNJABI, BENGALI, EMOJI_NAME, WELSH, SENTENCE_WITH_URDU_NAME)
+CHINESE = "王小明"
+JAPANESE = "山田はなこ"
+KOREAN = "김민준"
+NAMES = (
+    POLISH,
+    PUNJABI,
+    BENGALI,
+    EMOJI_NAME,
+    WELSH,
+    SENTENCE_WITH_URDU_NAME,
+    CHINESE,
+    JAPANESE,
+    KOREAN,
+)
 RIGHT_TO_LEFT_NAMES = (URDU, ARABIC, URDU_SENTENCE)
 DECISION = "The repair service will ring people back within two working days."
 

@@ -26,7 +26,7 @@ from app.services.pack_defaults import FONTS_FOLDER, SYSTEM_FONT, reading_font
 
 @dataclass(frozen=True)
 class Fallback:
-    """A bundled Noto font (paths under resources/fonts) and the Unicode blocks it is
+    """A bundled fallback font (paths under resources/fonts) and the Unicode blocks it is
     for (none: anything else)."""
 
     regular: str
@@ -38,10 +38,10 @@ class Fallback:
 
 
 # Scripts most written by UK groups' members after English: Urdu and Arabic, Punjabi,
-# Bengali, Gujarati, Hindi, Hebrew and Tamil; emoji (Noto Emoji, in black and white); then
-# Noto Sans for wider Latin, Greek,
-# Cyrillic and Vietnamese. Each is loaded only when a pack has a letter it is for; files
-# without a bold draw bold text in their regular weight.
+# Bengali, Gujarati, Hindi, Hebrew and Tamil; emoji (Noto Emoji, in black and white);
+# Chinese and Japanese (Droid Sans Fallback) and Korean (Nanum Gothic); then Noto Sans for
+# wider Latin, Greek, Cyrillic and Vietnamese. Each is loaded only when a pack has a
+# letter it is for; files without a bold draw bold text in their regular weight.
 FALLBACKS: tuple[Fallback, ...] = (
     Fallback(
         "noto/NotoNaskhArabic-Regular.ttf",
@@ -58,6 +58,24 @@ FALLBACKS: tuple[Fallback, ...] = (
         "noto-emoji/NotoEmoji-Regular.ttf",
         None,
         ((0x2300, 0x23FF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0x1F000, 0x1FAFF)),
+    ),
+    Fallback(
+        "droid-sans-fallback/DroidSansFallbackFull.ttf",
+        None,
+        (
+            (0x2E80, 0x2FDF),  # radicals
+            (0x3000, 0x30FF),  # CJK punctuation, hiragana, katakana
+            (0x31F0, 0x31FF),
+            (0x3400, 0x4DBF),  # ideographs, extension A
+            (0x4E00, 0x9FFF),  # ideographs
+            (0xF900, 0xFAFF),
+            (0xFF00, 0xFFEF),  # full-width forms
+        ),
+    ),
+    Fallback(
+        "nanum/NanumGothic.ttf",
+        None,
+        ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7FF)),  # Hangul
     ),
     Fallback("noto/NotoSans-Regular.ttf", "noto/NotoSans-Bold.ttf"),
 )
@@ -110,7 +128,7 @@ def reading_face(font_key: str) -> Face:
 
 @cache
 def _fallback_face(fallback: Fallback) -> Face:
-    stem = "Roundtable-" + Path(fallback.regular).name.removesuffix("-Regular.ttf")
+    stem = "Roundtable-" + Path(fallback.regular).stem.removesuffix("-Regular")
     bold = FONTS_FOLDER / fallback.bold if fallback.bold else None
     return _face(stem, FONTS_FOLDER / fallback.regular, bold)
 
