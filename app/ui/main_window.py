@@ -279,6 +279,7 @@ class MainWindow(QMainWindow):
         index = next((n for n, g in enumerate(self.groups) if g.id == wanted), 0)
         self.group_chooser.setCurrentIndex(index if self.groups else -1)
         self.group_chooser.blockSignals(False)
+        self.group_chooser.setPlaceholderText(_("No groups yet"))
         self.group_chooser.setEnabled(bool(self.groups))
         self._choose_group(self.group_chooser.currentIndex())
         if not self.groups:

@@ -188,6 +188,7 @@ def test_an_empty_file_says_there_are_no_groups(qtbot, open_window):
     window = open_window().window
     assert window.groups == []
     assert not window.group_chooser.isEnabled()
+    assert window.group_chooser.placeholderText() == "No groups yet"
     assert "There are no groups yet." in window.status_line.announced
     assert window.panels[0].summary.text() == "No group is chosen."
 
