@@ -116,7 +116,7 @@ def test_a_damaged_file_offers_the_latest_good_backup(qapp, data_dir):
     question = person.asked[0]
     assert "latest good backup was made on" in question
     assert str(data_dir / "backups") in question
-    kept = [p for p in (data_dir / "backups").iterdir() if p.name.startswith("replaced-by")]
+    kept = [p for p in (data_dir / "backups").iterdir() if p.name.startswith("damaged-")]
     assert len(kept) == 1 and kept[0].read_bytes() == DAMAGED
     assert str(kept[0]) in person.told[-1]
     for text in person.asked + person.told:
