@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from app.i18n import _
 from app.ui.data import DataSource
 from app.ui.save_elsewhere import SaveElsewhere
 from app.ui.tasks import TaskRunner
+from app.ui.widgets import scrolling
 
 Announce = Callable[..., None]
 
@@ -105,11 +105,7 @@ class FormDialog(QDialog):
         self.fields = QVBoxLayout(self.page)
         self.general_error = self._error_label()
         self.fields.addWidget(self.general_error)
-        scroller = QScrollArea()
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroller.setWidget(self.page)
+        scroller = scrolling(self.page)
         self.scroller = scroller
 
         self.buttons = QDialogButtonBox()

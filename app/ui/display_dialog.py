@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QSpinBox,
     QStyle,
     QVBoxLayout,
@@ -35,7 +34,7 @@ from app.ui.fonts import available_fonts, sample_font
 from app.ui.looks import LOOKS, look
 from app.ui.settings import HIGH_CONTRAST_DARK, HIGH_CONTRAST_LIGHT, NORMAL_LOOK, TEXT_SIZES
 from app.ui.speech_settings import SpeechSettingsBox
-from app.ui.widgets import Heading
+from app.ui.widgets import Heading, scrolling
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -217,11 +216,7 @@ class DisplayDialog(QDialog):
         column.addWidget(self.packs)
         column.addWidget(self.speech_box)
         column.addStretch(1)
-        scroller = QScrollArea()
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroller.setWidget(page)
+        scroller = scrolling(page)
         outer = QVBoxLayout(self)
         outer.addWidget(scroller, 1)
         outer.addWidget(buttons)

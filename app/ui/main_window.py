@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
-    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -34,7 +33,7 @@ from app.i18n import _
 from app.ui.display import Display, TextSize
 from app.ui.settings import LAST_GROUP, Settings
 from app.ui.tasks import TaskRunner
-from app.ui.widgets import StatusLine
+from app.ui.widgets import StatusLine, scrolling
 
 if TYPE_CHECKING:
     from app.services.groups import GroupSummary
@@ -156,11 +155,7 @@ class MainWindow(QMainWindow):
         column.addLayout(body, 1)
 
         # At very large text sizes the whole page scrolls rather than squashing.
-        scroller = QScrollArea()
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroller.setWidget(page)
+        scroller = scrolling(page)
         self.setCentralWidget(scroller)
         self.scroller = scroller
         app = QApplication.instance()

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -50,7 +49,7 @@ from app.ui.decision_form import announcer, combo
 from app.ui.packs_preview import fit_to_screen
 from app.ui.packs_sessions import SessionList
 from app.ui.tasks import TaskRunner
-from app.ui.widgets import StatusLine
+from app.ui.widgets import StatusLine, scrolling
 
 
 def prepare(db: Database, meeting_id: int, kind: PackKind, font_key: str, out: Path) -> PackRun:
@@ -152,11 +151,7 @@ class PacksForEveryoneDialog(QDialog):
         column.addWidget(self.progress)
         column.addWidget(self.progress_words)
         column.addStretch(1)
-        scroller = QScrollArea()
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroller.setWidget(page)
+        scroller = scrolling(page)
         layout = QVBoxLayout(self)
         layout.addWidget(scroller, 1)
         layout.addWidget(buttons)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -46,7 +45,7 @@ from app.ui.session_pages import AimsPage, WhenWherePage
 from app.ui.session_plan_page import PlanPage
 from app.ui.session_venue import VenueEditor, announce
 from app.ui.tasks import TaskRunner
-from app.ui.widgets import Heading, StatusLine
+from app.ui.widgets import Heading, StatusLine, scrolling
 
 NEW_SESSION_HOUR = 10
 
@@ -69,15 +68,6 @@ def load_for_editor(
     choices = session_choices(db, group_id, meeting_id)
     details = get_session(db, meeting_id) if meeting_id is not None else blank_session(group_id)
     return details, choices
-
-
-def scrolling(page: QWidget) -> QScrollArea:
-    scroller = QScrollArea()
-    scroller.setWidgetResizable(True)
-    scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-    scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    scroller.setWidget(page)
-    return scroller
 
 
 class SessionEditor(QDialog):

@@ -3,7 +3,7 @@ checklist of the access features it offers."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +25,7 @@ from app.services.venues import VenueRow, save_venue
 from app.services.wording import label
 from app.ui.data import DataSource
 from app.ui.tasks import TaskRunner
-from app.ui.widgets import Heading, StatusLine
+from app.ui.widgets import Heading, StatusLine, scrolling
 
 
 def features_sentence(venue: VenueRow | None) -> str:
@@ -109,11 +108,7 @@ class VenueEditor(QDialog):
         column.addWidget(self.access_note)
         column.addWidget(feature_box)
         column.addStretch(1)
-        scroller = QScrollArea()
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroller.setWidget(form)
+        scroller = scrolling(form)
 
         self.save_button = QPushButton(_("&Save venue"))
         self.save_button.setAccessibleName(_("Save venue"))

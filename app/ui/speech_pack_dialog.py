@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -41,7 +40,7 @@ from app.storage import Database
 from app.ui.decision_form import combo
 from app.ui.packs_sessions import SessionList
 from app.ui.settings import SPEECH_RATE, SPEECH_VOICE
-from app.ui.widgets import StatusLine
+from app.ui.widgets import StatusLine, scrolling
 
 KINDS = (PackKind.BEFORE, PackKind.AFTER, PackKind.DECISIONS)
 
@@ -145,11 +144,7 @@ class AudioPackDialog(QDialog):
         column.addWidget(self.progress)
         column.addWidget(self.progress_words)
         column.addStretch(1)
-        scroller = QScrollArea()
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroller.setWidget(page)
+        scroller = scrolling(page)
         layout = QVBoxLayout(self)
         layout.addWidget(scroller, 1)
         layout.addWidget(buttons)

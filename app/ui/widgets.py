@@ -11,7 +11,7 @@ from PySide6.QtGui import (
     QFont,
     QGuiApplication,
 )
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
 from app.i18n import _
 from app.ui.display import heading_font
@@ -64,3 +64,14 @@ class StatusLine(QLabel):
         QAccessible.updateAccessibility(announcement)
         # Older screen readers ignore announcements but hear a label's name change.
         QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
+
+
+def scrolling(page: QWidget) -> QScrollArea:
+    """``page`` in a frameless area that scrolls, so that at large text sizes a screen
+    scrolls rather than squashing what is on it; Tab goes straight to the controls."""
+    scroller = QScrollArea()
+    scroller.setWidgetResizable(True)
+    scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroller.setWidget(page)
+    return scroller

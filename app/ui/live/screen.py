@@ -13,14 +13,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from app.i18n import _
 from app.ui.live.people_lists import CheckInList, TurnsList
-from app.ui.widgets import Heading, StatusLine
+from app.ui.widgets import Heading, StatusLine, scrolling
 
 LARGE_SCALE = 1.6  # the item and its time: larger than headings, at any text size
 SIDE_BY_SIDE_CHARACTERS = 110
@@ -150,11 +149,7 @@ class LiveScreen(QWidget):
             column.addWidget(widget)
         column.addLayout(middle, 1)
         column.addLayout(self.buttons)
-        scroller = QScrollArea()
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroller.setWidget(page)
+        scroller = scrolling(page)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroller, 1)
