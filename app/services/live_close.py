@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.errors import NotFound, ValidationError
 from app.i18n import _
@@ -58,6 +59,10 @@ class PaymentSuggestion:
     minutes: int
     rate_pence_per_hour: int
     confirmed: bool  # staff have already confirmed a payment for this session
+    # Confirmed: whether it was declined. Not yet: whether their last payment from this
+    # group was (some members never take payment, as it can affect benefits), so that
+    # staff are offered the same choice again.
+    declined: bool = False
 
     @property
     def pence(self) -> int:
@@ -102,7 +107,8 @@ def summary(db: Database, meeting_id: int) -> LiveSummary:
 
 def suggest_payments(db: Database, meeting_id: int) -> list[PaymentSuggestion]:
     """One suggestion per member present, for the session's planned length at the group's
-    hourly rate. Empty when the group pays no rate."""
+    hourly rate (staff may change the minutes when they confirm). Empty when the group pays
+    no rate."""
     state = read_live(db, meeting_id)
     minutes = sum(item.minutes for item in state.items) + sum(b.minutes for b in state.breaks)
     with db.transaction() as session:
@@ -110,9 +116,18 @@ def suggest_payments(db: Database, meeting_id: int) -> list[PaymentSuggestion]:
         if group is None:
             raise NotFound(_("That group no longer exists."))
         rate = group.hourly_rate_pence
-        confirmed = set(
-            session.scalars(select(Payment.person_id).where(Payment.meeting_id == meeting_id))
-        )
+        # What staff confirmed is shown as they confirmed it, not as it was suggested.
+        recorded = {
+            person_id: (minutes_given, paid_rate, declined)
+            for person_id, minutes_given, paid_rate, declined in session.execute(
+                select(
+                    Payment.person_id,
+                    Payment.minutes_given,
+                    Payment.rate_pence_per_hour,
+                    Payment.declined,
+                ).where(Payment.meeting_id == meeting_id)
+            )
+        }
         roles = dict(
             session.execute(
                 select(Membership.person_id, Membership.role).where(
@@ -120,13 +135,46 @@ def suggest_payments(db: Database, meeting_id: int) -> list[PaymentSuggestion]:
                 )
             ).all()
         )
+        present = [p.id for p in state.people if p.status == AttendanceStatus.PRESENT]
+        usually_declines = _declined_last_time(session, state.group_id, meeting_id, present)
     if rate <= 0:
         return []
-    return [
-        PaymentSuggestion(person.id, person.name, minutes, rate, person.id in confirmed)
-        for person in state.people
-        if person.status == AttendanceStatus.PRESENT and roles.get(person.id) in PAID_ROLES
-    ]
+    suggestions = []
+    for person in state.people:
+        if person.status != AttendanceStatus.PRESENT or roles.get(person.id) not in PAID_ROLES:
+            continue
+        if person.id in recorded:
+            given, paid_rate, was_declined = recorded[person.id]
+            suggestions.append(
+                PaymentSuggestion(person.id, person.name, given, paid_rate, True, was_declined)
+            )
+        else:
+            suggestions.append(
+                PaymentSuggestion(
+                    person.id, person.name, minutes, rate, False, person.id in usually_declines
+                )
+            )
+    return suggestions
+
+
+def _declined_last_time(
+    session: Session, group_id: int, meeting_id: int, people: list[int]
+) -> set[int]:
+    """Those of ``people`` whose latest payment from this group, for another session, was
+    declined."""
+    latest: dict[int, bool] = {}
+    rows = session.execute(
+        select(Payment.person_id, Payment.declined)
+        .where(
+            Payment.group_id == group_id,
+            Payment.person_id.in_(people),
+            Payment.meeting_id.is_distinct_from(meeting_id),
+        )
+        .order_by(Payment.created_at, Payment.id)
+    )
+    for person_id, declined in rows:
+        latest[person_id] = declined
+    return {person_id for person_id, declined in latest.items() if declined}
 
 
 def confirm_payments(

@@ -10,7 +10,7 @@ import pytest
 from app.errors import NotFound, ValidationError
 from app.models import Comment, Payment
 from app.models.enums import AimOutcome, AttendanceStatus, MeetingStatus
-from app.services import live_actions, live_close
+from app.services import live_actions, live_close, meetings
 from app.services.live import open_live, read_live
 from tests.live_sample import make_live_session
 
@@ -221,3 +221,47 @@ def test_a_supporter_is_noted_and_unnoted_without_losing_the_check_in(db) -> Non
     person = read_live(db, sample.meeting_id).person(grace)
     assert person is not None
     assert (person.status, person.with_supporter) == (AttendanceStatus.APOLOGIES, False)
+
+
+def test_staff_confirm_their_own_minutes_and_choices_which_the_next_session_remembers(db) -> None:
+    sample = make_live_session(db, rate_pence=1200)
+    group, first = sample.group_id, sample.meeting_id
+    margaret, grace = sample.people["Margaret"], sample.people["Grace"]
+    later = meetings.plan_meeting(db, group, "Letters", datetime(2025, 4, 1, 10), [("Letters", 60)])
+    for meeting in (first, later.id):
+        for person in (margaret, grace):
+            live_actions.check_in(db, meeting, person, AttendanceStatus.PRESENT)
+    # Margaret came late to the first session and declined; Grace declined too.
+    live_close.confirm_payments(
+        db,
+        first,
+        [(margaret, 30), (grace, 70)],
+        declined=(margaret, grace),
+        paid_on=date(2025, 3, 5),
+    )
+    shown = {
+        s.name: (s.minutes, s.declined, s.confirmed) for s in live_close.suggest_payments(db, first)
+    }
+    assert shown == {"Margaret O'Neill": (30, True, True), "Grace Okafor": (70, True, True)}
+    offered = {s.person_id: s.declined for s in live_close.suggest_payments(db, later.id)}
+    assert offered == {margaret: True, grace: True}  # offered the same choice again
+
+    # Margaret takes payment this time: the session after next offers her payment.
+    live_close.confirm_payments(db, later.id, [(margaret, 60), (grace, 60)], declined=(grace,))
+    third = meetings.plan_meeting(db, group, "Repairs", datetime(2025, 5, 6, 10), [("Repairs", 60)])
+    for person in (margaret, grace):
+        live_actions.check_in(db, third.id, person, AttendanceStatus.PRESENT)
+    offered = {
+        s.person_id: (s.declined, s.minutes, s.pence)
+        for s in live_close.suggest_payments(db, third.id)
+    }
+    assert offered == {margaret: (False, 60, 1200), grace: (True, 60, 1200)}
+    with db.transaction() as session:
+        from sqlalchemy import select
+
+        paid = {
+            (p.person_id, p.meeting_id): (p.paid_on, p.time_pence)
+            for p in session.scalars(select(Payment))
+        }
+    assert paid[(margaret, first)] == (date(2025, 3, 5), 0)
+    assert paid[(margaret, later.id)] == (None, 1200)

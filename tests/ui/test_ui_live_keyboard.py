@@ -168,6 +168,18 @@ def test_a_whole_session_by_keyboard_alone(qtbot, db) -> None:
     text = summary.text.toPlainText()  # type: ignore[attr-defined]
     assert "Repairs will be booked by text. (raised by Margaret O'Neill)" in text
     assert "Dev Sharma: Ask the service about texts" in text
+    # Payments, in the order people are listed: Grace chose not to be paid, and Tomasz
+    # came late, so he is paid for 40 minutes rather than the planned 70.
+    rows = [row.suggestion.name for row in summary.rows]  # type: ignore[attr-defined]
+    assert rows == ["Grace Okafor", "Margaret O'Neill", "Tomasz Nowak"]
+    press(Key.Key_Tab, times=3)  # past Grace's tick and minutes, to "chose not to be paid"
+    assert focused().accessibleName() == "Grace Okafor chose not to be paid"
+    press(Key.Key_Space)
+    press(Key.Key_Tab, times=5)  # past Margaret's three, and Tomasz's tick
+    assert focused().accessibleName() == "Minutes Tomasz Nowak gave"
+    type_text("40")
+    assert "Tomasz Nowak: £" in summary.rows[2].words.text()  # type: ignore[attr-defined]
+    assert "40 minutes" in summary.rows[2].words.text()  # type: ignore[attr-defined]
     press(Key.Key_C, ALT)
     qtbot.waitUntil(lambda: not summary.isVisible())
 
@@ -204,10 +216,10 @@ def test_a_whole_session_by_keyboard_alone(qtbot, db) -> None:
         (AimOutcome.NOT_YET, ""),
     ]
     payments = live_close.suggest_payments(db, sample.meeting_id)
-    assert {(p.name, p.confirmed) for p in payments} == {
-        ("Grace Okafor", True),
-        ("Margaret O'Neill", True),
-        ("Tomasz Nowak", True),
+    assert {(p.name, p.confirmed, p.minutes, p.declined) for p in payments} == {
+        ("Grace Okafor", True, 70, True),
+        ("Margaret O'Neill", True, 70, False),
+        ("Tomasz Nowak", True, 40, False),
     }
     window.close()
     runner.shutdown(wait=True)

@@ -8,18 +8,18 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from app.i18n import _
 from app.models.enums import AimOutcome
 from app.services import live_close
 from app.services.live import LiveAim
 from app.services.live_close import Closed, LiveSummary, PaymentSuggestion
-from app.services.timing import duration_words
 from app.services.wording import label
 from app.ui.data import DataSource
-from app.ui.decision_form import FormDialog, combo
+from app.ui.decision_form import FormDialog, OptionalDate, combo
 from app.ui.formatting import format_date
+from app.ui.live.payment_rows import PaymentRow
 from app.ui.tasks import TaskRunner
 
 OUTCOMES = (AimOutcome.ACHIEVED, AimOutcome.PROGRESSING, AimOutcome.NOT_YET, AimOutcome.CHANGED)
@@ -112,10 +112,6 @@ def summary_text(summary: LiveSummary) -> str:
     return "\n".join(lines)
 
 
-def money(pence: int) -> str:
-    return _("£{pounds}.{pence:02d}").format(pounds=pence // 100, pence=pence % 100)
-
-
 class SummaryDialog(FormDialog):
     """The summary, and each suggested payment to tick and confirm (suggested is not paid)."""
 
@@ -137,35 +133,33 @@ class SummaryDialog(FormDialog):
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(self.text.fontMetrics().lineSpacing() * 10)
         self.add_field(_("&Summary, ready for the pack"), self.text, _("Summary"))
-        self.ticks: list[tuple[PaymentSuggestion, QCheckBox]] = []
         about = QLabel(
             _(
-                "Payments suggested from who was present and the group's rate. Nothing is "
-                "paid until staff confirm it: tick those to confirm."
+                "Payments suggested from who was present, the planned length and the group's "
+                "rate. Nothing is paid until staff confirm it. Change the minutes for anyone "
+                "who came late or left early."
             )
             if closed.payments
             else _("No payments are suggested: the group pays no rate, or no member was present.")
         )
         about.setWordWrap(True)
         self.fields.addWidget(about)
-        for suggestion in closed.payments:
-            tick = QCheckBox(self._payment_words(suggestion))
-            tick.setAccessibleName(tick.text())
-            tick.setChecked(not suggestion.confirmed)
-            tick.setEnabled(not suggestion.confirmed)
-            self.fields.addWidget(tick)
-            self.ticks.append((suggestion, tick))
-        if not closed.payments:
+        self.rows = [PaymentRow(suggestion) for suggestion in closed.payments]
+        for row in self.rows:
+            self.fields.addWidget(row)
+        self.paid_on: OptionalDate | None = None
+        if any(not s.confirmed for s in closed.payments):
+            self.paid_on = self.add_optional_date(
+                _("These payments have been &paid"),
+                _("Paid on"),
+                _("Date paid"),
+                None,
+                _("date paid"),
+            )
+        else:
             self.save_button.setEnabled(False)
         self.finish_layout()
         self.text.setFocus()
-
-    @staticmethod
-    def _payment_words(s: PaymentSuggestion) -> str:
-        words = _("{name}: {amount} for {time}").format(
-            name=s.name, amount=money(s.pence), time=duration_words(s.minutes)
-        )
-        return _("{payment} (confirmed)").format(payment=words) if s.confirmed else words
 
     @classmethod
     def example(cls, window: Any) -> SummaryDialog:  # type: ignore[override]
@@ -181,15 +175,17 @@ class SummaryDialog(FormDialog):
             (LiveAction(1, "Ask about booking by text", "Dev Sharma", date(2025, 4, 1)),),
             (live_close.AimMoved("Repairs within two weeks", AimOutcome.PROGRESSING, ""),),
         )
-        payments = (PaymentSuggestion(1, "Margaret O'Neill", 70, 1500, False),)
+        payments = (
+            PaymentSuggestion(1, "Margaret O'Neill", 70, 1500, False),
+            PaymentSuggestion(2, "Grace Okafor", 70, 1500, False, declined=True),
+        )
         return cls(window, window.runner, window.source, Closed(summary, payments))
 
     def save_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
-        chosen = [
-            (s.person_id, s.minutes)
-            for s, tick in self.ticks
-            if tick.isChecked() and tick.isEnabled()
-        ]
-        return partial(live_close.confirm_payments, confirmed=chosen), (
-            self.closed.summary.meeting_id,
-        )
+        chosen = [row for row in self.rows if row.chosen()]
+        return partial(
+            live_close.confirm_payments,
+            confirmed=[(row.suggestion.person_id, row.minutes.value()) for row in chosen],
+            declined=tuple(row.suggestion.person_id for row in chosen if row.declined.isChecked()),
+            paid_on=self.paid_on.value() if self.paid_on else None,
+        ), (self.closed.summary.meeting_id,)
