@@ -126,16 +126,22 @@ def mark_contribution(
 
 
 def take_back_contribution(
-    db: Database, meeting_id: int, person_id: int, agenda_item_id: int | None
+    db: Database,
+    meeting_id: int,
+    person_id: int,
+    agenda_item_id: int | None,
+    *,
+    sent_beforehand: bool = False,
 ) -> bool:
-    """Undo the latest turn marked for someone on an item (a key pressed by mistake)."""
+    """Undo the latest turn (or contribution sent beforehand) marked for someone on an item:
+    a key pressed by mistake."""
     with db.transaction() as session:
         latest = session.scalar(
             select(Contribution)
             .where(
                 Contribution.meeting_id == meeting_id,
                 Contribution.person_id == person_id,
-                Contribution.sent_beforehand.is_(False),
+                Contribution.sent_beforehand.is_(sent_beforehand),
                 _same_item(agenda_item_id, Contribution.agenda_item_id),
             )
             .order_by(Contribution.id.desc())

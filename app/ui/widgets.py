@@ -50,9 +50,10 @@ class StatusLine(QLabel):
         """Show ``message`` without interrupting a screen reader (e.g. "Loading…")."""
         self.setText(message)
 
-    def announce(self, message: str, *, urgent: bool = False) -> None:
-        """Show ``message`` and have screen readers say it (at once, if ``urgent``)."""
-        self.setText(message)
+    def announce(self, message: str, *, urgent: bool = False, shown: str | None = None) -> None:
+        """Show ``message`` and have screen readers say it (at once, if ``urgent``). A
+        ``shown`` text is shown instead, where the screen already shows the rest."""
+        self.setText(message if shown is None else shown)
         self.announced.append(message)
         del self.announced[:-50]
         announcement = QAccessibleAnnouncementEvent(self, message)

@@ -105,6 +105,16 @@ def test_turns_are_counted_per_item_and_sent_in_contributions_count(db) -> None:
         (grace, second): (0, 1),
         (grace, None): (0, 1),
     }
+    # Taking back a turn never takes back something sent in, nor the other way round.
+    assert not live_actions.take_back_contribution(db, sample.meeting_id, grace, second)
+    assert live_actions.take_back_contribution(
+        db, sample.meeting_id, grace, second, sent_beforehand=True
+    )
+    assert not live_actions.take_back_contribution(
+        db, sample.meeting_id, margaret, second, sent_beforehand=True
+    )
+    after = {(t.person_id, t.agenda_item_id) for t in read_live(db, sample.meeting_id).turns}
+    assert after == {(margaret, first), (margaret, second), (grace, None)}
 
 
 def test_breaks_pause_the_item_clock_and_moving_on_restarts_it(db) -> None:

@@ -78,6 +78,20 @@ def test_a_whole_session_by_keyboard_alone(qtbot, db) -> None:
     press(Key.Key_P)
     press(Key.Key_Down)
     press(Key.Key_A)
+    # Tomasz cannot come but wrote in: B counts what he sent (pressed twice by mistake, so
+    # Shift+B takes one back). He is heard on every item, though absent.
+    press(Key.Key_B, times=2)
+    press(Key.Key_B, SHIFT)
+    assert "One contribution sent in beforehand taken back for Tomasz Nowak." in (
+        window.status_line.announced
+    )
+    assert window.screen_parts.check_in.currentItem().text() == (
+        "Tomasz Nowak: sent apologies; sent in 1 contribution beforehand"
+    )
+    turns_shown = window.screen_parts.turns
+    assert [turns_shown.item(row).text() for row in range(turns_shown.count())][-1] == (
+        "4. Tomasz Nowak: sent in 1 contribution beforehand"
+    )
 
     # Notes on the first item, and a decision from the words selected in them.
     press(Key.Key_N, ALT)
@@ -198,7 +212,10 @@ def test_a_whole_session_by_keyboard_alone(qtbot, db) -> None:
         "Tomasz Nowak": (AttendanceStatus.PRESENT, False),
     }
     turns = {(t.person_id, t.agenda_item_id): t.spoken for t in state.turns}
+    sent = {(t.person_id, t.agenda_item_id): t.sent_beforehand for t in state.turns}
+    assert sent[(sample.people["Tomasz"], None)] == 1
     assert turns == {
+        (sample.people["Tomasz"], None): 0,  # spoke on no item; sent one in beforehand
         (sample.people["Dev"], first): 1,
         (sample.people["Grace"], first): 1,
         (sample.people["Margaret"], first): 1,

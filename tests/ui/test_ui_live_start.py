@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea
 
 from app.services.live import read_live
 from app.storage import open_database
@@ -100,3 +100,39 @@ def test_the_command_line_opens_live_mode_on_a_session_by_number_next_or_last(db
     wrong = live_command("--live", "tomorrow", "--smoke", data_dir=data_dir)
     assert wrong.returncode == 1
     assert "give its number, “next” or “last”" in wrong.stderr
+
+
+def test_at_300_percent_the_notes_keep_four_lines_on_a_laptop_screen(qtbot, db) -> None:
+    """On the example data's next session (long titles and aims), with the text at 300% on a
+    1280×800 screen, the notes show at least four lines where the window opens, without
+    scrolling; the status line says the session opened but leaves the aims to their panel
+    (a screen reader still hears them)."""
+    from PySide6.QtCore import QPoint
+
+    from app.services import example_data, session_lookup
+    from app.ui.data import DataSource
+    from app.ui.display import apply_text_size
+    from app.ui.live.start import open_live_window
+    from app.ui.tasks import TaskRunner
+
+    example_data.load_example_data(db)
+    meeting_id = session_lookup.find_session(db, "next").id
+    apply_text_size(300)
+    runner = TaskRunner()
+    window = open_live_window(DataSource(db), runner, meeting_id, full_screen=False)
+    qtbot.addWidget(window)
+    try:
+        window.resize(1280, 800)
+        qtbot.waitUntil(lambda: window.state is not None, timeout=10_000)
+        QApplication.processEvents()
+        said = window.status_line.announced[-1]
+        assert "Its aims: " in said
+        assert window.status_line.text() == said[: said.index(" Its aims: ")]
+        viewport = window.screen_parts.findChild(QScrollArea).viewport()
+        top = window.notes.mapTo(viewport, QPoint(0, 0)).y()
+        shown = min(viewport.height(), top + window.notes.height()) - max(top, 0)
+        lines = shown / window.notes.fontMetrics().lineSpacing()
+        assert lines >= 4, f"only {lines:.1f} lines of notes on screen at 300%"
+    finally:
+        window.close()
+        runner.shutdown(wait=True)

@@ -20,7 +20,7 @@ CHECK_IN_KEYS = {
 }
 
 
-def status_words(person: LivePerson) -> str:
+def status_words(person: LivePerson, sent_beforehand: int = 0) -> str:
     words = {
         None: _("not checked in yet"),
         AttendanceStatus.PRESENT: _("present"),
@@ -29,7 +29,25 @@ def status_words(person: LivePerson) -> str:
     }[person.status]
     if person.with_supporter:
         words = _("{status}, with a supporter").format(status=words)
+    if sent_beforehand:
+        words = _("{status}; {sent}").format(status=words, sent=sent_words(sent_beforehand))
     return words
+
+
+def sent_words(count: int) -> str:
+    return ngettext(
+        "sent in {count} contribution beforehand",
+        "sent in {count} contributions beforehand",
+        count,
+    ).format(count=count)
+
+
+def sent_to_session(state: LiveState) -> dict[int, int]:
+    """How many contributions each person sent in before the session, on any item."""
+    sent: dict[int, int] = {}
+    for turns in state.turns:
+        sent[turns.person_id] = sent.get(turns.person_id, 0) + turns.sent_beforehand
+    return sent
 
 
 class _PeopleList(QListWidget):
@@ -58,20 +76,32 @@ class _PeopleList(QListWidget):
 
 
 class CheckInList(_PeopleList):
-    """Everyone expected. P present, A apologies, X absent, S came with a supporter."""
+    """Everyone expected. P present, A apologies, X absent, S came with a supporter; B they
+    sent something in beforehand (a letter, an email, a word with staff), Shift+B takes it
+    back. Someone who cannot come is heard that way too."""
 
     checked = Signal(int, object)  # person id, AttendanceStatus
     supporter_toggled = Signal(int)
+    sent_beforehand = Signal(int)
+    take_back_sent = Signal(int)
 
     def __init__(self) -> None:
-        super().__init__(_("Check-in: P present, A apologies, X absent, S with a supporter"))
+        super().__init__(
+            _(
+                "Check-in: P present, A apologies, X absent, S with a supporter, "
+                "B sent something in beforehand"
+            )
+        )
 
     def show_people(self, state: LiveState) -> None:
+        sent = sent_to_session(state)
         self._fill(
             [
                 (
                     person.id,
-                    _("{name}: {status}").format(name=person.name, status=status_words(person)),
+                    _("{name}: {status}").format(
+                        name=person.name, status=status_words(person, sent.get(person.id, 0))
+                    ),
                 )
                 for person in state.people
             ]
@@ -87,6 +117,15 @@ class CheckInList(_PeopleList):
         if person is not None and plain and key == Qt.Key.Key_S:
             self.supporter_toggled.emit(person)
             return
+        if person is not None and key == Qt.Key.Key_B:
+            if plain:
+                self.sent_beforehand.emit(person)
+                return
+            if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == (
+                Qt.KeyboardModifier.ShiftModifier
+            ):
+                self.take_back_sent.emit(person)
+                return
         super().keyPressEvent(event)
 
 
@@ -126,13 +165,7 @@ class TurnsList(_PeopleList):
                     ).format(count=count)
                 )
             if beforehand:
-                parts.append(
-                    ngettext(
-                        "sent in {count} contribution beforehand",
-                        "sent in {count} contributions beforehand",
-                        beforehand,
-                    ).format(count=beforehand)
-                )
+                parts.append(sent_words(beforehand))
             if not parts:
                 parts.append(_("not yet heard on this item"))
                 unheard.append(person.name)

@@ -72,6 +72,33 @@ class RecordCommands:
         if person is not None:
             self.status_line.announce(_("Turn marked for {name}.").format(name=person.name))
 
+    def _mark_sent_beforehand(self, person_id: int) -> None:
+        """Counted for the whole session, so it stands on every item."""
+        person = self.state.person(person_id) if self.state else None
+        if person is None:
+            return
+        self._write(live_actions.mark_contribution, person_id, None, sent_beforehand=True)
+        self.status_line.announce(
+            _("Recorded: {name} sent something in beforehand.").format(name=person.name)
+        )
+
+    def _take_back_sent(self, person_id: int) -> None:
+        person = self.state.person(person_id) if self.state else None
+        if person is None:
+            return
+
+        def told(taken: bool) -> None:
+            words = (
+                _("One contribution sent in beforehand taken back for {name}.")
+                if taken
+                else _("{name} has nothing sent in beforehand to take back.")
+            )
+            self.status_line.announce(words.format(name=person.name))
+
+        self._write(
+            live_actions.take_back_contribution, person_id, None, sent_beforehand=True, then=told
+        )
+
     def _take_back(self, person_id: int) -> None:
         if self.state is None:
             return

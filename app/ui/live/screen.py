@@ -18,18 +18,24 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
+from app.ui.display import base_point_size
 from app.ui.live.people_lists import CheckInList, TurnsList
 from app.ui.widgets import Heading, StatusLine, scrolling
 
 LARGE_SCALE = 1.6  # the item and its time: larger than headings, at any text size
 SIDE_BY_SIDE_CHARACTERS = 110
 NOTES_SCALE = 1.3  # the notes, read by the group on the projected screen
+LARGE_SCALE_FADE = 0.3  # how much of the extra size goes per 100% of text size beyond 100%
 
 
 def large_font(scale: float = LARGE_SCALE, *, bold: bool = True) -> QFont:
+    """``scale`` times the chosen text size at 100%, less as the text grows: at 300% every
+    word is already large, and the notes must keep their room on the screen."""
     font = QFont(QGuiApplication.font())
     font.setBold(bold)
-    font.setPointSizeF(round(font.pointSizeF() * scale, 1))
+    chosen = font.pointSizeF() / base_point_size()
+    tempered = max(1.0, scale - (scale - 1.0) * (chosen - 1.0) * LARGE_SCALE_FADE)
+    font.setPointSizeF(round(font.pointSizeF() * tempered, 1))
     return font
 
 
@@ -100,7 +106,10 @@ class LiveScreen(QWidget):
         self.notes_label.setBuddy(self.notes)
 
         self.check_in_label = plain_label(
-            _("&Check-in. Keys: P present, A apologies, X absent, S with a supporter.")
+            _(
+                "&Check-in. Keys: P present, A apologies, X absent, S with a supporter, "
+                "B sent something in beforehand (Shift+B takes it back)."
+            )
         )
         self.check_in = CheckInList()
         self.check_in_label.setBuddy(self.check_in)

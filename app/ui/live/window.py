@@ -61,6 +61,8 @@ class LiveWindow(AgendaCommands, RecordCommands, QMainWindow):
         self._commands()
         parts.check_in.checked.connect(self._check_in)
         parts.check_in.supporter_toggled.connect(self._toggle_supporter)
+        parts.check_in.sent_beforehand.connect(self._mark_sent_beforehand)
+        parts.check_in.take_back_sent.connect(self._take_back_sent)
         parts.turns.turn.connect(self._mark_turn)
         parts.turns.take_back.connect(self._take_back)
         self._tick = QTimer(self)
@@ -117,14 +119,18 @@ class LiveWindow(AgendaCommands, RecordCommands, QMainWindow):
             _("Live session: {title} — {app}").format(title=state.title, app=APP_NAME)
         )
         aims = [aim.title for aim in state.aims]
+        opened = _("Live session opened: {title}.").format(title=state.title)
         if aims:
+            # Heard with the aims (aims first); on screen they are in their own panel
+            # already, and a long status line would take the notes' room at large sizes.
             self.status_line.announce(
                 _("Live session opened: {title}. Its aims: {aims}.").format(
                     title=state.title, aims="; ".join(aims)
-                )
+                ),
+                shown=opened,
             )
         else:
-            self.status_line.announce(_("Live session opened: {title}.").format(title=state.title))
+            self.status_line.announce(opened)
         self._tick.start()
         self.loaded.emit()
 
