@@ -13,12 +13,13 @@ from itertools import pairwise
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from app.i18n import N_, _, ngettext
 from app.services import decisions
 from app.services.decisions import DecisionChoices, DecisionDetails, DecisionFilter
 from app.services.groups import GroupSummary
+from app.ui.comment_dialog import AddCommentDialog
 from app.ui.data import DataSource, DecisionsStart
 from app.ui.decision_details import DecisionDetailsView
 from app.ui.decision_dialogs import (
@@ -32,7 +33,7 @@ from app.ui.decision_form import announcer
 from app.ui.panels import RecordsPanel
 from app.ui.table_models import DecisionsModel, RowRole, RowTableModel
 from app.ui.tasks import TaskRunner
-from app.ui.widgets import Heading
+from app.ui.widgets import ButtonRow, Heading
 
 SAMPLE_ROWS = 40
 
@@ -59,15 +60,22 @@ class DecisionsPanel(RecordsPanel):
         self.edit_button = QPushButton(_("&Edit decision…"))
         self.add_action_button = QPushButton(_("Add &action…"))
         self.update_action_button = QPushButton(_("&Update action…"))
-        buttons = QHBoxLayout()
-        for button in (self.edit_button, self.add_action_button, self.update_action_button):
+        self.comment_button = QPushButton(_("Add co&mment…"))
+        self.buttons = ButtonRow(
+            [
+                self.edit_button,
+                self.add_action_button,
+                self.update_action_button,
+                self.comment_button,
+            ]
+        )
+        for button in self.buttons.findChildren(QPushButton):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
             button.setEnabled(False)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
         self.edit_button.clicked.connect(partial(self.open_dialog, EditDecisionDialog))
         self.add_action_button.clicked.connect(partial(self.open_dialog, AddActionDialog))
         self.update_action_button.clicked.connect(partial(self.open_dialog, UpdateActionDialog))
+        self.comment_button.clicked.connect(partial(self.open_dialog, AddCommentDialog))
 
         self.details_heading = Heading(_("The chosen decision"))
         self.details_label = QLabel(_("About this &decision (read only):"))
@@ -81,7 +89,7 @@ class DecisionsPanel(RecordsPanel):
 
         layout = self.layout()
         layout.insertWidget(2, self.filters)  # after the heading and the sentence
-        layout.addLayout(buttons)
+        layout.addWidget(self.buttons)
         layout.addWidget(self.details_heading)
         layout.addWidget(self.details_label)
         layout.addWidget(self.details_view, 1)
@@ -227,6 +235,7 @@ class DecisionsPanel(RecordsPanel):
         self.edit_button.setEnabled(details is not None)
         self.add_action_button.setEnabled(details is not None)
         self.update_action_button.setEnabled(details is not None and bool(details.actions))
+        self.comment_button.setEnabled(details is not None)
 
     def is_loading(self) -> bool:
         return super().is_loading() or self.filters.timer.isActive()
@@ -244,9 +253,11 @@ class DecisionsPanel(RecordsPanel):
         return dialog
 
     def _saved(self, dialog: DecisionDialog, decision_id: int, changes: object) -> None:
-        self.who = dialog.who()
+        self.who = dialog.who() or self.who
         if isinstance(dialog, AddActionDialog):
             message = _("Added the action. It is in the decision's history.")
+        elif isinstance(dialog, AddCommentDialog):
+            message = _("Added the comment. It is under Comments.")
         elif changes == 0:
             message = _("Nothing was different, so nothing was changed.")
         else:
@@ -263,7 +274,7 @@ class DecisionsPanel(RecordsPanel):
         before = self.table.previousInFocusChain()
         if before is not filters[-1]:
             chain = (before, *filters, self.table, self.edit_button, self.add_action_button)
-            chain += (self.update_action_button, self.details_view)
+            chain += (self.update_action_button, self.comment_button, self.details_view)
             for first, second in pairwise(chain):
                 QWidget.setTabOrder(first, second)
         super().showEvent(event)

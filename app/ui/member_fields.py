@@ -7,15 +7,12 @@ import html
 from datetime import date
 
 from PySide6.QtCore import QDate, QSize
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
-    QBoxLayout,
     QDateEdit,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QWidget,
 )
 
@@ -109,39 +106,3 @@ def agreed_sentence(on: date | None, agreed: bool) -> str:
     if on is None:
         return _("They agree as of today.")
     return _("They agreed on {date}.").format(date=format_date(on))
-
-
-class ButtonRow(QWidget):
-    """Buttons side by side while they fit, one above the other when they do not (at large
-    text sizes), so the row never makes the page wider than the window."""
-
-    def __init__(self, buttons: list[QPushButton], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._buttons = buttons
-        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
-        self._box.setContentsMargins(0, 0, 0, 0)
-        # Its own minimum (the widest button) stands, not the whole row's width.
-        self._box.setSizeConstraint(QBoxLayout.SizeConstraint.SetNoConstraint)
-        for button in buttons:
-            self._box.addWidget(button)
-        self._box.addStretch(1)
-
-    def _side_by_side_width(self) -> int:
-        shown = [button for button in self._buttons if not button.isHidden()]
-        spacing = self._box.spacing() * max(len(shown) - 1, 0)
-        return sum(button.sizeHint().width() for button in shown) + spacing
-
-    def minimumSizeHint(self) -> QSize:
-        widest = max((b.sizeHint().width() for b in self._buttons), default=0)
-        return QSize(widest, super().minimumSizeHint().height())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.arrange()
-
-    def arrange(self) -> None:
-        fits = self._side_by_side_width() <= self.width()
-        direction = QBoxLayout.Direction.LeftToRight if fits else QBoxLayout.Direction.TopToBottom
-        if self._box.direction() != direction:
-            self._box.setDirection(direction)
-            self.updateGeometry()

@@ -29,14 +29,13 @@ from app.services.people import MemberDetails, MemberRow
 from app.ui.data import DataSource
 from app.ui.formatting import format_date
 from app.ui.member_editor import MemberEditor
-from app.ui.member_fields import ButtonRow
 from app.ui.member_left_dialog import MarkLeftDialog
 from app.ui.member_list import MemberListModel
 from app.ui.member_privacy import MemberPrivacy
 from app.ui.panels import RecordsPanel
 from app.ui.table_models import RowTableModel
 from app.ui.tasks import TaskRunner
-from app.ui.widgets import StatusLine
+from app.ui.widgets import ButtonRow, StatusLine
 
 SEARCH_PAUSE_MS = 250  # long enough not to search on every key of a name typed quickly
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)

@@ -1,17 +1,18 @@
-"""Small widgets the screens share: headings that follow the text size, and a status line
-that screen readers hear."""
+"""Small widgets the screens share: headings that follow the text size, a status line
+that screen readers hear, a page that scrolls and a row of buttons that wraps."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
     QAccessibleEvent,
     QFont,
     QGuiApplication,
+    QResizeEvent,
 )
-from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
 
 from app.i18n import _
 from app.ui.display import heading_font
@@ -76,3 +77,39 @@ def scrolling(page: QWidget) -> QScrollArea:
     scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     scroller.setWidget(page)
     return scroller
+
+
+class ButtonRow(QWidget):
+    """Buttons side by side while they fit, one above the other when they do not (at large
+    text sizes), so the row never makes the page wider than the window."""
+
+    def __init__(self, buttons: list[QPushButton], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._buttons = buttons
+        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._box.setContentsMargins(0, 0, 0, 0)
+        # Its own minimum (the widest button) stands, not the whole row's width.
+        self._box.setSizeConstraint(QBoxLayout.SizeConstraint.SetNoConstraint)
+        for button in buttons:
+            self._box.addWidget(button)
+        self._box.addStretch(1)
+
+    def _side_by_side_width(self) -> int:
+        shown = [button for button in self._buttons if not button.isHidden()]
+        spacing = self._box.spacing() * max(len(shown) - 1, 0)
+        return sum(button.sizeHint().width() for button in shown) + spacing
+
+    def minimumSizeHint(self) -> QSize:
+        widest = max((b.sizeHint().width() for b in self._buttons), default=0)
+        return QSize(widest, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.arrange()
+
+    def arrange(self) -> None:
+        fits = self._side_by_side_width() <= self.width()
+        direction = QBoxLayout.Direction.LeftToRight if fits else QBoxLayout.Direction.TopToBottom
+        if self._box.direction() != direction:
+            self._box.setDirection(direction)
+            self.updateGeometry()

@@ -1,6 +1,6 @@
-"""Sessions, aims, decisions, actions, notes and the decision search, fed the worst text:
-saved exactly, or refused plainly. (The rule and the shared file: bad_input.py,
-bad_input_db.py.)"""
+"""Sessions, aims, decisions, actions, comments, notes and the decision search, fed the
+worst text: saved exactly, or refused plainly. (The rule and the shared file:
+bad_input.py, bad_input_db.py.)"""
 
 from __future__ import annotations
 
@@ -12,7 +12,15 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from app.models import AimOutcome, MeetingStatus, Note
-from app.services import aims, decision_log, decisions, live_actions, meetings, people
+from app.services import (
+    aims,
+    comments,
+    decision_log,
+    decisions,
+    live_actions,
+    meetings,
+    people,
+)
 from app.services.session_editing import AgendaLine, BreakLine
 
 when = st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31, 23, 59))
@@ -130,6 +138,22 @@ def test_actions(shared, description: str, outcome: str, due: date) -> None:
     assert action.description == description
     assert action.due_on == due
     assert action.outcome == (outcome if updated is not None else "")
+
+
+@examples(300)
+@given(text=any_text(300))
+@example(text=MEGABYTE)
+@example(text=TOO_LONG)
+def test_comments_on_decisions(shared, text: str) -> None:
+    db, decision = shared["db"], shared["decision"]
+    before = decisions.get_decision(db, decision).comments
+    number = attempt(db, text, lambda: comments.add_comment(db, decision, None, text))
+    after = decisions.get_decision(db, decision).comments
+    if number is None:
+        assert after == before
+        assert must_refuse(text) or not text.strip() or len(text) > len(MEGABYTE)
+    else:
+        assert after[-1].text == text and len(after) == len(before) + 1
 
 
 @examples(300)

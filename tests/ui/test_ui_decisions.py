@@ -8,12 +8,13 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from sqlalchemy import insert
 from ui_helpers import wait_loaded
 
 from app.models import Decision, Role
 from app.services import aims, decisions, groups, meetings, people
+from app.ui.comment_dialog import AddCommentDialog
 from app.ui.decision_dialogs import (
     AddActionDialog,
     DecisionDialog,
@@ -274,6 +275,32 @@ def test_adding_and_updating_an_action(qtbot, open_window, log):
     assert fields[-2:] == ["action status", "action outcome"]
 
 
+def test_a_champion_s_comment_added_by_keyboard(qtbot, open_window, log, db):
+    window, panel = open_decisions(qtbot, open_window)
+    open_first_decision(qtbot, window, panel)
+    assert "No comments yet." in panel.details_view.toPlainText()
+    qtbot.keyClick(panel.table, Qt.Key.Key_M, ALT)  # "Add co&mment…"
+    dialog = active_dialog(qtbot, AddCommentDialog)
+    assert "Ramp requests will be answered within two working days." in " ".join(
+        label.text() for label in dialog.findChildren(QLabel)
+    )
+    assert dialog.author.hasFocus() and dialog.author.currentText() == "Not said"
+    qtbot.keyClick(dialog.author, Qt.Key.Key_Down)  # the first in the group: Dev
+    qtbot.keyClick(dialog.author, Qt.Key.Key_Down)  # then Tomasz
+    assert dialog.author.currentText() == "Tomasz Nowak (Member with lived experience)"
+    qtbot.keyClick(dialog.author, Qt.Key.Key_A, ALT)  # add it, with nothing written
+    qtbot.waitUntil(lambda: "Please write the comment." in window.status_line.announced)
+    assert dialog.isVisible() and dialog.text.hasFocus()
+    type_text(dialog.text, "Two days is good. Will it be a phone call?")
+    qtbot.keyClick(dialog.text, Qt.Key.Key_A, ALT)
+    qtbot.waitUntil(lambda: closed(dialog))
+    qtbot.waitUntil(lambda: len(panel.details_view.details.comments) == 1)
+    text = panel.details_view.toPlainText()
+    assert "Tomasz Nowak" in text and "Two days is good. Will it be a phone call?" in text
+    assert "Added the comment. It is under Comments." in window.status_line.announced
+    assert panel.who == ""  # whose comment it was is not offered as who changes things
+
+
 def test_every_model_passes_the_tester_filtered_and_not(qtbot, qtmodeltester, open_window, log):
     window, panel = open_decisions(qtbot, open_window)
     qtmodeltester.check(panel.model, force_py=True)
@@ -318,7 +345,15 @@ def test_a_log_of_20000_opens_with_its_first_window_only(qtbot, open_window, db)
 
 
 @pytest.mark.parametrize(
-    "kind", [EditDecisionDialog, AddActionDialog, UpdateActionDialog, DecisionDialog, FormDialog]
+    "kind",
+    [
+        EditDecisionDialog,
+        AddActionDialog,
+        UpdateActionDialog,
+        AddCommentDialog,
+        DecisionDialog,
+        FormDialog,
+    ],
 )
 def test_each_dialog_has_an_example_with_every_control_named(qtbot, open_window, log, kind):
     window, panel = open_decisions(qtbot, open_window)

@@ -1,0 +1,43 @@
+"""Comments on decisions: kept in the member's own words, shown with the decision, refused
+in plain words when they cannot be kept."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.errors import NotFound, ValidationError
+from app.models import Role
+from app.services import comments, decisions, groups, people
+
+
+def test_a_comment_is_kept_exactly_and_shown_with_its_author(db) -> None:
+    group = groups.create_group(db, "Kit That Works group")
+    margaret = people.add_member(db, group.id, "Margaret O'Neill", Role.CHAMPION).person_id
+    decision = decisions.record_decision(db, group.id, "Letters in large print.", date(2025, 3, 4))
+    words = "Mine came in large print.\nThe envelope didn't — could that change too? ✉️ نعم"
+    comments.add_comment(db, decision, margaret, words)
+    comments.add_comment(db, decision, None, "Said on the phone.")
+    shown = decisions.get_decision(db, decision)
+    assert [(c.author, c.text) for c in shown.comments] == [
+        ("Margaret O'Neill", words),
+        ("Not recorded", "Said on the phone."),
+    ]
+    assert [entry.field for entry in shown.history] == ["recorded"]  # a comment is no change
+
+
+def test_a_comment_is_refused_plainly_and_nothing_is_kept(db) -> None:
+    group = groups.create_group(db, "Kit That Works group")
+    other = groups.create_group(db, "Tech at Home Residents' Panel")
+    outsider = people.add_member(db, other.id, "Rosa Menezes", Role.CHAMPION).person_id
+    decision = decisions.record_decision(db, group.id, "Letters in large print.", date(2025, 3, 4))
+    with pytest.raises(ValidationError, match="Please write the comment"):
+        comments.add_comment(db, decision, None, "  \n ")
+    with pytest.raises(ValidationError, match="cannot"):
+        comments.add_comment(db, decision, None, "bad \x00 text")
+    with pytest.raises(ValidationError, match="Comments are only from people in this group"):
+        comments.add_comment(db, decision, outsider, "Hello")
+    with pytest.raises(NotFound, match="That decision no longer exists"):
+        comments.add_comment(db, 99_999, None, "Hello")
+    assert decisions.get_decision(db, decision).comments == ()
