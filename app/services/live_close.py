@@ -20,6 +20,7 @@ from app.models import (
     AttendanceStatus,
     Group,
     LiveProgress,
+    Meeting,
     MeetingStatus,
     Membership,
     Payment,
@@ -66,7 +67,8 @@ class PaymentSuggestion:
 
     @property
     def pence(self) -> int:
-        return round(self.minutes * self.rate_pence_per_hour / 60)
+        """What is owed for the time: nothing for someone who chose not to be paid."""
+        return 0 if self.declined else round(self.minutes * self.rate_pence_per_hour / 60)
 
 
 def review_aim(
@@ -160,17 +162,20 @@ def suggest_payments(db: Database, meeting_id: int) -> list[PaymentSuggestion]:
 def _declined_last_time(
     session: Session, group_id: int, meeting_id: int, people: list[int]
 ) -> set[int]:
-    """Those of ``people`` whose latest payment from this group, for another session, was
-    declined."""
+    """Those of ``people`` whose payment for the group's latest session before this one that
+    paid them was declined (in the order the sessions were held, not confirmed)."""
+    held_at = session.scalar(select(Meeting.starts_at).where(Meeting.id == meeting_id))
     latest: dict[int, bool] = {}
     rows = session.execute(
         select(Payment.person_id, Payment.declined)
+        .join(Meeting, Meeting.id == Payment.meeting_id)
         .where(
             Payment.group_id == group_id,
             Payment.person_id.in_(people),
-            Payment.meeting_id.is_distinct_from(meeting_id),
+            Meeting.id != meeting_id,
+            Meeting.starts_at < held_at,
         )
-        .order_by(Payment.created_at, Payment.id)
+        .order_by(Meeting.starts_at, Payment.id)
     )
     for person_id, declined in rows:
         latest[person_id] = declined
@@ -184,11 +189,16 @@ def confirm_payments(
     *,
     declined: tuple[int, ...] = (),
     paid_on: date | None = None,
+    rate_pence_per_hour: int | None = None,
 ) -> int:
     """Staff confirm payments: ``confirmed`` is (person, minutes) pairs; ``declined`` the
-    people who chose not to be paid. A person already confirmed is left as they are.
-    Returns how many payments were recorded."""
+    people who chose not to be paid (no date paid is kept for them). ``rate_pence_per_hour``
+    is the rate staff were shown (the group's rate now, if not given), so what is recorded
+    is what they saw. A person already confirmed is left as they are. Returns how many
+    payments were recorded."""
     validation.calendar_date(paid_on, _("The date paid"))
+    if rate_pence_per_hour is not None:
+        validation.whole_number(rate_pence_per_hour, _("The hourly rate"), low=0, high=100_000)
     with db.transaction() as session:
         meeting = meeting_or_refuse(session, meeting_id)
         group = session.get(Group, meeting.group_id)
@@ -202,8 +212,9 @@ def confirm_payments(
             )
         )
         made = 0
+        rate = group.hourly_rate_pence if rate_pence_per_hour is None else rate_pence_per_hour
         for person_id, minutes in confirmed:
-            validation.whole_number(minutes, _("The minutes given"), low=0, high=24 * 60)
+            validation.whole_number(minutes, _("The minutes given"), low=1, high=24 * 60)
             if person_id not in members:
                 raise ValidationError(_("Payments are only for people in this group."))
             if person_id in done:
@@ -214,9 +225,9 @@ def confirm_payments(
                     group_id=group.id,
                     meeting_id=meeting_id,
                     minutes_given=minutes,
-                    rate_pence_per_hour=group.hourly_rate_pence,
+                    rate_pence_per_hour=rate,
                     declined=person_id in declined,
-                    paid_on=paid_on,
+                    paid_on=None if person_id in declined else paid_on,
                 )
             )
             done.add(person_id)

@@ -49,9 +49,6 @@ class AddCommentDialog(DecisionDialog):
         self.save_button.setAccessibleName(_("Add the comment"))
         self.finish_layout()
 
-    def who(self) -> str:
-        return ""  # whose comment it is says nothing of who is making changes
-
     def save_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
         return partial(
             comments.add_comment, author_id=self.author.currentData(), text=self.text.toPlainText()

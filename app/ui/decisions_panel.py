@@ -253,7 +253,8 @@ class DecisionsPanel(RecordsPanel):
         return dialog
 
     def _saved(self, dialog: DecisionDialog, decision_id: int, changes: object) -> None:
-        self.who = dialog.who() or self.who
+        if not isinstance(dialog, AddCommentDialog):  # whose comment it was changes nothing
+            self.who = dialog.who()
         if isinstance(dialog, AddActionDialog):
             message = _("Added the action. It is in the decision's history.")
         elif isinstance(dialog, AddCommentDialog):

@@ -55,6 +55,8 @@ class StatusLine(QLabel):
         """Show ``message`` and have screen readers say it (at once, if ``urgent``). A
         ``shown`` text is shown instead, where the screen already shows the rest."""
         self.setText(message if shown is None else shown)
+        # Screen readers that only read the label still find all of it.
+        self.setAccessibleDescription("" if shown is None else message)
         self.announced.append(message)
         del self.announced[:-50]
         announcement = QAccessibleAnnouncementEvent(self, message)

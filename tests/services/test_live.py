@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from sqlalchemy import delete, select
 
 from app.errors import NotFound, ValidationError
 from app.models import Comment, Payment
@@ -235,13 +236,15 @@ def test_a_supporter_is_noted_and_unnoted_without_losing_the_check_in(db) -> Non
 
 def test_staff_confirm_their_own_minutes_and_choices_which_the_next_session_remembers(db) -> None:
     sample = make_live_session(db, rate_pence=1200)
-    group, first = sample.group_id, sample.meeting_id
+    group, first = sample.group_id, sample.meeting_id  # held on 4 March
     margaret, grace = sample.people["Margaret"], sample.people["Grace"]
-    later = meetings.plan_meeting(db, group, "Letters", datetime(2025, 4, 1, 10), [("Letters", 60)])
-    for meeting in (first, later.id):
+    april = meetings.plan_meeting(db, group, "Letters", datetime(2025, 4, 1, 10), [("Letters", 60)])
+    may = meetings.plan_meeting(db, group, "Repairs", datetime(2025, 5, 6, 10), [("Repairs", 60)])
+    for meeting in (first, april.id, may.id):
         for person in (margaret, grace):
             live_actions.check_in(db, meeting, person, AttendanceStatus.PRESENT)
-    # Margaret came late to the first session and declined; Grace declined too.
+
+    # March: Margaret came late and chose not to be paid; Grace chose not to be paid either.
     live_close.confirm_payments(
         db,
         first,
@@ -250,28 +253,62 @@ def test_staff_confirm_their_own_minutes_and_choices_which_the_next_session_reme
         paid_on=date(2025, 3, 5),
     )
     shown = {
-        s.name: (s.minutes, s.declined, s.confirmed) for s in live_close.suggest_payments(db, first)
+        s.name: (s.minutes, s.declined, s.confirmed, s.pence)
+        for s in live_close.suggest_payments(db, first)
     }
-    assert shown == {"Margaret O'Neill": (30, True, True), "Grace Okafor": (70, True, True)}
-    offered = {s.person_id: s.declined for s in live_close.suggest_payments(db, later.id)}
+    assert shown == {
+        "Margaret O'Neill": (30, True, True, 0),
+        "Grace Okafor": (70, True, True, 0),
+    }
+    offered = {s.person_id: s.declined for s in live_close.suggest_payments(db, april.id)}
     assert offered == {margaret: True, grace: True}  # offered the same choice again
 
-    # Margaret takes payment this time: the session after next offers her payment.
-    live_close.confirm_payments(db, later.id, [(margaret, 60), (grace, 60)], declined=(grace,))
-    third = meetings.plan_meeting(db, group, "Repairs", datetime(2025, 5, 6, 10), [("Repairs", 60)])
-    for person in (margaret, grace):
-        live_actions.check_in(db, third.id, person, AttendanceStatus.PRESENT)
+    # April: Margaret takes payment. The rate changed while staff looked at the summary:
+    # what is recorded is the rate they were shown.
+    with db.transaction() as session:
+        from app.models import Group
+
+        session.get(Group, group).hourly_rate_pence = 3000  # type: ignore[union-attr]
+    live_close.confirm_payments(
+        db,
+        april.id,
+        [(margaret, 60), (grace, 60)],
+        declined=(grace,),
+        paid_on=date(2025, 4, 2),
+        rate_pence_per_hour=1200,
+    )
     offered = {
         s.person_id: (s.declined, s.minutes, s.pence)
-        for s in live_close.suggest_payments(db, third.id)
+        for s in live_close.suggest_payments(db, may.id)
     }
-    assert offered == {margaret: (False, 60, 1200), grace: (True, 60, 1200)}
-    with db.transaction() as session:
-        from sqlalchemy import select
+    assert offered == {margaret: (False, 60, 3000), grace: (True, 60, 0)}
 
+    with db.transaction() as session:
         paid = {
-            (p.person_id, p.meeting_id): (p.paid_on, p.time_pence)
+            (p.person_id, p.meeting_id): (p.paid_on, p.rate_pence_per_hour, p.time_pence)
             for p in session.scalars(select(Payment))
         }
-    assert paid[(margaret, first)] == (date(2025, 3, 5), 0)
-    assert paid[(margaret, later.id)] == (None, 1200)
+    assert paid[(margaret, first)] == (None, 1200, 0)  # no date paid for a declined payment
+    assert paid[(grace, april.id)] == (None, 1200, 0)
+    assert paid[(margaret, april.id)] == (date(2025, 4, 2), 1200, 1200)
+    with pytest.raises(ValidationError, match="The minutes given must be between 1"):
+        live_close.confirm_payments(db, may.id, [(margaret, 0)])
+
+
+def test_the_choice_offered_follows_the_latest_session_held_not_the_latest_confirmed(db) -> None:
+    sample = make_live_session(db, rate_pence=1500)
+    group, march = sample.group_id, sample.meeting_id
+    margaret = sample.people["Margaret"]
+    april = meetings.plan_meeting(db, group, "Letters", datetime(2025, 4, 1, 10), [("Letters", 60)])
+    may = meetings.plan_meeting(db, group, "Repairs", datetime(2025, 5, 6, 10), [("Repairs", 60)])
+    for meeting in (march, april.id, may.id):
+        live_actions.check_in(db, meeting, margaret, AttendanceStatus.PRESENT)
+    # April is confirmed first (paid); March's is confirmed late, as declined.
+    live_close.confirm_payments(db, april.id, [(margaret, 60)])
+    live_close.confirm_payments(db, march, [(margaret, 70)], declined=(margaret,))
+    assert [s.declined for s in live_close.suggest_payments(db, may.id)] == [False]
+    # Before April, the latest session held is March, where she declined.
+    with db.transaction() as session:
+        session.execute(delete(Payment).where(Payment.meeting_id == april.id))
+    live_close.confirm_payments(db, may.id, [(margaret, 60)])
+    assert [s.declined for s in live_close.suggest_payments(db, april.id)] == [True]

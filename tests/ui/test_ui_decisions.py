@@ -278,6 +278,7 @@ def test_adding_and_updating_an_action(qtbot, open_window, log):
 def test_a_champion_s_comment_added_by_keyboard(qtbot, open_window, log, db):
     window, panel = open_decisions(qtbot, open_window)
     open_first_decision(qtbot, window, panel)
+    panel.who = "Aisha Bello"  # as if she had just changed something
     assert "No comments yet." in panel.details_view.toPlainText()
     qtbot.keyClick(panel.table, Qt.Key.Key_M, ALT)  # "Add co&mment…"
     dialog = active_dialog(qtbot, AddCommentDialog)
@@ -298,7 +299,7 @@ def test_a_champion_s_comment_added_by_keyboard(qtbot, open_window, log, db):
     text = panel.details_view.toPlainText()
     assert "Tomasz Nowak" in text and "Two days is good. Will it be a phone call?" in text
     assert "Added the comment. It is under Comments." in window.status_line.announced
-    assert panel.who == ""  # whose comment it was is not offered as who changes things
+    assert panel.who == "Aisha Bello"  # whose comment it was is not who changes things
 
 
 def test_every_model_passes_the_tester_filtered_and_not(qtbot, qtmodeltester, open_window, log):

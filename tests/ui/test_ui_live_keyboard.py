@@ -196,6 +196,7 @@ def test_a_whole_session_by_keyboard_alone(qtbot, db) -> None:
     assert "40 minutes" in summary.rows[2].words.text()  # type: ignore[attr-defined]
     press(Key.Key_C, ALT)
     qtbot.waitUntil(lambda: not summary.isVisible())
+    assert "2 payments confirmed. 1 person chose not to be paid." in (window.status_line.announced)
 
     state = read_live(db, sample.meeting_id)
     assert state.status == MeetingStatus.HELD
@@ -240,3 +241,52 @@ def test_a_whole_session_by_keyboard_alone(qtbot, db) -> None:
     }
     window.close()
     runner.shutdown(wait=True)
+
+
+def test_finishing_the_summary_asks_before_ticked_payments_go_unconfirmed(
+    qtbot, open_window
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.ui.live.closing import SummaryDialog
+
+    window = open_window().window
+    summary = SummaryDialog.example(window)
+    qtbot.addWidget(summary)
+    summary.show()
+    qtbot.waitUntil(summary.isVisible)
+    margaret = summary.rows[0]
+    # A slip of the keys (700 for 70) cannot become a payment for a whole day.
+    margaret.minutes.selectAll()
+    qtbot.keyClicks(margaret.minutes, "700")
+    assert margaret.minutes.value() <= 190
+    margaret.minutes.setValue(50)
+    assert margaret.words.text() == "Margaret O'Neill: £12.50 for 50 minutes"
+    assert margaret.declined.accessibleDescription() == margaret.words.text()
+
+    def question() -> QMessageBox:
+        qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+        return QApplication.activeModalWidget()  # type: ignore[return-value]
+
+    qtbot.keyClick(summary, Key.Key_Escape)
+    box = question()
+    assert "not confirmed yet" in box.text()
+    qtbot.keyClick(box, Key.Key_Return)  # the safe choice: back to the payments
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert summary.isVisible() and margaret.minutes.value() == 50
+
+    summary.cancel_button.click()  # Finish
+    box = question()
+    finish = next(b for b in box.buttons() if b.text() == "Finish without confirming")
+    finish.click()
+    qtbot.waitUntil(lambda: not summary.isVisible())
+
+    # With nothing ticked, Finish closes at once.
+    again = SummaryDialog.example(window)
+    qtbot.addWidget(again)
+    again.show()
+    for row in again.rows:
+        row.confirm.setChecked(False)
+    assert not again.rows[0].minutes.isEnabled()
+    again.cancel_button.click()
+    qtbot.waitUntil(lambda: not again.isVisible())

@@ -8,9 +8,11 @@ from datetime import date
 from functools import partial
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.models.enums import AimOutcome
 from app.services import live_close
 from app.services.live import LiveAim
@@ -18,6 +20,7 @@ from app.services.live_close import Closed, LiveSummary, PaymentSuggestion
 from app.services.wording import label
 from app.ui.data import DataSource
 from app.ui.decision_form import FormDialog, OptionalDate, combo
+from app.ui.dialogs import ask
 from app.ui.formatting import format_date
 from app.ui.live.payment_rows import PaymentRow
 from app.ui.tasks import TaskRunner
@@ -145,6 +148,10 @@ class SummaryDialog(FormDialog):
         about.setWordWrap(True)
         self.fields.addWidget(about)
         self.rows = [PaymentRow(suggestion) for suggestion in closed.payments]
+        self.confirming: list[PaymentRow] = []
+        # Finish (and Escape) ask first if ticked payments would go unconfirmed.
+        self.buttons.rejected.disconnect(self.reject)
+        self.buttons.rejected.connect(self.finish)
         for row in self.rows:
             self.fields.addWidget(row)
         self.paid_on: OptionalDate | None = None
@@ -182,10 +189,51 @@ class SummaryDialog(FormDialog):
         return cls(window, window.runner, window.source, Closed(summary, payments))
 
     def save_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
-        chosen = [row for row in self.rows if row.chosen()]
+        chosen = self.confirming = [row for row in self.rows if row.chosen()]
+        shown_rate = chosen[0].suggestion.rate_pence_per_hour if chosen else None
         return partial(
             live_close.confirm_payments,
             confirmed=[(row.suggestion.person_id, row.minutes.value()) for row in chosen],
             declined=tuple(row.suggestion.person_id for row in chosen if row.declined.isChecked()),
             paid_on=self.paid_on.value() if self.paid_on else None,
+            rate_pence_per_hour=shown_rate,
         ), (self.closed.summary.meeting_id,)
+
+    def confirmed_words(self) -> str:
+        """What the last confirmation recorded, in words."""
+        declined = sum(row.declined.isChecked() for row in self.confirming)
+        paid = len(self.confirming) - declined
+        words = ngettext("{count} payment confirmed.", "{count} payments confirmed.", paid)
+        words = words.format(count=paid)
+        if declined:
+            words += " " + ngettext(
+                "{count} person chose not to be paid.",
+                "{count} people chose not to be paid.",
+                declined,
+            ).format(count=declined)
+        return words
+
+    # -- finishing without confirming -------------------------------------------------
+
+    def finish(self) -> None:
+        """Finish, asking first if ticked payments would go unconfirmed (with the minutes
+        and choices typed for them)."""
+        if self.saving or not any(row.chosen() for row in self.rows):
+            self.reject()
+            return
+        ask(
+            self,
+            _(
+                "The ticked payments are not confirmed yet, so nothing will be recorded as "
+                "paid. Finish without confirming them?"
+            ),
+            yes=_("Finish without confirming"),
+            no=_("Go back to the payments"),
+            on_yes=self.reject,
+        )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.finish()
+            return
+        super().keyPressEvent(event)

@@ -26,7 +26,8 @@ def payment_words(name: str, minutes: int, rate_pence_per_hour: int, declined: b
 
 
 class PaymentRow(QWidget):
-    """The words say the amount as it stands, so a screen reader hears each change."""
+    """The words say the amount as it stands; each control carries them as its description,
+    so a screen reader hears the amount change as the minutes or the choice change."""
 
     def __init__(self, suggestion: PaymentSuggestion, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,9 +41,12 @@ class PaymentRow(QWidget):
         self.confirm = QCheckBox(_("Confirm this payment to {name}").format(name=name))
         self.confirm.setAccessibleName(self.confirm.text())
         self.minutes = QSpinBox()
-        self.minutes.setRange(0, MOST_MINUTES)
+        # Room for a session that ran long, not for a slip of the keys (700 for 70): once
+        # confirmed, a payment is not changed here again.
+        self.minutes.setRange(
+            1, min(max(suggestion.minutes * 2, suggestion.minutes + 120), MOST_MINUTES)
+        )
         self.minutes.setSingleStep(5)
-        self.minutes.setSuffix(_(" minutes"))
         self.minutes.setValue(suggestion.minutes)
         self.minutes.setAccessibleName(_("Minutes {name} gave").format(name=name))
         self.minutes_label = QLabel(_("Minutes {name} gave:").format(name=name))
@@ -80,7 +84,8 @@ class PaymentRow(QWidget):
             words = _("{payment} (not to be confirmed now)").format(payment=words)
         self.words.setText(words)
         self.words.setAccessibleName(words)
-        self.minutes.setAccessibleDescription(words)
+        for control in (self.confirm, self.minutes, self.declined):
+            control.setAccessibleDescription(words)
 
     def chosen(self) -> bool:
         return not self.suggestion.confirmed and self.confirm.isChecked()

@@ -89,7 +89,7 @@ class CheckInList(_PeopleList):
         super().__init__(
             _(
                 "Check-in: P present, A apologies, X absent, S with a supporter, "
-                "B sent something in beforehand"
+                "B sent something in beforehand, Shift+B takes that back"
             )
         )
 

@@ -91,7 +91,10 @@ class RecordCommands:
             words = (
                 _("One contribution sent in beforehand taken back for {name}.")
                 if taken
-                else _("{name} has nothing sent in beforehand to take back.")
+                else _(
+                    "Nothing sent in beforehand was recorded for {name} with B, so there is "
+                    "nothing to take back."
+                )
             )
             self.status_line.announce(words.format(name=person.name))
 
@@ -168,11 +171,7 @@ class RecordCommands:
         self._tick.stop()
         self.status_line.announce(_("The session is closed. Here is its summary."))
         dialog = SummaryDialog(self, self.runner, self.source, closed)
-        dialog.saved.connect(
-            lambda count: self.status_line.announce(
-                _("Payments confirmed: {count}.").format(count=count)
-            )
-        )
+        dialog.saved.connect(lambda _count: self.status_line.announce(dialog.confirmed_words()))
         self._open(dialog)
         self.refresh()
 
