@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from app.i18n import _
 from app.models import (
@@ -264,19 +264,8 @@ def filter_choices(db: Database, group_id: int) -> DecisionChoices:
             .where(Meeting.group_id == group_id)
             .order_by(Meeting.starts_at.desc(), Meeting.id.desc())
         ).all()
-        people = (
-            select(Person.id, Person.preferred_name, Person.full_name, Membership.role)
-            .outerjoin(
-                Membership,
-                (Membership.person_id == Person.id) & (Membership.group_id == group_id),
-            )
-            .order_by(
-                func.lower(func.coalesce(func.nullif(Person.preferred_name, ""), Person.full_name)),
-                Person.id,
-            )
-        )
         owners = session.execute(
-            people.where(
+            _people(group_id).where(
                 Person.id.in_(
                     select(Action.owner_id).where(
                         Action.group_id == group_id, Action.owner_id.is_not(None)
@@ -284,9 +273,7 @@ def filter_choices(db: Database, group_id: int) -> DecisionChoices:
                 )
             )
         ).all()
-        members = session.execute(
-            people.where(Membership.id.is_not(None), Membership.left_on.is_(None))
-        ).all()
+        members = member_choices(session, group_id)
     return DecisionChoices(
         statuses=tuple(DecisionStatus),
         aims=tuple(Choice(aim_id, title) for aim_id, title in aims),
@@ -294,7 +281,28 @@ def filter_choices(db: Database, group_id: int) -> DecisionChoices:
         owners=tuple(
             PersonChoice(pid, _name(pref, full), role) for pid, pref, full, role in owners
         ),
-        members=tuple(
-            PersonChoice(pid, _name(pref, full), role) for pid, pref, full, role in members
-        ),
+        members=members,
     )
+
+
+def _people(group_id: int) -> Select:  # type: ignore[type-arg]
+    """Everyone on record, with their role in this group (if any), in name order."""
+    return (
+        select(Person.id, Person.preferred_name, Person.full_name, Membership.role)
+        .outerjoin(
+            Membership,
+            (Membership.person_id == Person.id) & (Membership.group_id == group_id),
+        )
+        .order_by(
+            func.lower(func.coalesce(func.nullif(Person.preferred_name, ""), Person.full_name)),
+            Person.id,
+        )
+    )
+
+
+def member_choices(session: Session, group_id: int) -> tuple[PersonChoice, ...]:
+    """The group's current members (not those who have left), in name order."""
+    rows = session.execute(
+        _people(group_id).where(Membership.id.is_not(None), Membership.left_on.is_(None))
+    ).all()
+    return tuple(PersonChoice(pid, _name(pref, full), role) for pid, pref, full, role in rows)

@@ -30,6 +30,7 @@ from app.models import (
     Role,
 )
 from app.services import validation
+from app.services.comments import CommentRow, comment_row
 from app.services.decision_actions import UNCHANGED, add_action, update_action
 from app.services.decision_log import (
     OPEN_ACTION_STATUSES,
@@ -110,13 +111,6 @@ class ActionDetails:
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_ACTION_STATUSES
-
-
-@dataclass(frozen=True)
-class CommentRow:
-    author: str
-    text: str
-    written_at: datetime
 
 
 @dataclass(frozen=True)
@@ -316,14 +310,7 @@ def get_decision(db: Database, decision_id: int) -> DecisionDetails:
             meeting_starts_at=meeting.starts_at if meeting else None,
             aims=tuple(Choice(aim.id, aim.title) for aim in decision.aims),
             actions=tuple(_action_details(action) for action in decision.actions),
-            comments=tuple(
-                CommentRow(
-                    author=person.display_name if person else _("Not recorded"),
-                    text=comment.text,
-                    written_at=comment.created_at,
-                )
-                for comment, person in comments
-            ),
+            comments=tuple(comment_row(comment, person) for comment, person in comments),
             history=tuple(
                 HistoryEntry(
                     changed_at=c.changed_at,

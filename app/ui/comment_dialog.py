@@ -43,7 +43,7 @@ class AddCommentDialog(DecisionDialog):
         )
         self.text = text_box(6)
         self.add_field(
-            _("The &comment, in their words"), self.text, _("Comment"), about=["comment"]
+            _("The comme&nt, in their words"), self.text, _("Comment"), about=["comment"]
         )
         self.save_button.setText(_("&Add the comment"))
         self.save_button.setAccessibleName(_("Add the comment"))

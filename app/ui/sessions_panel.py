@@ -2,7 +2,8 @@
 
 The table shows one of three lists (upcoming, nearest first; past, newest first; or all,
 newest first), chosen with "Show". A planned session whose plan breaks the group's own
-limits says so in words in the Timing column.
+limits says so in words in the Timing column. Below it: edit, pack, live mode and the
+session's comments.
 """
 
 from __future__ import annotations
@@ -10,16 +11,20 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.i18n import N_, _, ngettext
+from app.services import comments
+from app.services.comments import SessionComments
 from app.services.meetings import SessionDetails, SessionRow, list_sessions
 from app.ui.packs_menu import open_pack_dialog
 from app.ui.panels import RecordsPanel
+from app.ui.session_comments import SessionCommentsDialog
 from app.ui.session_editor import SessionEditor
 from app.ui.session_models import SessionListModel
 from app.ui.table_models import RowTableModel
+from app.ui.widgets import ButtonRow
 
 UPCOMING, PAST, ALL = "upcoming", "past", "all"
 SHOW_CHOICES = (
@@ -71,17 +76,23 @@ class SessionsPanel(RecordsPanel):
         self.live_button.setAccessibleName(_("Start live session for the chosen session"))
         self.live_button.clicked.connect(self.start_live_for_chosen)
         self.live_windows: dict[int, QWidget] = {}
-        button_row = QHBoxLayout()
-        button_row.addWidget(self.new_button)
-        button_row.addWidget(self.edit_button)
-        button_row.addWidget(self.pack_button)
-        button_row.addWidget(self.live_button)
-        button_row.addStretch(1)
+        self.comments_button = QPushButton(_("Co&mments…"))
+        self.comments_button.setAccessibleName(_("Comments on the chosen session"))
+        self.comments_button.clicked.connect(self.comments_for_chosen)
+        self.buttons = ButtonRow(
+            [
+                self.new_button,
+                self.edit_button,
+                self.pack_button,
+                self.live_button,
+                self.comments_button,
+            ]
+        )
 
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertLayout(layout.indexOf(self.table), filter_row)
-        layout.addLayout(button_row)
+        layout.addWidget(self.buttons)
         # Enter on a row, or a double-click, opens it.
         self.table.activated.connect(self._row_activated)
         QWidget.setTabOrder(self.show_chooser, self.table)
@@ -89,6 +100,7 @@ class SessionsPanel(RecordsPanel):
         QWidget.setTabOrder(self.new_button, self.edit_button)
         QWidget.setTabOrder(self.edit_button, self.pack_button)
         QWidget.setTabOrder(self.pack_button, self.live_button)
+        QWidget.setTabOrder(self.live_button, self.comments_button)
 
     def make_model(self) -> RowTableModel:
         return SessionListModel(self)
@@ -219,6 +231,31 @@ class SessionsPanel(RecordsPanel):
         window = open_live_window(self.source, self.runner, chosen.id, text_size=text_size)
         self.live_windows[chosen.id] = window
         window.closed.connect(lambda key=chosen.id: self.live_windows.pop(key, None))
+
+    def comments_for_chosen(self) -> None:
+        """The chosen session's comments, and a new one to add."""
+        chosen = self.chosen_session()
+        if chosen is None:
+            self._announce(_("Please choose a session in the list first."))
+            self.table.setFocus()
+            return
+        self.runner.run(
+            self.source.call,
+            comments.session_comments,
+            chosen.id,
+            on_done=self._show_comments,
+            on_error=self._announce,
+        )
+
+    def _show_comments(self, loaded: SessionComments) -> None:
+        dialog = SessionCommentsDialog(self.window(), self.runner, self.source, loaded)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(
+            lambda _id: self._announce(
+                _("Added the comment to {title}.").format(title=loaded.title)
+            )
+        )
+        dialog.open()
 
     def _row_activated(self, index: QModelIndex) -> None:
         if index.isValid():

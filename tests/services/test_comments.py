@@ -41,3 +41,44 @@ def test_a_comment_is_refused_plainly_and_nothing_is_kept(db) -> None:
     with pytest.raises(NotFound, match="That decision no longer exists"):
         comments.add_comment(db, 99_999, None, "Hello")
     assert decisions.get_decision(db, decision).comments == ()
+
+
+def test_a_comment_on_a_session_is_kept_and_counts_as_sent_in_beforehand(db) -> None:
+    from app.models import AttendanceStatus
+    from app.services import live_actions
+    from app.services.live import read_live
+    from tests.live_sample import make_live_session
+
+    sample = make_live_session(db)
+    tomasz, dev = sample.people["Tomasz"], sample.people["Dev"]
+    words = "By post: texts are easier for me than letters.\n— Tomasz"
+    comments.add_session_comment(db, sample.meeting_id, tomasz, words)
+    loaded = comments.session_comments(db, sample.meeting_id)
+    assert loaded.title == "Wheelchair repairs"
+    assert [(c.author, c.text) for c in loaded.comments] == [("Tomasz Nowak", words)]
+    assert [p.name for p in loaded.members] == [
+        "Dev Sharma",
+        "Grace Okafor",
+        "Margaret O'Neill",
+        "Tomasz Nowak",
+    ]
+    # In live mode he is heard on every item, though he sent apologies.
+    live_actions.check_in(db, sample.meeting_id, tomasz, AttendanceStatus.APOLOGIES)
+    turns = {
+        (t.person_id, t.agenda_item_id): t.sent_beforehand
+        for t in read_live(db, sample.meeting_id).turns
+    }
+    assert turns == {(tomasz, None): 1}
+    # Someone who has left the group is no longer offered as an author.
+    people.mark_left(db, sample.group_id, dev, date(2025, 1, 1))
+    assert "Dev Sharma" not in [
+        p.name for p in comments.session_comments(db, sample.meeting_id).members
+    ]
+
+    with pytest.raises(ValidationError, match="Please write the comment"):
+        comments.add_session_comment(db, sample.meeting_id, tomasz, "")
+    with pytest.raises(NotFound, match="That session no longer exists"):
+        comments.add_session_comment(db, 99_999, None, "Hello")
+    with pytest.raises(NotFound, match="That session no longer exists"):
+        comments.session_comments(db, 99_999)
+    assert len(comments.session_comments(db, sample.meeting_id).comments) == 1

@@ -196,6 +196,40 @@ def test_a_session_is_planned_entirely_by_keyboard(qtbot, open_window, kit, db):
     assert saved.starts_at.date() == (datetime.now() + timedelta(days=1)).date()
 
 
+def test_a_comment_on_a_session_is_added_by_keyboard(qtbot, open_window, kit, db):
+    from app.ui.session_comments import SessionCommentsDialog
+
+    window, panel = open_sessions(qtbot, open_window)
+    focus(qtbot, panel.table)
+    key(qtbot, Qt.Key.Key_Home, CTRL)  # the newest: Letters, coming up
+    alt(qtbot, Qt.Key.Key_M)  # "Co&mments…"
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), SessionCommentsDialog))
+    dialog = QApplication.activeModalWidget()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.windowTitle().startswith("Comments on Letters")
+    assert dialog.so_far.toPlainText() == "No comments yet."
+    assert dialog.author.hasFocus()
+    key(qtbot, Qt.Key.Key_Down)  # Aisha Bello, the first by name
+    key(qtbot, Qt.Key.Key_Down)  # Dev Sharma
+    key(qtbot, Qt.Key.Key_Down)  # Margaret O'Neill
+    alt(qtbot, Qt.Key.Key_N)  # "The comme&nt…"
+    type_in(qtbot, "Please send the letters in large print before the session.")
+    alt(qtbot, Qt.Key.Key_A)  # "&Add the comment"
+    qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible())
+    assert "Added the comment to Letters." in window.status_line.announced
+
+    # Opened again, it shows the comment with its author.
+    focus(qtbot, panel.table)
+    alt(qtbot, Qt.Key.Key_M)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), SessionCommentsDialog))
+    again = QApplication.activeModalWidget()
+    assert again.so_far.toPlainText().startswith("Margaret O'Neill, ")
+    assert again.so_far.toPlainText().endswith(
+        ":\nPlease send the letters in large print before the session."
+    )
+    again.reject()
+
+
 def test_a_too_long_plan_is_warned_about_in_words(qtbot, open_window, kit):
     window, panel = open_sessions(qtbot, open_window)
     focus(qtbot, panel.table)  # the first row: the session coming up, "Letters"

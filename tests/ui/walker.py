@@ -11,7 +11,8 @@ ACCESSIBILITY.md's rules there.
     visible cell is narrower or shorter than its text needs (word-wrapped text is measured
     at its width; anything cut off by the widget holding it counts too, except inside a
     scroll area, which may scroll);
-  * style sheets: none sets a font, which would override the chosen text size.
+  * style sheets: none sets a font, which would override the chosen text size;
+  * Alt keys: no two menus, labelled fields, buttons or tabs share an &-letter.
 ``Walker.check_contrast`` measures the palette roles the screen is drawn with, the focus
 ring and the controls' edges against the targets of the look in use.
 
@@ -25,10 +26,14 @@ import re
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible, QPalette
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractScrollArea,
     QApplication,
+    QGroupBox,
     QLabel,
+    QMenuBar,
     QRadioButton,
+    QTabBar,
     QToolTip,
     QWidget,
 )
@@ -37,6 +42,7 @@ from walker_fit import SLACK, text_need
 from app.ui.focus_ring import ring_colours
 from app.ui.looks import EDGE_TARGET, TEXT_TARGET, BorderStyle, contrast
 
+MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
 
@@ -159,6 +165,19 @@ class Walker:
         self.check_tab_order(top, stops, where)
         self.check_fit(top, where)
         self.check_style_sheets(top, where)
+        self.check_mnemonics(top, where)
+
+    def check_mnemonics(self, top: QWidget, where: str) -> None:
+        """No two Alt+letter keys in one window alike: with two, Alt+letter only moves
+        between them, and a key typed next may press a button (Cancel) by mistake."""
+        owners: dict[str, list[str]] = {}
+        for text, owner in _mnemonic_texts(top):
+            found = MNEMONIC.search(text)
+            if found:
+                owners.setdefault(found.group(1).lower(), []).append(owner)
+        for letter, named in sorted(owners.items()):
+            if len(named) > 1:
+                self.problem(where, f"Alt+{letter.upper()} is shared by " + ", ".join(named))
 
     def check_tab_order(self, top: QWidget, stops: list[QWidget], where: str) -> None:
         if not stops:
@@ -263,6 +282,30 @@ class Walker:
                 f"{kind} contrast {front} {fore.name()} on {back} {behind.name()} "
                 f"({group.name}) of {owner}: {ratio:.2f}:1, needs {target}:1",
             )
+
+
+def _mnemonic_texts(top: QWidget) -> list[tuple[str, str]]:
+    """The texts whose &-letter makes an Alt key in ``top``: its menu bar's menus, and the
+    labels (with a control to go to), buttons, group boxes and tabs showing in it."""
+    found: list[tuple[str, str]] = []
+    bar = top.findChild(QMenuBar)
+    if bar is not None and bar.window() is top and bar.isVisible():
+        found += [(a.text(), f"the {a.text()!r} menu") for a in bar.actions() if a.isVisible()]
+    for widget in top.findChildren(QWidget):
+        if widget.window() is not top or not widget.isVisible() or not widget.isEnabled():
+            continue
+        if isinstance(widget, QLabel) and widget.buddy() is not None:
+            found.append((widget.text(), describe(widget)))
+        elif isinstance(widget, QAbstractButton | QGroupBox):
+            text = widget.title() if isinstance(widget, QGroupBox) else widget.text()
+            found.append((text, describe(widget)))
+        elif isinstance(widget, QTabBar):
+            found += [
+                (widget.tabText(i), f"the {widget.tabText(i)!r} tab")
+                for i in range(widget.count())
+                if widget.isTabVisible(i) and widget.isTabEnabled(i)
+            ]
+    return found
 
 
 def _reached_by_arrows(widget: QWidget, reached: set[int]) -> bool:

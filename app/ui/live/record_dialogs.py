@@ -103,7 +103,7 @@ class LiveActionDialog(FormDialog):
             _("&What will be done"), self.description, _("What will be done"), about=["done"]
         )
         self.owner = combo(people_choices(people, _("Nobody yet")))
-        self.add_field(_("&Who will do it"), self.owner, _("Who will do it"), about=["doing"])
+        self.add_field(_("Who will do &it"), self.owner, _("Who will do it"), about=["doing"])
         self.due = self.add_optional_date(
             _("It has a &due date"), _("D&ue by"), _("Due date"), None, "due"
         )
