@@ -132,13 +132,15 @@ def window(tmp_path_factory, _styled_once):  # type: ignore[no-untyped-def]
 def test_the_forms_are_found() -> None:
     names = {kind.__name__ for kind in FORMS}
     assert {"MemberEditor", "AimDialog", "AddActionDialog", "VenueEditor", "SessionEditor"} <= names
+    assert {"AddCommentDialog", "SessionCommentsDialog"} <= names
 
 
 OUTCOMES: dict[str, Counter[str]] = defaultdict(Counter)
 ORDINARY = itertools.count(1)
 # Their examples work on a made-up session, so every save is refused ("that session no
-# longer exists"). Their text fields are still checked to be kept and refused plainly.
-EXAMPLES_ON_MADE_UP_RECORDS = {"ClosingDialog", "LiveDecisionDialog"}
+# longer exists"). Their text fields are still checked to be kept and refused plainly, and
+# what they save is fed the same text through its service (test_bad_input_records.py).
+EXAMPLES_ON_MADE_UP_RECORDS = {"ClosingDialog", "LiveDecisionDialog", "SessionCommentsDialog"}
 
 
 def ordinary_value(field: QWidget) -> str:

@@ -144,16 +144,24 @@ def test_actions(shared, description: str, outcome: str, due: date) -> None:
 @given(text=any_text(300))
 @example(text=MEGABYTE)
 @example(text=TOO_LONG)
-def test_comments_on_decisions(shared, text: str) -> None:
-    db, decision = shared["db"], shared["decision"]
-    before = decisions.get_decision(db, decision).comments
-    number = attempt(db, text, lambda: comments.add_comment(db, decision, None, text))
-    after = decisions.get_decision(db, decision).comments
-    if number is None:
-        assert after == before
-        assert must_refuse(text) or not text.strip() or len(text) > len(MEGABYTE)
-    else:
-        assert after[-1].text == text and len(after) == len(before) + 1
+def test_comments_on_decisions_and_sessions(shared, text: str) -> None:
+    db, decision, meeting = shared["db"], shared["decision"], shared["meeting"]
+    for add, read, on in (
+        (comments.add_comment, lambda: decisions.get_decision(db, decision).comments, decision),
+        (
+            comments.add_session_comment,
+            lambda: comments.session_comments(db, meeting).comments,
+            meeting,
+        ),
+    ):
+        before = read()
+        number = attempt(db, text, lambda add=add, on=on: add(db, on, None, text))
+        after = read()
+        if number is None:
+            assert after == before
+            assert must_refuse(text) or not text.strip() or len(text) > len(MEGABYTE)
+        else:
+            assert after[-1].text == text and len(after) == len(before) + 1
 
 
 @examples(300)
