@@ -15,9 +15,9 @@ from app.models.enums import Role
 from app.services import comments
 from app.services.comments import CommentRow, SessionComments
 from app.services.decision_log import PersonChoice
+from app.ui.comment_dialog import comment_fields
 from app.ui.data import DataSource
-from app.ui.decision_dialogs import person_words
-from app.ui.decision_form import FormDialog, combo, text_box
+from app.ui.decision_form import FormDialog
 from app.ui.formatting import format_date
 from app.ui.tasks import TaskRunner
 
@@ -49,22 +49,12 @@ class SessionCommentsDialog(FormDialog):
         self.so_far.setReadOnly(True)
         self.so_far.setTabChangesFocus(True)
         self.so_far.setMinimumHeight(self.so_far.fontMetrics().lineSpacing() * 6)
-        self.author = combo(
-            [(_("Not said"), None)] + [(person_words(p), p.id) for p in loaded.members]
-        )
-        self.add_field(
-            _("&Whose comment is it?"), self.author, _("Whose comment"), about=["people in"]
-        )
-        self.text = text_box(6)
-        self.add_field(
+        self.author, self.text = comment_fields(
+            self,
+            loaded.members,
             _("The comme&nt, in their words (on the summary, or sent in before the session)"),
-            self.text,
-            _("Comment"),
-            about=["comment"],
         )
         self.add_field(_("Comments so &far (read only)"), self.so_far, _("Comments so far"))
-        self.save_button.setText(_("&Add the comment"))
-        self.save_button.setAccessibleName(_("Add the comment"))
         self.finish_layout()
 
     @classmethod
