@@ -12,22 +12,12 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QProgressBar,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from app import APP_NAME
 from app.errors import RoundtableError
 from app.export.document import Document, PrintStyle
 from app.i18n import _, ngettext
@@ -46,10 +36,10 @@ from app.services.packs.members import DEFAULT_FONT, AudioWriter
 from app.storage import Database
 from app.ui.data import DataSource
 from app.ui.decision_form import announcer, combo
+from app.ui.folder_jobs import FolderJobDialog
 from app.ui.packs_preview import fit_to_screen
 from app.ui.packs_sessions import SessionList
 from app.ui.tasks import TaskRunner
-from app.ui.widgets import StatusLine, scrolling
 
 
 def prepare(db: Database, meeting_id: int, kind: PackKind, font_key: str, out: Path) -> PackRun:
@@ -64,7 +54,12 @@ def prepare(db: Database, meeting_id: int, kind: PackKind, font_key: str, out: P
     return run
 
 
-class PacksForEveryoneDialog(QDialog):
+def _default_folder() -> str:
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return str(Path(documents) / _("Roundtable packs"))
+
+
+class PacksForEveryoneDialog(FolderJobDialog):
     def __init__(
         self,
         parent: QWidget | None,
@@ -75,7 +70,12 @@ class PacksForEveryoneDialog(QDialog):
         font_key: str = DEFAULT_FONT,
         write_audio: AudioWriter | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            parent,
+            _("Packs for everyone in {group}").format(group=group.name),
+            folder=_default_folder(),
+            choose_title=_("Choose the folder for the packs"),
+        )
         self.source, self.runner, self.group = source, runner, group
         self.font_key, self.write_audio = font_key, write_audio
         self._wanted_meeting = meeting_id
@@ -87,47 +87,11 @@ class PacksForEveryoneDialog(QDialog):
         # Once the dialog is closed, what is left to say goes to the main window's status line.
         self._tell_window = announcer(parent) if parent is not None else None
         self._documents: dict[PrintStyle, Document] = {}  # touched only on the worker thread
-        title = _("Packs for everyone in {group}").format(group=group.name)
-        self.setWindowTitle(f"{title} — {APP_NAME}")
-        self.setAccessibleName(title)
-
         self.session = SessionList()
         self.kind = combo([(_(KIND_WORDS[k]), k) for k in (PackKind.BEFORE, PackKind.AFTER)])
-        self.folder = QLineEdit(self._default_folder())
-        self.choose_folder_button = QPushButton(_("C&hoose folder…"))
-        self.choose_folder_button.setAccessibleName(_("Choose folder"))
-        self.choose_folder_button.clicked.connect(self.choose_folder)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(self.choose_folder_button)
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        for text, field, name, row in (
-            (_("&Session:"), self.session, _("Session"), self.session),
-            (_("&Kind of pack:"), self.kind, _("Kind of pack"), self.kind),
-            (_("Save in &folder:"), self.folder, _("Folder to save the packs in"), folder_row),
-        ):
-            label = QLabel(text)
-            label.setBuddy(field)
-            field.setAccessibleName(name)
-            form.addRow(label, row)
-
-        explanation = QLabel(
-            _(
-                "Each member gets the pack in the format and size they asked for. "
-                "Contact details and access needs are never included."
-            )
-        )
-        explanation.setWordWrap(True)
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName(_("Progress"))
         self.progress.setTextVisible(True)
         self.progress.setFormat(_("%v of %m packs"))
-        # The words under the bar are also what screen readers are told.
-        self.progress_words = StatusLine()
-        self.progress_words.setText(_("Not started."))
         self.status_line = self.progress_words
-
         self.start_button = QPushButton(_("&Make the packs"))
         self.start_button.setAccessibleName(_("Make the packs"))
         self.start_button.setEnabled(False)
@@ -136,25 +100,19 @@ class PacksForEveryoneDialog(QDialog):
         self.stop_button.setAccessibleName(_("Stop making the packs"))
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.stop)
-        self.close_button = QPushButton(_("&Close"))
-        self.close_button.setAccessibleName(_("Close"))
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.stop_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.rejected.connect(self.reject)
-
-        page = QWidget()
-        column = QVBoxLayout(page)
-        column.addWidget(explanation)
-        column.addLayout(form)
-        column.addWidget(self.progress)
-        column.addWidget(self.progress_words)
-        column.addStretch(1)
-        scroller = scrolling(page)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroller, 1)
-        layout.addWidget(buttons)
+        self.lay_out(
+            _(
+                "Each member gets the pack in the format and size they asked for. "
+                "Contact details and access needs are never included."
+            ),
+            [
+                (_("&Session:"), self.session, _("Session")),
+                (_("&Kind of pack:"), self.kind, _("Kind of pack")),
+            ],
+            _("Save in &folder:"),
+            _("Folder to save the packs in"),
+            [self.start_button, self.stop_button],
+        )
         fit_to_screen(self, 90, 20)
         runner.run(
             source.call,
@@ -169,27 +127,12 @@ class PacksForEveryoneDialog(QDialog):
         group = window.current_group() or GroupSummary(0, _("Example group"), "", "", 0, 120, 45, 0)
         return cls(window, window.source, window.runner, group)
 
-    def _default_folder(self) -> str:
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        return str(Path(documents) / _("Roundtable packs"))
-
     def _sessions_loaded(self, rows: list) -> None:  # type: ignore[type-arg]
         self.session.set_sessions(rows, self._wanted_meeting)
         chosen = self.session.chosen()
         if chosen is not None and chosen.status == MeetingStatus.HELD:
             self.kind.setCurrentIndex(self.kind.findData(PackKind.AFTER))
         self.start_button.setEnabled(bool(rows))
-
-    def choose_folder(self) -> QFileDialog:
-        dialog = QFileDialog(self, _("Choose the folder for the packs"), self.folder.text())
-        dialog.setFileMode(QFileDialog.FileMode.Directory)
-        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(self.folder.setText)
-        dialog.open()
-        return dialog
 
     # -- making the packs, one job per member -------------------------------------------
 

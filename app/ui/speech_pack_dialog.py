@@ -12,22 +12,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QProgressBar,
     QPushButton,
-    QVBoxLayout,
-    QWidget,
 )
 
-from app import APP_NAME
 from app.errors import ValidationError
 from app.export.audio import AudioPack, write_audio_pack
 from app.i18n import _
@@ -38,9 +27,9 @@ from app.services.packs import KIND_WORDS, PackKind
 from app.speech import SpeechService
 from app.storage import Database
 from app.ui.decision_form import combo
+from app.ui.folder_jobs import FolderJobDialog
 from app.ui.packs_sessions import SessionList
 from app.ui.settings import SPEECH_RATE, SPEECH_VOICE
-from app.ui.widgets import StatusLine, scrolling
 
 KINDS = (PackKind.BEFORE, PackKind.AFTER, PackKind.DECISIONS)
 
@@ -74,80 +63,46 @@ def record_pack(
     )
 
 
-class AudioPackDialog(QDialog):
+def _default_folder() -> str:
+    music = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.MusicLocation)
+    return str(Path(music) / _("Roundtable packs"))
+
+
+class AudioPackDialog(FolderJobDialog):
     def __init__(self, window: Any, group: GroupSummary) -> None:
-        super().__init__(window)
+        super().__init__(
+            window,
+            _("Save a pack as audio for {group}").format(group=group.name),
+            folder=_default_folder(),
+            choose_title=_("Choose the folder for the sound files"),
+        )
         self.main_window, self.group = window, group
         self.made: AudioPack | None = None
         self._progress = _Progress(self)
         self._progress.step.connect(self._stepped)
-        title = _("Save a pack as audio for {group}").format(group=group.name)
-        self.setWindowTitle(f"{title} — {APP_NAME}")
-        self.setAccessibleName(title)
 
         self.kind = combo([(_(KIND_WORDS[kind]), kind) for kind in KINDS])
         self.kind.currentIndexChanged.connect(self._kind_chosen)
         self.session = SessionList()
-        self.folder = QLineEdit(self._default_folder())
-        self.choose_folder_button = QPushButton(_("C&hoose folder…"))
-        self.choose_folder_button.setAccessibleName(_("Choose folder"))
-        self.choose_folder_button.clicked.connect(self.choose_folder)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(self.choose_folder_button)
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        for text, field, name, row in (
-            (_("&Kind of pack:"), self.kind, _("Kind of pack"), self.kind),
-            (_("&Session:"), self.session, _("Session"), self.session),
-            (
-                _("Save in &folder:"),
-                self.folder,
-                _("Folder to save the sound files in"),
-                folder_row,
-            ),
-        ):
-            label = QLabel(text)
-            label.setBuddy(field)
-            field.setAccessibleName(name)
-            form.addRow(label, row)
-
-        explanation = QLabel(
+        self.progress.setFormat(_("%v of %m files"))
+        self.start_button = QPushButton(_("&Record"))
+        self.start_button.setAccessibleName(_("Record the pack"))
+        self.start_button.clicked.connect(self.start)
+        self.lay_out(
             _(
                 "The pack is read aloud into sound files: a short contents, then one file for "
                 "each part, so a listener can skip between parts. It uses the reading speed "
                 "and voice in the Display settings. Contact details and access needs are "
                 "never included."
-            )
+            ),
+            [
+                (_("&Kind of pack:"), self.kind, _("Kind of pack")),
+                (_("&Session:"), self.session, _("Session")),
+            ],
+            _("Save in &folder:"),
+            _("Folder to save the sound files in"),
+            [self.start_button],
         )
-        explanation.setWordWrap(True)
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName(_("Progress"))
-        self.progress.setFormat(_("%v of %m files"))
-        self.progress_words = StatusLine()
-        self.progress_words.setText(_("Not started."))
-
-        self.start_button = QPushButton(_("&Record"))
-        self.start_button.setAccessibleName(_("Record the pack"))
-        self.start_button.clicked.connect(self.start)
-        self.close_button = QPushButton(_("&Close"))
-        self.close_button.setAccessibleName(_("Close"))
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.rejected.connect(self.reject)
-
-        page = QWidget()
-        column = QVBoxLayout(page)
-        column.addWidget(explanation)
-        column.addLayout(form)
-        column.addWidget(self.progress)
-        column.addWidget(self.progress_words)
-        column.addStretch(1)
-        scroller = scrolling(page)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroller, 1)
-        layout.addWidget(buttons)
         self.resize(640, 560)
         window.runner.run(
             window.source.call,
@@ -162,21 +117,8 @@ class AudioPackDialog(QDialog):
         group = window.current_group() or GroupSummary(0, _("Example group"), "", "", 0, 120, 45, 0)
         return cls(window, group)
 
-    def _default_folder(self) -> str:
-        music = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.MusicLocation)
-        return str(Path(music) / _("Roundtable packs"))
-
     def _kind_chosen(self, _index: int) -> None:
         self.session.setEnabled(self.kind.currentData() != PackKind.DECISIONS)
-
-    def choose_folder(self) -> QFileDialog:
-        dialog = QFileDialog(self, _("Choose the folder for the sound files"), self.folder.text())
-        dialog.setFileMode(QFileDialog.FileMode.Directory)
-        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(self.folder.setText)
-        dialog.open()
-        return dialog
 
     def start(self) -> None:
         kind = PackKind(self.kind.currentData())
