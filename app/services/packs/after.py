@@ -15,7 +15,7 @@ from app.export.document import (
 )
 from app.i18n import _
 from app.models.enums import AttendanceStatus
-from app.services.packs.common import action_line, decision_blocks, private_details_section
+from app.services.packs.common import action_line, decision_blocks, session_document
 from app.services.packs.facts import AttendanceFact, SessionFacts, actions_for_session
 from app.services.packs.phrasing import Phrasing, long_date, sentence
 
@@ -30,18 +30,15 @@ def after_document(
         _decisions(facts, phrasing),
         _actions(facts, phrasing),
     ]
-    private = private_details_section(
-        facts.members, phrasing, contact=contact, access_needs=access_needs
-    )
-    if private is not None:
-        sections.append(private)
-    return Document(
+    return session_document(
+        facts,
+        phrasing,
+        sections,
         title=phrasing.after_title(facts.title),
-        subtitle=phrasing.session_subtitle(facts.group_name, facts.starts_at),
+        keyword=_("after the session"),
+        contact=contact,
+        access_needs=access_needs,
         language=language,
-        sections=tuple(sections),
-        author=facts.group_name,
-        keywords=(facts.group_name, _("after the session")),
     )
 
 

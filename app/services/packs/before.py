@@ -14,7 +14,7 @@ from app.export.document import (
     Table,
 )
 from app.i18n import _
-from app.services.packs.common import decision_blocks, private_details_section
+from app.services.packs.common import decision_blocks, session_document
 from app.services.packs.facts import SessionFacts
 from app.services.packs.phrasing import (
     Phrasing,
@@ -37,18 +37,15 @@ def before_document(
         _aims(facts, phrasing),
         _last_time(facts, phrasing),
     ]
-    private = private_details_section(
-        facts.members, phrasing, contact=contact, access_needs=access_needs
-    )
-    if private is not None:
-        sections.append(private)
-    return Document(
+    return session_document(
+        facts,
+        phrasing,
+        sections,
         title=phrasing.before_title(facts.title),
-        subtitle=phrasing.session_subtitle(facts.group_name, facts.starts_at),
+        keyword=_("before the session"),
+        contact=contact,
+        access_needs=access_needs,
         language=language,
-        sections=tuple(sections),
-        author=facts.group_name,
-        keywords=(facts.group_name, _("before the session")),
     )
 
 

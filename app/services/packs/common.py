@@ -5,9 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from app.export.document import Block, BulletList, Paragraph, Section, SectionIcon, Subheading
+from app.export.document import (
+    Block,
+    BulletList,
+    Document,
+    Paragraph,
+    Section,
+    SectionIcon,
+    Subheading,
+)
 from app.i18n import _
-from app.services.packs.facts import ActionFact, DecisionFact, MemberFact
+from app.services.packs.facts import ActionFact, DecisionFact, MemberFact, SessionFacts
 from app.services.packs.phrasing import Phrasing, long_date, sentence
 
 
@@ -84,3 +92,28 @@ def private_details_section(
     else:
         heading = _("Access needs")
     return Section(heading, SectionIcon.PEOPLE, tuple(blocks))
+
+
+def session_document(
+    facts: SessionFacts,
+    phrasing: Phrasing,
+    sections: list[Section],
+    *,
+    title: str,
+    keyword: str,
+    contact: bool,
+    access_needs: bool,
+    language: str,
+) -> Document:
+    """A session's pack: its sections, then the members' private details if asked for."""
+    private = private_details_section(
+        facts.members, phrasing, contact=contact, access_needs=access_needs
+    )
+    return Document(
+        title=title,
+        subtitle=phrasing.session_subtitle(facts.group_name, facts.starts_at),
+        language=language,
+        sections=(*sections, private) if private is not None else tuple(sections),
+        author=facts.group_name,
+        keywords=(facts.group_name, keyword),
+    )
