@@ -14,7 +14,7 @@ from app.i18n import _
 from app.speech.interface import FASTEST_RATE, NORMAL_RATE, SLOWEST_RATE
 
 if TYPE_CHECKING:
-    from app.export.audio import MemberAudioWriter
+    from app.export.audio import AudioPack, MemberAudioWriter
     from app.export.document import Document, PrintStyle
     from app.services.meetings import MeetingRow
     from app.speech import SpeechService
@@ -101,7 +101,6 @@ def run_audio(arguments: argparse.Namespace, folder: Path) -> int:
 
 
 def run_audio_decisions(arguments: argparse.Namespace, folder: Path) -> int:
-    from app.export.audio import write_audio_pack
     from app.services import groups, packs
     from app.speech import SpeechService
     from app.storage import open_database
@@ -121,28 +120,14 @@ def run_audio_decisions(arguments: argparse.Namespace, folder: Path) -> int:
         db.close()
     speech = SpeechService()
     try:
-        pack = write_audio_pack(
-            document,
-            Path(arguments.out),
-            speech,
-            rate=arguments.speed,
-            voice=arguments.voice,
-            progress=lambda _done, _total, words: print(words, flush=True),
-        )
+        pack = _record(document, Path(arguments.out), arguments, speech)
     finally:
         speech.close()
-    minutes, seconds = divmod(round(pack.seconds), 60)
     print(
         _(
             "Saved the decision log of {group} as {count} sound files in {folder}: "
             "{minutes} min {seconds} s in all."
-        ).format(
-            group=group.name,
-            count=len(pack.recordings),
-            folder=arguments.out,
-            minutes=minutes,
-            seconds=seconds,
-        )
+        ).format(group=group.name, folder=arguments.out, **_length(pack))
     )
     return 0
 
@@ -163,12 +148,27 @@ def _misuse(arguments: argparse.Namespace) -> str:
 def _session_audio(
     db: Database, found: MeetingRow, arguments: argparse.Namespace, speech: SpeechService
 ) -> int:
-    from app.export.audio import write_audio_pack
     from app.services import packs
 
     document = packs.session_pack(db, found.id, arguments.kind)
     out = Path(arguments.out)
-    pack = write_audio_pack(
+    pack = _record(document, out, arguments, speech)
+    print(
+        _(
+            "Saved the pack for “{title}” on {date} as {count} sound files in {folder}: "
+            "{minutes} min {seconds} s in all."
+        ).format(title=found.title, date=_date(found), folder=out, **_length(pack))
+    )
+    return 0
+
+
+def _record(
+    document: Document, out: Path, arguments: argparse.Namespace, speech: SpeechService
+) -> AudioPack:
+    """Read ``document`` aloud into ``out``, saying each part as it is made."""
+    from app.export.audio import write_audio_pack
+
+    return write_audio_pack(
         document,
         out,
         speech,
@@ -176,21 +176,11 @@ def _session_audio(
         voice=arguments.voice,
         progress=lambda _done, _total, words: print(words, flush=True),
     )
+
+
+def _length(pack: AudioPack) -> dict[str, int]:
     minutes, seconds = divmod(round(pack.seconds), 60)
-    print(
-        _(
-            "Saved the pack for “{title}” on {date} as {count} sound files in {folder}: "
-            "{minutes} min {seconds} s in all."
-        ).format(
-            title=found.title,
-            date=_date(found),
-            count=len(pack.recordings),
-            folder=out,
-            minutes=minutes,
-            seconds=seconds,
-        )
-    )
-    return 0
+    return {"count": len(pack.recordings), "minutes": minutes, "seconds": seconds}
 
 
 def _members_audio(
