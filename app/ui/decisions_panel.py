@@ -253,7 +253,7 @@ class DecisionsPanel(RecordsPanel):
         return dialog
 
     def _saved(self, dialog: DecisionDialog, decision_id: int, changes: object) -> None:
-        if not isinstance(dialog, AddCommentDialog):  # whose comment it was changes nothing
+        if dialog.who_box is not None:  # only a dialog that asked who is changing it
             self.who = dialog.who()
         if isinstance(dialog, AddActionDialog):
             message = _("Added the action. It is in the decision's history.")
