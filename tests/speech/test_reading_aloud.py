@@ -110,15 +110,41 @@ def test_an_engine_that_stops_answering_is_ended_and_replaced(sound_sink) -> Non
         process.close()
 
 
-def test_an_engine_that_crashes_is_started_again(heard_speech, tmp_path: Path) -> None:
+def test_an_engine_that_crashes_mid_recording_fails_plainly_then_starts_again(
+    heard_speech, tmp_path: Path
+) -> None:
     service, _heard = heard_speech
     service.save_wav("Before the crash.", tmp_path / "before.wav")
     pid = service._recorder.pid
     assert pid is not None
-    os.kill(pid, signal.SIGKILL)
-    with pytest.raises(SpeechFailed, match="stopped answering"):
-        service.save_wav("During the crash.", tmp_path / "during.wav")
+    # Held still, the process is alive but cannot answer, so the request is sent to it and
+    # the crash lands while that request waits.
+    os.kill(pid, signal.SIGSTOP)
+    crash = threading.Timer(1.0, os.kill, (pid, signal.SIGKILL))
+    crash.start()
+    started = time.perf_counter()
+    try:
+        with pytest.raises(SpeechFailed, match="stopped answering"):
+            service.save_wav("During the crash.", tmp_path / "during.wav")
+    finally:
+        crash.join()
+    assert time.perf_counter() - started < 10  # the crash is noticed, not waited out
+    assert not (tmp_path / "during.wav").exists()
     assert service.save_wav("After the crash.", tmp_path / "after.wav").seconds > 0.5
+    assert service._recorder.starts == 2 and service._recorder.pid != pid
+
+
+def test_an_engine_that_crashed_between_requests_is_started_again_unnoticed(
+    heard_speech, tmp_path: Path
+) -> None:
+    service, _heard = heard_speech
+    service.save_wav("Before the crash.", tmp_path / "before.wav")
+    crashed = service._recorder._process
+    assert crashed is not None
+    crashed.kill()
+    crashed.wait(timeout=5)
+    assert service.save_wav("After the crash.", tmp_path / "after.wav").seconds > 0.5
+    assert service._recorder.starts == 2 and service._recorder.pid != crashed.pid
 
 
 def test_reading_and_stopping_again_and_again_always_ends_stopped(heard_speech) -> None:
