@@ -7,12 +7,12 @@ every language (for the JSON), the label is the translated words a person reads.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from app.export.private_file import write_private_text
 from app.i18n import _
 from app.models import (
     AccessNeed,
@@ -197,17 +197,8 @@ def write(report: SubjectAccess, out: Path) -> tuple[Path, Path]:
     if beside == out:
         out = out.with_suffix(".txt")
     for path, content in ((out, as_text(report)), (beside, as_json(report))):
-        _write_private(path, content)
+        write_private_text(path, content, make_folder=True)
     return out, beside
-
-
-def _write_private(path: Path, content: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        handle.write(content)
-    os.replace(partial, path)
 
 
 def _need(need: AccessNeed) -> str:

@@ -9,7 +9,6 @@ out the disk.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
+from app.export.private_file import write_private_text
 from app.i18n import _
 
 Announce = Callable[..., None]
@@ -70,19 +70,7 @@ def field_name(widget: QWidget) -> str:
 
 def write_copy(path: Path, text: str) -> Path:
     """Write ``text`` to ``path`` (readable by its owner only): whole, or not at all."""
-    path = path.expanduser()
-    partial = path.with_name(path.name + ".partial")
-    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, path)
-    except OSError:
-        partial.unlink(missing_ok=True)
-        raise
-    return path
+    return write_private_text(path, text)
 
 
 class SaveElsewhere(QPushButton):
