@@ -1,4 +1,4 @@
-"""Groups: list them, find one by id or name, start a new one."""
+"""Groups: list them, find one by id or name, start a new one, change its settings."""
 
 from __future__ import annotations
 
@@ -50,26 +50,97 @@ def find_group(db: Database, reference: str | int) -> GroupSummary:
     raise NotFound(_("There is no group called “{name}”.").format(name=text))
 
 
+# Limits a planned session is checked against, and the rate members are paid, all chosen
+# by the group. The ranges keep out slips of the keys (600 for 60), not real choices.
+SHORTEST_SESSION_LIMIT = 30
+LONGEST_SESSION_LIMIT = 8 * 60
+SHORTEST_BREAK_INTERVAL = 15
+LONGEST_BREAK_INTERVAL = 4 * 60
+HIGHEST_RATE_PENCE = 100_000
+
+
+@dataclass(frozen=True)
+class GroupDetails:
+    """What staff choose about a group: its name and purpose, and its own rules."""
+
+    name: str
+    purpose: str = ""
+    partner_organisation: str = ""
+    session_limit_minutes: int = 120
+    break_interval_minutes: int = 45
+    hourly_rate_pence: int = 0
+
+    @classmethod
+    def of(cls, group: GroupSummary) -> GroupDetails:
+        return cls(
+            name=group.name,
+            purpose=group.purpose,
+            partner_organisation=group.partner_organisation,
+            session_limit_minutes=group.session_limit_minutes,
+            break_interval_minutes=group.break_interval_minutes,
+            hourly_rate_pence=group.hourly_rate_pence,
+        )
+
+
 def create_group(
     db: Database, name: str, purpose: str = "", partner_organisation: str = ""
 ) -> GroupSummary:
-    clean_name = validation.name(name, _("The group's name"))
+    return save_group(db, GroupDetails(name, purpose, partner_organisation))
+
+
+def save_group(db: Database, details: GroupDetails, group_id: int | None = None) -> GroupSummary:
+    """Start a new group (``group_id`` None) or change one; refuses a name already taken."""
+    clean_name = validation.name(details.name, _("The group's name"))
+    values = {
+        "name": clean_name,
+        "purpose": validation.long_text(details.purpose, _("The group's purpose")),
+        "partner_organisation": validation.short_text(
+            details.partner_organisation, _("The partner organisation")
+        ),
+        "session_limit_minutes": validation.whole_number(
+            details.session_limit_minutes,
+            _("The longest a session should run, in minutes,"),
+            low=SHORTEST_SESSION_LIMIT,
+            high=LONGEST_SESSION_LIMIT,
+        ),
+        "break_interval_minutes": validation.whole_number(
+            details.break_interval_minutes,
+            _("The longest time without a break, in minutes,"),
+            low=SHORTEST_BREAK_INTERVAL,
+            high=LONGEST_BREAK_INTERVAL,
+        ),
+        "hourly_rate_pence": validation.whole_number(
+            details.hourly_rate_pence,
+            _("The hourly rate, in pence,"),
+            low=0,
+            high=HIGHEST_RATE_PENCE,
+        ),
+    }
     with db.transaction() as session:
-        clash = session.scalar(select(Group.id).where(func.lower(Group.name) == clean_name.lower()))
-        if clash is not None:
+        same_name = select(Group.id).where(func.lower(Group.name) == clean_name.lower())
+        if group_id is not None:
+            same_name = same_name.where(Group.id != group_id)
+        if session.scalar(same_name) is not None:
             raise ValidationError(
                 _("There is already a group called “{name}”.").format(name=clean_name)
             )
-        group = Group(
-            name=clean_name,
-            purpose=validation.long_text(purpose, _("The group's purpose")),
-            partner_organisation=validation.short_text(
-                partner_organisation, _("The partner organisation")
-            ),
-        )
-        session.add(group)
+        if group_id is None:
+            group = Group(**values)
+            session.add(group)
+        else:
+            found = session.get(Group, group_id)
+            if found is None:
+                raise NotFound(_("That group no longer exists."))
+            group = found
+            for field, value in values.items():
+                setattr(group, field, value)
         session.flush()
-        return _summary(group, 0)
+        members = session.scalar(
+            select(func.count())
+            .select_from(Membership)
+            .where(Membership.group_id == group.id, Membership.left_on.is_(None))
+        )
+        return _summary(group, members or 0)
 
 
 def _summary(group: Group, members: int) -> GroupSummary:

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from app.ui.data import DataSource
     from app.ui.display_dialog import DisplayDialog
     from app.ui.file_actions import FileActions
+    from app.ui.group_actions import GroupActions
     from app.ui.panels import RecordsPanel
     from app.ui.read_aloud import ReadAloud
 
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.panels: list[RecordsPanel] = []
         self.file_actions: FileActions | None = None
+        self.group_actions: GroupActions | None = None
+        self._choose_after_load: int | None = None
         self.read_aloud: ReadAloud | None = None
         self.areas.currentRowChanged.connect(self._show_area)
         self.group_chooser.currentIndexChanged.connect(self._choose_group)
@@ -116,6 +119,7 @@ class MainWindow(QMainWindow):
         menus. Then ``load_groups`` fills them."""
         from app.ui.areas import AREAS
         from app.ui.file_actions import FileActions
+        from app.ui.group_actions import GroupActions
         from app.ui.packs_menu import add_packs_menu
         from app.ui.read_aloud import ReadAloud
 
@@ -128,7 +132,10 @@ class MainWindow(QMainWindow):
             self.areas.addItem(panel.title())
         self._chain_tab_order()
         self.file_actions = FileActions(self, source, self.runner, self.status_line)
-        self.file_actions.add_to(self.file_menu, before=self.file_menu.actions()[0])
+        self.group_actions = GroupActions(self)
+        first = self.file_menu.actions()[0]
+        self.group_actions.add_to(self.file_menu, before=first)
+        self.file_actions.add_to(self.file_menu, before=first)
         self.read_aloud = ReadAloud(self.settings, self.status_line, self)
         bar = self.menuBar()
         for add in (lambda: add_packs_menu(self, bar), lambda: self.read_aloud.add_menu(bar)):
@@ -246,10 +253,12 @@ class MainWindow(QMainWindow):
 
     # -- groups and areas -------------------------------------------------------------
 
-    def load_groups(self) -> None:
-        """Fetch the list of groups, then show the one chosen last time (or the first)."""
+    def load_groups(self, choose: int | None = None) -> None:
+        """Fetch the list of groups, then show the group ``choose``, or else the one shown
+        now, or the one chosen last time, or the first."""
         if self.source is None:
             return
+        self._choose_after_load = choose
         self.status_line.show_quietly(_("Loading the groups…"))
         self.runner.run(self.source.groups, on_done=self._groups_loaded)
 
@@ -265,7 +274,8 @@ class MainWindow(QMainWindow):
 
     def _groups_loaded(self, groups: list[GroupSummary]) -> None:
         shown = self.current_group()
-        wanted = shown.id if shown else self.settings.get(LAST_GROUP)
+        wanted = self._choose_after_load or (shown.id if shown else self.settings.get(LAST_GROUP))
+        self._choose_after_load = None
         self.groups = list(groups)
         self.group_chooser.blockSignals(True)
         self.group_chooser.clear()
@@ -278,7 +288,9 @@ class MainWindow(QMainWindow):
         self.group_chooser.setEnabled(bool(self.groups))
         self._choose_group(self.group_chooser.currentIndex())
         if not self.groups:
-            self.status_line.announce(_("There are no groups yet."))
+            self.status_line.announce(
+                _("There are no groups yet. To start one, choose New group in the File menu.")
+            )
 
     def _choose_group(self, _index: int) -> None:
         group = self.current_group()

@@ -169,7 +169,18 @@ def test_menus_have_mnemonics_and_standard_keys(open_window, sample):
     assert len(set(letters)) == len(letters)  # each menu opens with its own Alt+letter
     file_menu = window.menuBar().actions()[0].menu()
     texts = [action.text() for action in file_menu.actions() if not action.isSeparator()]
-    assert texts == ["&Back up now…", "&Restore a backup…", "&Check the data…", "&Quit"]
+    assert texts == [
+        "&New group…",
+        "&Group settings…",
+        "&Back up now…",
+        "&Restore a backup…",
+        "&Check the data…",
+        "&Quit",
+    ]
+    letters = [text[text.index("&") + 1].lower() for text in texts]
+    assert len(set(letters)) == len(letters)
+    assert window.group_actions.new_action.shortcut().toString() == "Ctrl+Shift+N"
+    assert window.group_actions.settings_action.shortcut().toString() == "Ctrl+Shift+G"
     assert not window.quit_action.shortcut().isEmpty()
 
 
@@ -189,7 +200,10 @@ def test_an_empty_file_says_there_are_no_groups(qtbot, open_window):
     assert window.groups == []
     assert not window.group_chooser.isEnabled()
     assert window.group_chooser.placeholderText() == "No groups yet"
-    assert "There are no groups yet." in window.status_line.announced
+    assert (
+        "There are no groups yet. To start one, choose New group in the File menu."
+        in window.status_line.announced
+    )
     assert window.panels[0].summary.text() == "No group is chosen."
 
 
