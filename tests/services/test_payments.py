@@ -1,0 +1,136 @@
+"""Payments for finance: listed, corrected, marked as paid, and set out as a table."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from app.errors import NotFound, ValidationError
+from app.models import AttendanceStatus, Role
+from app.services import groups, live_actions, live_close, meetings, payments, people
+from app.services.groups import GroupDetails
+from app.services.payments import PaymentChange, PaymentTotals
+
+
+@pytest.fixture
+def paid_group(db):
+    """A group paying £12 an hour; two sessions, the later one first in every list."""
+    group = groups.save_group(db, GroupDetails("Kit That Works group", hourly_rate_pence=1_200))
+    amina = people.add_member(db, group.id, "Amina Yusuf", Role.LIVED_EXPERIENCE)
+    bob = people.add_member(db, group.id, "Bob Price", Role.CHAMPION)
+    march = meetings.plan_meeting(
+        db, group.id, "March session", datetime(2025, 3, 4, 10), [("Repairs", 90)]
+    )
+    may = meetings.plan_meeting(
+        db, group.id, "May session", datetime(2025, 5, 6, 10), [("Letters", 60)]
+    )
+    for meeting in (march, may):
+        for person in (amina, bob):
+            live_actions.check_in(db, meeting.id, person.person_id, AttendanceStatus.PRESENT)
+    live_close.confirm_payments(db, march.id, [(amina.person_id, 90), (bob.person_id, 90)])
+    live_close.confirm_payments(
+        db, may.id, [(amina.person_id, 60), (bob.person_id, 60)], declined=(bob.person_id,)
+    )
+    return group
+
+
+def test_a_group_s_payments_are_listed_newest_session_first(db, paid_group) -> None:
+    rows = payments.list_payments(db, paid_group.id)
+    assert [(r.session_title, r.name) for r in rows] == [
+        ("May session", "Amina Yusuf"),
+        ("May session", "Bob Price"),
+        ("March session", "Amina Yusuf"),
+        ("March session", "Bob Price"),
+    ]
+    assert [r.time_pence for r in rows] == [1_200, 0, 1_800, 1_800]  # Bob declined in May
+    assert rows[0].session_starts_at == datetime(2025, 5, 6, 10)
+    assert not any(r.paid for r in rows)
+    assert PaymentTotals.of(rows) == PaymentTotals(4, 4_800, 0, 0, 1)
+
+
+def test_expenses_and_vouchers_are_added_and_the_payment_marked_paid(db, paid_group) -> None:
+    row = payments.list_payments(db, paid_group.id)[2]  # Amina, March
+    changed = payments.change_payment(
+        db,
+        row.id,
+        PaymentChange(
+            minutes_given=120,
+            expenses_pence=450,
+            voucher_pence=1_000,
+            voucher_note="Supermarket voucher",
+            note="Stayed on to help tidy up",
+        ),
+    )
+    assert changed.time_pence == 2_400 and changed.owed_pence == 2_850
+    paid = payments.mark_paid(db, row.id, date(2025, 3, 20))
+    assert paid.change.paid_on == date(2025, 3, 20)
+    assert paid.change.voucher_note == "Supermarket voucher"
+    assert payments.list_payments(db, paid_group.id)[2] == paid
+    assert [r.id for r in payments.list_payments(db, paid_group.id, not_paid_only=True)] == [
+        r.id for r in payments.list_payments(db, paid_group.id) if r.id != row.id
+    ]
+    totals = PaymentTotals.of(payments.list_payments(db, paid_group.id))
+    assert (totals.paid_pence, totals.not_paid_pence, totals.voucher_pence) == (2_850, 3_000, 1_000)
+
+
+def test_a_declined_payment_is_owed_nothing_and_never_marked_paid(db, paid_group) -> None:
+    declined = payments.list_payments(db, paid_group.id)[1]  # Bob, May
+    assert declined.change.declined and declined.owed_pence == 0
+    with pytest.raises(ValidationError, match="chose not to be paid"):
+        payments.mark_paid(db, declined.id, date(2025, 5, 20))
+    kept = payments.change_payment(
+        db, declined.id, PaymentChange(60, declined=True, paid_on=date(2025, 5, 20))
+    )
+    assert kept.change.paid_on is None and kept.owed_pence == 0
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (PaymentChange(minutes_given=-5), "minutes given must be between 0 and 1440"),
+        (PaymentChange(60, expenses_pence=-1), "expenses, in pence, must be between"),
+        (PaymentChange(60, voucher_pence=2_000_000), "vouchers, in pence, must be between"),
+        (PaymentChange(60, paid_on=date(1066, 10, 14)), "date paid must be between"),
+        (PaymentChange(60, voucher_note="a\nb"), "must fit on one line"),
+        (PaymentChange(60, note="bell\x07"), "hidden control character"),
+    ],
+)
+def test_a_bad_change_is_refused_in_words_and_nothing_changes(
+    db, paid_group, change, words
+) -> None:
+    before = payments.list_payments(db, paid_group.id)
+    with pytest.raises(ValidationError, match=words):
+        payments.change_payment(db, before[0].id, change)
+    assert payments.list_payments(db, paid_group.id) == before
+
+
+def test_a_payment_that_has_gone_says_so(db) -> None:
+    with pytest.raises(NotFound, match="no longer in the record"):
+        payments.mark_paid(db, 404, date(2025, 1, 1))
+
+
+def test_the_finance_table_has_a_row_each_and_the_totals(db, paid_group) -> None:
+    rows = payments.list_payments(db, paid_group.id)
+    payments.change_payment(db, rows[0].id, PaymentChange(60, expenses_pence=305))
+    payments.mark_paid(db, rows[0].id, date(2025, 5, 9))
+    table = payments.finance_table(payments.list_payments(db, paid_group.id))
+    assert table[0][:4] == ["Session date", "Session", "Name", "Minutes given"]
+    assert table[1] == [
+        "2025-05-06",
+        "May session",
+        "Amina Yusuf",
+        60,
+        "12.00",
+        "12.00",
+        "3.05",
+        "15.05",
+        "0.00",
+        "",
+        "No",
+        "2025-05-09",
+        "",
+    ]
+    assert table[2][5:8] == ["0.00", "0.00", "0.00"] and table[2][10] == "Yes"
+    assert table[-1][1] == "Total" and table[-1][7] == "51.05"  # 15.05 + 0 + 18 + 18
+    assert len(table) == 6
