@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli_export_run import run_decisions, run_member_packs, run_pack
+from app.cli_export_run import run_decisions, run_member_packs, run_pack, run_payments
 from app.i18n import _
 from app.services.pack_defaults import READING_FONT_KEYS
 
@@ -21,12 +21,15 @@ def add_export_parser(
 ) -> argparse._SubParsersAction:
     """Adds ``export`` to ``commands``; returns its sub-commands for other formats to join."""
     export = commands.add_parser(
-        "export", parents=[data_dir], help=_("make packs as files (PDF) for printing or sending")
+        "export",
+        parents=[data_dir],
+        help=_("make packs (PDF) for printing or sending, or payments for finance (CSV)"),
     )
     what = export.add_subparsers(title=_("what to export"), metavar=_("WHAT"), required=True)
     _add_pack(what, data_dir)
     _add_decisions(what, data_dir)
     _add_member_packs(what, data_dir)
+    _add_payments(what, data_dir)
     return what
 
 
@@ -137,3 +140,19 @@ def _add_member_packs(what: argparse._SubParsersAction, data_dir: argparse.Argum
         "--out", required=True, metavar=_("FOLDER"), help=_("the folder to put the packs in")
     )
     members.set_defaults(handler=run_member_packs)
+
+
+def _add_payments(what: argparse._SubParsersAction, data_dir: argparse.ArgumentParser) -> None:
+    money = what.add_parser(
+        "payments",
+        parents=[data_dir],
+        help=_("a group's payments for members' time, as a spreadsheet (CSV) for finance"),
+    )
+    money.add_argument(
+        "--group", required=True, metavar=_("GROUP"), help=_("the group, by number or name")
+    )
+    money.add_argument(
+        "--not-paid-only", action="store_true", help=_("only the payments not made yet")
+    )
+    money.add_argument("--out", required=True, metavar=_("FILE.csv"), help=_("where to save it"))
+    money.set_defaults(handler=run_payments)

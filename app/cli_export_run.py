@@ -1,6 +1,7 @@
-"""What ``roundtable export pack``, ``decisions`` and ``member-packs`` do (the parsers are in
-``app.cli_export``). Each opens the data file, builds the pack and saves it, saying what it
-made in one plain sentence; refusals come back as exit code 1 or, for misuse, 2."""
+"""What ``roundtable export pack``, ``decisions``, ``member-packs`` and ``payments`` do (the
+parsers are in ``app.cli_export``). Each opens the data file, builds the pack or table and
+saves it, saying what it made in one plain sentence; refusals come back as exit code 1 or,
+for misuse, 2."""
 
 from __future__ import annotations
 
@@ -124,6 +125,33 @@ def run_decisions(arguments: argparse.Namespace, folder: Path) -> int:
     print(
         _("Saved the decision log of {group} to {path}: {pages}.").format(
             group=group.name, path=saved, pages=_pages(saved)
+        )
+    )
+    return 0
+
+
+def run_payments(arguments: argparse.Namespace, folder: Path) -> int:
+    from app.services import groups, payments
+    from app.services.wording import money
+
+    db = _open(folder)
+    try:
+        group = groups.find_group(db, arguments.group)
+        saved = payments.save_for_finance(
+            db, group.id, Path(arguments.out), not_paid_only=arguments.not_paid_only
+        )
+    finally:
+        db.close()
+    print(
+        ngettext(
+            "Saved {count} payment of {group} to {path}: {owed} still to pay.",
+            "Saved {count} payments of {group} to {path}: {owed} still to pay.",
+            saved.count,
+        ).format(
+            count=saved.count,
+            group=group.name,
+            path=saved.path,
+            owed=money(saved.totals.not_paid_pence),
         )
     )
     return 0

@@ -46,3 +46,17 @@ class BackupFailed(StorageError):
 
 class SaveFailed(StorageError):
     """The disk refused a write (full, read-only, failing). What was saved before is intact."""
+
+
+class FileNotSaved(StorageError):
+    """A file someone asked for (a report, a spreadsheet) could not be written."""
+
+    @classmethod
+    def because(cls, path: object, error: OSError) -> FileNotSaved:
+        from app.i18n import _
+
+        return cls(
+            _("Could not save the file {path}: {reason}.").format(
+                path=path, reason=error.strerror or error
+            )
+        )

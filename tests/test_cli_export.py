@@ -1,9 +1,11 @@
 """``roundtable export``, run as a person would run it: separate processes, real PDF files
 read back with poppler's tools."""
 
+import csv
 import os
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -132,6 +134,23 @@ def test_the_decision_log_by_group_name(example_dir: Path, tmp_path: Path) -> No
     assert "The group has made 7 decisions." in text
 
 
+def test_payments_for_finance_as_a_spreadsheet(example_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "payments.csv"
+    result = roundtable(
+        "export", "payments", "--group", "Tech at Home Residents' Panel", "--not-paid-only",
+        "--out", str(out), data_dir=example_dir,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "payments of Tech at Home Residents' Panel to" in result.stdout
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0][:3] == ["Session date", "Session", "Name"]
+    assert rows[-1][1] == "Total"
+    assert all(row[11] == "" for row in rows[1:-1]), "none of them paid yet"
+    owed = sum(Decimal(row[7]) for row in rows[1:-1])
+    assert Decimal(rows[-1][7]) == owed > 0
+    assert f"£{owed} still to pay." in result.stdout
+
+
 def test_packs_for_everyone(example_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "packs"
     result = roundtable(
@@ -175,6 +194,7 @@ def test_packs_for_everyone_in_print_only(example_dir: Path, tmp_path: Path) -> 
         (("decisions", "--group", "1", "--for-member", "Nobody"), 1, "No one in the group"),
         (("decisions", "--group", "1", "--for-member", "Marj", "--size", "20"), 2, "own style"),
         (("member-packs", "--session", "last", "--group", "Nobody's group"), 1, "no group called"),
+        (("payments", "--group", "Nobody's group"), 1, "no group called"),
     ],
 )
 def test_mistakes_are_explained(

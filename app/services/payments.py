@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from pathlib import Path
 
 from sqlalchemy import select
 
-from app.errors import NotFound, ValidationError
+from app.errors import FileNotSaved, NotFound, ValidationError
+from app.export.spreadsheet import write_csv
 from app.i18n import _
 from app.models import Meeting, Payment, Person
 from app.services import validation
@@ -131,6 +133,39 @@ def mark_paid(db: Database, payment_id: int, on: date) -> PaymentRow:
         payment.paid_on = on
         session.flush()
         return _read(session, payment)
+
+
+def mark_all_paid(db: Database, payment_ids: Sequence[int], on: date) -> list[PaymentRow]:
+    """Record that several payments were made on ``on``, all or none of them."""
+    validation.calendar_date(on, _("The date paid"))
+    with db.transaction() as session:
+        changed = []
+        for payment_id in payment_ids:
+            payment = _payment(session, payment_id)
+            if not payment.declined:  # nothing is owed to someone who chose not to be paid
+                payment.paid_on = on
+                changed.append(payment)
+        session.flush()
+        return [_read(session, payment) for payment in changed]
+
+
+@dataclass(frozen=True)
+class SavedForFinance:
+    path: Path
+    count: int
+    totals: PaymentTotals
+
+
+def save_for_finance(
+    db: Database, group_id: int, out: Path, *, not_paid_only: bool = False
+) -> SavedForFinance:
+    """Write the group's payments to ``out`` as a spreadsheet (CSV) for finance."""
+    rows = list_payments(db, group_id, not_paid_only=not_paid_only)
+    try:
+        path = write_csv(finance_table(rows), out)
+    except OSError as error:
+        raise FileNotSaved.because(out, error) from error
+    return SavedForFinance(path, len(rows), PaymentTotals.of(rows))
 
 
 def _checked(change: PaymentChange) -> PaymentChange:

@@ -24,7 +24,7 @@ from pathlib import Path
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from app.errors import NotFound, StorageError
+from app.errors import FileNotSaved, NotFound
 from app.i18n import _
 from app.models import (
     AccessNeed,
@@ -167,11 +167,7 @@ def save_subject_access(db: Database, person_id: int, out: Path) -> tuple[Path, 
     try:
         return privacy_report.write(report, out)
     except OSError as error:
-        raise StorageError(
-            _("Could not save the file {path}: {reason}.").format(
-                path=out, reason=error.strerror or error
-            )
-        ) from error
+        raise FileNotSaved.because(out, error) from error
 
 
 def erase_person(db: Database, person_id: int) -> Erased:

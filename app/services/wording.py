@@ -20,6 +20,11 @@ from app.models.enums import (
 )
 
 
+def money(pence: int) -> str:
+    """An amount of whole pence in pounds, as people write it: £12.05."""
+    return _("£{pounds}.{pence:02d}").format(pounds=pence // 100, pence=pence % 100)
+
+
 def label(choice: StrEnum) -> str:
     """The plain, translated words for ``choice``."""
     words = _LABELS.get(type(choice), {}).get(choice.value)
@@ -42,7 +47,7 @@ _LABELS: dict[type[StrEnum], dict[str, str]] = {
         "audio": N_("Audio"),
         "screen_reader_pdf": N_("Screen-reader PDF"),
     },
-    Delivery: {"email": N_("By email"), "post": N_("By post"), "in_person": "In person"},
+    Delivery: {"email": N_("By email"), "post": N_("By post"), "in_person": N_("In person")},
     AccessNeedKind: {
         "step_free": N_("Step-free access"),
         "hearing_loop": N_("Hearing loop"),
@@ -67,11 +72,11 @@ _LABELS: dict[type[StrEnum], dict[str, str]] = {
         "lift": N_("Lift"),
         "changing_places": N_("Changing Places toilet"),
     },
-    MeetingStatus: {"planned": N_("Planned"), "held": N_("Held"), "cancelled": "Cancelled"},
+    MeetingStatus: {"planned": N_("Planned"), "held": N_("Held"), "cancelled": N_("Cancelled")},
     AttendanceStatus: {
         "present": N_("Present"),
         "apologies": N_("Sent apologies"),
-        "absent": "Absent",
+        "absent": N_("Absent"),
     },
     AimOutcome: {
         "achieved": N_("Achieved"),

@@ -139,7 +139,7 @@ class AimsModel(RowTableModel):
     COLUMNS = (
         Column(N_("Aim"), lambda r: shorten(r.title), wide=True),
         Column(
-            "How we will know",
+            N_("How we will know"),
             lambda r: shorten(_or(r.how_we_will_know, N_("Not written yet"))),
             wide=True,
         ),

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from app.errors import NotFound, ValidationError
+from app.errors import FileNotSaved, NotFound, ValidationError
 from app.models import AttendanceStatus, Role
 from app.services import groups, live_actions, live_close, meetings, payments, people
 from app.services.groups import GroupDetails
@@ -134,3 +134,37 @@ def test_the_finance_table_has_a_row_each_and_the_totals(db, paid_group) -> None
     assert table[2][5:8] == ["0.00", "0.00", "0.00"] and table[2][10] == "Yes"
     assert table[-1][1] == "Total" and table[-1][7] == "51.05"  # 15.05 + 0 + 18 + 18
     assert len(table) == 6
+
+
+def test_several_payments_are_marked_paid_at_once_leaving_the_declined_alone(
+    db, paid_group
+) -> None:
+    rows = payments.list_payments(db, paid_group.id)
+    marked = payments.mark_all_paid(db, [r.id for r in rows], date(2025, 6, 1))
+    assert [r.id for r in marked] == [rows[0].id, rows[2].id, rows[3].id]  # not Bob in May
+    after = payments.list_payments(db, paid_group.id)
+    assert [r.change.paid_on for r in after] == [date(2025, 6, 1), None] + [date(2025, 6, 1)] * 2
+    assert payments.list_payments(db, paid_group.id, not_paid_only=True) == [after[1]]
+
+
+def test_marking_several_stops_whole_when_one_has_gone(db, paid_group) -> None:
+    rows = payments.list_payments(db, paid_group.id)
+    with pytest.raises(NotFound):
+        payments.mark_all_paid(db, [rows[0].id, 404], date(2025, 6, 1))
+    assert payments.list_payments(db, paid_group.id) == rows
+
+
+def test_the_payments_are_saved_for_finance_as_a_spreadsheet(db, paid_group, tmp_path) -> None:
+    saved = payments.save_for_finance(db, paid_group.id, tmp_path / "payments.csv")
+    assert saved.count == 4 and saved.totals.not_paid_pence == 4_800
+    lines = saved.path.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("Session date,Session,Name,Minutes given")
+    assert lines[1].startswith("2025-05-06,May session,Amina Yusuf,60,12.00,12.00")
+    assert lines[-1] == ",Total,,,,,,48.00,0.00"
+
+
+def test_a_spreadsheet_that_cannot_be_written_says_why(db, paid_group, tmp_path) -> None:
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    with pytest.raises(FileNotSaved, match="Could not save the file"):
+        payments.save_for_finance(db, paid_group.id, blocker / "payments.csv")

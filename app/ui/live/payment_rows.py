@@ -9,12 +9,9 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QSpinBox, QVBoxLayout, QWidget
 from app.i18n import _
 from app.services.live_close import PaymentSuggestion
 from app.services.timing import duration_words
+from app.services.wording import money
 
 MOST_MINUTES = 24 * 60
-
-
-def money(pence: int) -> str:
-    return _("£{pounds}.{pence:02d}").format(pounds=pence // 100, pence=pence % 100)
 
 
 def payment_words(name: str, minutes: int, rate_pence_per_hour: int, declined: bool) -> str:
