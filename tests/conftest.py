@@ -6,10 +6,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import socket
 import sys
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from app.models import AttendanceStatus, Role
+from app.services import groups, live_actions, live_close, meetings, people
+from app.services.groups import GroupDetails, GroupSummary
 from app.storage import Database, open_database
 
 
@@ -33,6 +37,28 @@ def db(data_dir: Path) -> Iterator[Database]:
         yield database
     finally:
         database.close()
+
+
+@pytest.fixture
+def paid_group(db: Database) -> GroupSummary:
+    """A group paying £12 an hour; two sessions, the later one first in every list."""
+    group = groups.save_group(db, GroupDetails("Kit That Works group", hourly_rate_pence=1_200))
+    amina = people.add_member(db, group.id, "Amina Yusuf", Role.LIVED_EXPERIENCE)
+    bob = people.add_member(db, group.id, "Bob Price", Role.CHAMPION)
+    march = meetings.plan_meeting(
+        db, group.id, "March session", datetime(2025, 3, 4, 10), [("Repairs", 90)]
+    )
+    may = meetings.plan_meeting(
+        db, group.id, "May session", datetime(2025, 5, 6, 10), [("Letters", 60)]
+    )
+    for meeting in (march, may):
+        for person in (amina, bob):
+            live_actions.check_in(db, meeting.id, person.person_id, AttendanceStatus.PRESENT)
+    live_close.confirm_payments(db, march.id, [(amina.person_id, 90), (bob.person_id, 90)])
+    live_close.confirm_payments(
+        db, may.id, [(amina.person_id, 60), (bob.person_id, 60)], declined=(bob.person_id,)
+    )
+    return group
 
 
 # Every socket that the Python code of any test (and of the app it drives) asks for, seen

@@ -21,8 +21,8 @@ from app.models.enums import (
 
 
 def money(pence: int) -> str:
-    """An amount of whole pence in pounds, as people write it: £12.05."""
-    return _("£{pounds}.{pence:02d}").format(pounds=pence // 100, pence=pence % 100)
+    """An amount of whole pence in pounds, as people write it: £1,012.05."""
+    return _("£{pounds}.{pence:02d}").format(pounds=f"{pence // 100:,}", pence=pence % 100)
 
 
 def label(choice: StrEnum) -> str:

@@ -4,6 +4,13 @@ from app.ui.aims_panel import AimsPanel
 from app.ui.decisions_panel import DecisionsPanel
 from app.ui.members_panel import MembersPanel
 from app.ui.panels import RecordsPanel
+from app.ui.payments_panel import PaymentsPanel
 from app.ui.sessions_panel import SessionsPanel
 
-AREAS: tuple[type[RecordsPanel], ...] = (MembersPanel, SessionsPanel, AimsPanel, DecisionsPanel)
+AREAS: tuple[type[RecordsPanel], ...] = (
+    MembersPanel,
+    SessionsPanel,
+    AimsPanel,
+    DecisionsPanel,
+    PaymentsPanel,
+)

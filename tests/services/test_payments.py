@@ -7,32 +7,8 @@ from datetime import date, datetime
 import pytest
 
 from app.errors import FileNotSaved, NotFound, ValidationError
-from app.models import AttendanceStatus, Role
-from app.services import groups, live_actions, live_close, meetings, payments, people
-from app.services.groups import GroupDetails
+from app.services import payments
 from app.services.payments import PaymentChange, PaymentTotals
-
-
-@pytest.fixture
-def paid_group(db):
-    """A group paying £12 an hour; two sessions, the later one first in every list."""
-    group = groups.save_group(db, GroupDetails("Kit That Works group", hourly_rate_pence=1_200))
-    amina = people.add_member(db, group.id, "Amina Yusuf", Role.LIVED_EXPERIENCE)
-    bob = people.add_member(db, group.id, "Bob Price", Role.CHAMPION)
-    march = meetings.plan_meeting(
-        db, group.id, "March session", datetime(2025, 3, 4, 10), [("Repairs", 90)]
-    )
-    may = meetings.plan_meeting(
-        db, group.id, "May session", datetime(2025, 5, 6, 10), [("Letters", 60)]
-    )
-    for meeting in (march, may):
-        for person in (amina, bob):
-            live_actions.check_in(db, meeting.id, person.person_id, AttendanceStatus.PRESENT)
-    live_close.confirm_payments(db, march.id, [(amina.person_id, 90), (bob.person_id, 90)])
-    live_close.confirm_payments(
-        db, may.id, [(amina.person_id, 60), (bob.person_id, 60)], declined=(bob.person_id,)
-    )
-    return group
 
 
 def test_a_group_s_payments_are_listed_newest_session_first(db, paid_group) -> None:

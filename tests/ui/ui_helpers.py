@@ -6,14 +6,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from app.models.enums import PackFormat, Role
-from app.services import aims, decisions, groups, meetings, people
+from app.services import aims, decisions, groups, live_close, meetings, people
 from app.storage import Database
 from app.ui.main_window import MainWindow
 
 
 @dataclass(frozen=True)
 class Sample:
-    """Two groups with different people, sessions, aims and decisions."""
+    """Two groups with different people, sessions, aims, decisions and payments."""
 
     equipment: int
     panel: int
@@ -39,12 +39,12 @@ def make_sample(db: Database) -> Sample:
     )
     people.add_member(db, equipment.id, "Dev Sharma", Role.STAFF, preferred_name="Dev")
     people.add_member(db, equipment.id, "Aisha Bello", Role.FACILITATOR, pronouns="she/her")
-    people.add_member(
+    tomasz = people.add_member(
         db, panel.id, "Tomasz Nowak", Role.LIVED_EXPERIENCE, preferred_format=PackFormat.AUDIO
     )
     people.add_member(db, panel.id, "Grace Okafor", Role.CARER)
 
-    meetings.plan_meeting(
+    repairs = meetings.plan_meeting(
         db,
         equipment.id,
         "Wheelchair repairs",
@@ -52,7 +52,11 @@ def make_sample(db: Database) -> Sample:
         [("Welcome", 10), ("Repairs: what has changed", 45)],
         breaks=[(1, 15)],
     )
-    meetings.plan_meeting(db, panel.id, "Online forms", datetime(2025, 4, 1, 14, 0), [])
+    forms = meetings.plan_meeting(db, panel.id, "Online forms", datetime(2025, 4, 1, 14, 0), [])
+    live_close.confirm_payments(
+        db, repairs.id, [(margaret.person_id, 70)], rate_pence_per_hour=1_500
+    )
+    live_close.confirm_payments(db, forms.id, [(tomasz.person_id, 60)], rate_pence_per_hour=1_000)
 
     aims.add_aim(db, equipment.id, "Repairs within two weeks", "Members tell us at each session")
     aims.add_aim(db, equipment.id, "Clear letters")

@@ -1,0 +1,172 @@
+"""Changing one payment: the time given, expenses, vouchers, whether the member chose not
+to be paid, and when it was paid. The amount to pay is said in words as it changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QDoubleSpinBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from app.i18n import _
+from app.services import payments
+from app.services.payments import PaymentChange, PaymentRow
+from app.services.timing import duration_words
+from app.services.wording import money
+from app.ui.data import DataSource
+from app.ui.decision_form import FormDialog, text_box
+from app.ui.formatting import format_date
+from app.ui.member_fields import name_field
+from app.ui.tasks import TaskRunner
+
+
+def pounds_box(pence: int) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(0, payments.MOST_PENCE / 100)
+    box.setDecimals(2)
+    box.setPrefix(_("£"))
+    box.setValue(pence / 100)
+    box.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+    return box
+
+
+class PaymentDialog(FormDialog):
+    """A change to one of a group's payments."""
+
+    def __init__(
+        self, parent: QWidget | None, runner: TaskRunner, source: DataSource, row: PaymentRow
+    ) -> None:
+        super().__init__(parent, _("Change a payment"), runner, source)
+        self.row = row
+        change = row.change
+        when = format_date(row.session_starts_at.date()) if row.session_starts_at else _("no date")
+        about = QLabel(
+            _("{name}, for “{session}” on {date}, at {rate} an hour.").format(
+                name=row.name,
+                session=row.session_title,
+                date=when,
+                rate=money(row.rate_pence_per_hour),
+            )
+        )
+        about.setWordWrap(True)
+        about.setTextFormat(Qt.TextFormat.PlainText)
+        self.fields.addWidget(about)
+        self.setAccessibleDescription(about.text())
+
+        self.minutes = QSpinBox()
+        self.minutes.setRange(0, payments.MOST_MINUTES)
+        self.minutes.setSingleStep(15)
+        self.minutes.setSuffix(_(" minutes"))
+        self.minutes.setValue(change.minutes_given)
+        self.add_field(
+            _("&Time given, in minutes"),
+            self.minutes,
+            _("Time given, in minutes"),
+            about=["minutes"],
+        )
+        name_field(self.minutes, _("Time given, in minutes"))
+        self.declined = QCheckBox(_("They chose &not to be paid"))
+        self.declined.setAccessibleName(_("They chose not to be paid"))
+        self.declined.setChecked(change.declined)
+        self.fields.addWidget(self.declined)
+        self.expenses = pounds_box(change.expenses_pence)
+        self.add_field(
+            _("&Expenses to pay back, in pounds"),
+            self.expenses,
+            _("Expenses to pay back, in pounds"),
+            about=["expenses"],
+        )
+        name_field(self.expenses, _("Expenses to pay back, in pounds"))
+        self.owed = QLabel()
+        self.owed.setWordWrap(True)
+        self.owed.setTextFormat(Qt.TextFormat.PlainText)
+        self.fields.addWidget(self.owed)
+
+        self.vouchers = pounds_box(change.voucher_pence)
+        self.add_field(
+            _("&Vouchers given, in pounds"),
+            self.vouchers,
+            _("Vouchers given, in pounds"),
+            about=["vouchers"],
+        )
+        name_field(self.vouchers, _("Vouchers given, in pounds"))
+        self.voucher_note = QLineEdit(change.voucher_note)
+        self.add_field(
+            _("What the vouc&hers were"), self.voucher_note, _("What the vouchers were"),
+            about=["voucher note"],
+        )  # fmt: skip
+        self.paid_on = self.add_optional_date(
+            _("It has been &paid"), _("&Date paid"), _("Date paid"), change.paid_on, "date paid"
+        )
+        self.note = text_box(3)
+        self.note.setPlainText(change.note)
+        self.add_field(_("N&ote for finance"), self.note, _("Note for finance"), about=["note"])
+
+        for box in (self.minutes, self.expenses):
+            box.valueChanged.connect(self._say_owed)
+        self.declined.toggled.connect(self._declined_changed)
+        self._declined_changed(change.declined)
+        self.finish_layout()
+
+    @classmethod
+    def example(cls, window: Any) -> PaymentDialog:  # type: ignore[override]
+        panel = next(p for p in window.panels if hasattr(p, "mark_all_button"))
+        rows = panel.model.rows()
+        row = (
+            rows[0]
+            if rows
+            else PaymentRow(0, 0, _("A member"), None, "", None, 0, PaymentChange(0))
+        )
+        return cls(window, window.runner, window.source, row)
+
+    def change(self) -> PaymentChange:
+        return PaymentChange(
+            minutes_given=self.minutes.value(),
+            expenses_pence=round(self.expenses.value() * 100),
+            voucher_pence=round(self.vouchers.value() * 100),
+            voucher_note=self.voucher_note.text(),
+            declined=self.declined.isChecked(),
+            paid_on=self.paid_on.value(),
+            note=self.note.toPlainText(),
+        )
+
+    def save_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return payments.change_payment, (self.row.id, self.change())
+
+    def _declined_changed(self, declined: bool) -> None:
+        # Someone who chose not to be paid is owed nothing, so is never "paid".
+        self.paid_on.check.setEnabled(not declined)
+        self.paid_on.editor.setEnabled(not declined and self.paid_on.check.isChecked())
+        self._say_owed()
+
+    def _say_owed(self) -> None:
+        change = self.change()
+        minutes = change.minutes_given
+        time = duration_words(minutes) if minutes else _("no time")
+        if change.declined:
+            words = _("They chose not to be paid for {time}, so nothing is owed.").format(time=time)
+        else:
+            owed = PaymentRow(0, 0, "", None, "", None, self.row.rate_pence_per_hour, change)
+            if change.expenses_pence:
+                words = _("To pay: {amount}, for {time} and {expenses} of expenses.").format(
+                    amount=money(owed.owed_pence),
+                    time=time,
+                    expenses=money(change.expenses_pence),
+                )
+            else:
+                words = _("To pay: {amount}, for {time}.").format(
+                    amount=money(owed.owed_pence), time=time
+                )
+        self.owed.setText(words)
+        for box in (self.minutes, self.expenses):
+            box.setAccessibleDescription(words)
+            box.lineEdit().setAccessibleDescription(words)

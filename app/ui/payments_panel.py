@@ -1,0 +1,315 @@
+"""The Payments area: what members are owed for their time, and what has been paid.
+
+Payments are first confirmed at the end of a live session. Here staff correct them, add
+expenses and vouchers, mark them paid, and save them as a spreadsheet for finance.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QPushButton, QVBoxLayout, QWidget
+
+from app.i18n import N_, _, ngettext
+from app.services import payments
+from app.services.payments import PaymentRow, PaymentTotals, SavedForFinance
+from app.services.timing import duration_words
+from app.services.wording import money
+from app.ui.data import DataSource
+from app.ui.decision_form import announcer
+from app.ui.dialogs import ask, show_message
+from app.ui.formatting import format_date
+from app.ui.panels import RecordsPanel
+from app.ui.payment_dialog import PaymentDialog
+from app.ui.save_elsewhere import safe_file_name
+from app.ui.table_models import Column, RowRole, RowTableModel
+from app.ui.tasks import TaskRunner
+from app.ui.widgets import ButtonRow
+
+
+def _session_date(row: PaymentRow) -> str:
+    return format_date(row.session_starts_at.date()) if row.session_starts_at else _("No date")
+
+
+def _time(row: PaymentRow) -> str:
+    minutes = row.change.minutes_given
+    return duration_words(minutes) if minutes else _("No time")
+
+
+def _to_pay(row: PaymentRow) -> str:
+    return _("Chose not to be paid") if row.change.declined else money(row.owed_pence)
+
+
+def _paid(row: PaymentRow) -> str:
+    if row.change.declined:
+        return _("Nothing owed")
+    return format_date(row.change.paid_on) if row.paid else _("Not yet")
+
+
+class PaymentsModel(RowTableModel):
+    DATE, SESSION, NAME, TIME, TO_PAY, VOUCHERS, PAID = range(7)
+    COLUMNS = (
+        Column(N_("Session date"), _session_date, lambda r: r.session_starts_at),
+        Column(N_("Session"), lambda r: r.session_title),
+        Column(N_("Name"), lambda r: r.name),
+        Column(N_("Time"), _time, lambda r: r.change.minutes_given),
+        Column(N_("To pay"), _to_pay, lambda r: r.owed_pence),
+        Column(
+            N_("Vouchers"),
+            lambda r: money(r.change.voucher_pence) if r.change.voucher_pence else _("None"),
+            lambda r: r.change.voucher_pence,
+        ),
+        Column(N_("Paid"), _paid, lambda r: r.change.paid_on or date.min),
+    )
+
+
+def totals_sentence(totals: PaymentTotals, *, not_paid_only: bool) -> str:
+    if not totals.count:
+        if not_paid_only:
+            return _("Every payment has been made.")
+        return _(
+            "No payments are recorded for this group yet. They are confirmed at the end of "
+            "a live session."
+        )
+    words = ngettext(
+        "{count} payment: {owed} still to pay, {paid} paid.",
+        "{count} payments: {owed} still to pay, {paid} paid.",
+        totals.count,
+    ).format(count=totals.count, owed=money(totals.not_paid_pence), paid=money(totals.paid_pence))
+    if totals.voucher_pence:
+        words += " " + _("Vouchers given: {amount}.").format(amount=money(totals.voucher_pence))
+    if totals.declined:
+        words += " " + ngettext(
+            "{count} chose not to be paid.", "{count} chose not to be paid.", totals.declined
+        ).format(count=totals.declined)
+    return words
+
+
+class PaymentsPanel(RecordsPanel):
+    TITLE = N_("Payments")
+    HEADING = N_("Payments in {group}")
+
+    model: PaymentsModel
+
+    def __init__(self, source: DataSource, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(source, runner, parent)
+        # Set on the GUI thread, read by ``fetch`` on the worker.
+        self._not_paid_only = False
+        self._choose_after_load: int | None = None
+        self.dialog: PaymentDialog | None = None
+
+        self.not_paid_only = QCheckBox(_("Show only those not paid &yet"))
+        self.not_paid_only.setAccessibleName(_("Show only those not paid yet"))
+        self.not_paid_only.toggled.connect(self._filter_changed)
+        self.change_button = self._button(
+            _("&Change…"), _("Change the chosen payment"), self.change_payment
+        )
+        self.mark_button = self._button(
+            _("Mark as paid &today"), _("Mark the chosen payment as paid today"), self.mark_paid
+        )
+        self.mark_all_button = self._button(
+            _("Mark &all shown as paid…"), _("Mark all the payments shown as paid today"),
+            self.confirm_mark_all,
+        )  # fmt: skip
+        self.save_button = self._button(
+            _("Save for fi&nance…"),
+            _("Save the payments shown as a spreadsheet for finance"),
+            self.choose_file,
+        )
+        buttons = [self.change_button, self.mark_button, self.mark_all_button, self.save_button]
+        self.buttons = ButtonRow(buttons)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(2, self.not_paid_only)
+        layout.addWidget(self.buttons)
+        for first, second in pairwise([self.not_paid_only, self.table, *buttons]):
+            QWidget.setTabOrder(first, second)
+
+        self.table.doubleClicked.connect(lambda _index: self.change_payment())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
+
+    def _button(self, text: str, name: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    def make_model(self) -> RowTableModel:
+        return PaymentsModel(self)
+
+    def fetch(self, group_id: int) -> Any:
+        return self.source.call(payments.list_payments, group_id, not_paid_only=self._not_paid_only)
+
+    def show_rows(self, result: Any) -> None:
+        super().show_rows(result)
+        if self._choose_after_load is not None:
+            self.choose(self._choose_after_load)
+            self._choose_after_load = None
+
+    def count_sentence(self, count: int) -> str:
+        return totals_sentence(
+            PaymentTotals.of(self.model.rows()), not_paid_only=self._not_paid_only
+        )
+
+    def chosen(self) -> PaymentRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(RowRole) if rows else None
+
+    def choose(self, payment_id: int) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.row_at(row).id == payment_id:
+                self.table.selectRow(row)
+                return
+
+    def _update_buttons(self, *_args: Any) -> None:
+        row = self.chosen()
+        self.change_button.setEnabled(row is not None)
+        self.mark_button.setEnabled(row is not None and not row.paid and not row.change.declined)
+        owed = any(not r.paid and not r.change.declined for r in self.model.rows())
+        self.mark_all_button.setEnabled(owed)
+        self.save_button.setEnabled(self.group is not None and self.model.rowCount() > 0)
+
+    def _filter_changed(self, checked: bool) -> None:
+        self._not_paid_only = checked
+        self.reload()
+
+    # -- changing and paying ------------------------------------------------------------
+
+    def change_payment(self) -> PaymentDialog | None:
+        row = self.chosen()
+        if row is None:
+            return None
+        self.dialog = PaymentDialog(self.window(), self.runner, self.source, row)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.saved.connect(self._changed)
+        self.dialog.open()
+        return self.dialog
+
+    def _changed(self, row: PaymentRow) -> None:
+        self._say(
+            _("Saved the payment to {name}: {amount}.").format(name=row.name, amount=_to_pay(row))
+        )
+        self._reload_choosing(row.id)
+
+    def mark_paid(self) -> None:
+        row = self.chosen()
+        if row is None:
+            return
+        self.runner.run(
+            self.source.call,
+            payments.mark_paid,
+            row.id,
+            date.today(),
+            on_done=self._marked,
+            on_error=self._problem,
+        )
+
+    def _marked(self, row: PaymentRow) -> None:
+        self._say(
+            _("Marked the payment of {amount} to {name} as paid today.").format(
+                amount=money(row.owed_pence), name=row.name
+            )
+        )
+        self._reload_choosing(row.id)
+
+    def confirm_mark_all(self) -> None:
+        owed = [r for r in self.model.rows() if not r.paid and not r.change.declined]
+        if not owed:
+            return
+        total = money(sum(r.owed_pence for r in owed))
+        question = ngettext(
+            "Mark {count} payment, {total} in all, as paid today?",
+            "Mark {count} payments, {total} in all, as paid today?",
+            len(owed),
+        ).format(count=len(owed), total=total)
+        ask(
+            self.window(),
+            question,
+            yes=_("&Mark them paid"),
+            no=_("&Not now"),
+            on_yes=lambda: self.mark_all([r.id for r in owed]),
+        )
+
+    def mark_all(self, payment_ids: list[int]) -> None:
+        self.runner.run(
+            self.source.call,
+            payments.mark_all_paid,
+            payment_ids,
+            date.today(),
+            on_done=self._all_marked,
+            on_error=self._problem,
+        )
+
+    def _all_marked(self, rows: list[PaymentRow]) -> None:
+        self._say(
+            ngettext(
+                "Marked {count} payment, {total} in all, as paid today.",
+                "Marked {count} payments, {total} in all, as paid today.",
+                len(rows),
+            ).format(count=len(rows), total=money(sum(r.owed_pence for r in rows)))
+        )
+        self.reload()
+
+    def _reload_choosing(self, payment_id: int) -> None:
+        self._choose_after_load = payment_id
+        self.reload()
+
+    # -- the spreadsheet for finance ----------------------------------------------------
+
+    def choose_file(self) -> QFileDialog | None:
+        if self.group is None:
+            return None
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        ) or str(Path.home())
+        name = _("Payments {group} {day}.csv").format(
+            group=safe_file_name(self.group.name), day=date.today().isoformat()
+        )
+        title = _("Save the payments for finance")
+        dialog = QFileDialog(self.window(), title)
+        dialog.setAccessibleName(title)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(_("Spreadsheets (*.csv)"))
+        dialog.setDefaultSuffix("csv")
+        dialog.setDirectory(folder)
+        dialog.selectFile(name)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda chosen: self.save_to(Path(chosen)))
+        dialog.open()
+        return dialog
+
+    def save_to(self, out: Path) -> None:
+        if self.group is None:
+            return
+        self.runner.run(
+            partial(self.source.call, payments.save_for_finance, not_paid_only=self._not_paid_only),
+            self.group.id,
+            out,
+            on_done=self._saved,
+            on_error=self._problem,
+        )
+
+    def _saved(self, saved: SavedForFinance) -> None:
+        self._say(
+            ngettext(
+                "Saved {count} payment to {path}. It opens in Excel or LibreOffice.",
+                "Saved {count} payments to {path}. They open in Excel or LibreOffice.",
+                saved.count,
+            ).format(count=saved.count, path=saved.path)
+        )
+
+    # -- shared -------------------------------------------------------------------------
+
+    def _say(self, message: str) -> None:
+        announcer(self)(message)
+
+    def _problem(self, message: str) -> None:
+        announcer(self)(message, urgent=True)
+        show_message(self.window(), message, problem=True)
