@@ -52,7 +52,8 @@ from app.ui.settings import (  # noqa: E402
 from app.ui.tasks import TaskRunner  # noqa: E402
 
 WINDOW_SIZE = QSize(1100, 720)
-AREA_NAMES = ("members", "sessions", "aims", "decisions")  # in the order of app.ui.areas
+# In the order of app.ui.areas.
+AREA_NAMES = ("members", "sessions", "aims", "decisions", "payments")
 # (suffix, text size, look); the members area keeps the README's names main-window-*.png
 SETTINGS = (
     ("100", 100, NORMAL_LOOK),
