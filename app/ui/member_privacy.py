@@ -10,14 +10,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton
 
 from app.i18n import _
 from app.services import privacy
 from app.services.people import MemberRow
 from app.ui.dialogs import ask, show_message
-from app.ui.save_elsewhere import safe_file_name
+from app.ui.save_elsewhere import ask_where_to_save, safe_file_name
 
 if TYPE_CHECKING:
     from app.services.privacy import Erased
@@ -64,24 +63,15 @@ class MemberPrivacy:
         member = self._panel.current_member()
         if member is None:
             return None
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
         name = _("Everything held about {name} {day}.txt").format(
             name=safe_file_name(member.full_name), day=date.today().isoformat()
         )
-        title = _("Save everything held about {name}").format(name=member.display_name)
-        dialog = QFileDialog(self._panel.window(), title)
-        dialog.setAccessibleName(title)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(_("Text files (*.txt)"))
-        dialog.setDefaultSuffix("txt")
-        dialog.setDirectory(folder)
-        dialog.selectFile(name)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda chosen: self.save_to(member, Path(chosen)))
-        dialog.open()
-        return dialog
+        return ask_where_to_save(
+            self._panel.window(),
+            _("Save everything held about {name}").format(name=member.display_name),
+            name,
+            lambda chosen: self.save_to(member, chosen),
+        )
 
     def save_to(self, member: MemberRow, out: Path) -> None:
         self._panel.runner.run(

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +34,7 @@ from app.ui.member_privacy import MemberPrivacy
 from app.ui.panels import RecordsPanel
 from app.ui.table_models import RowTableModel
 from app.ui.tasks import TaskRunner
-from app.ui.widgets import ButtonRow, StatusLine
+from app.ui.widgets import ButtonRow, StatusLine, named_button
 
 SEARCH_PAUSE_MS = 250  # long enough not to search on every key of a name typed quickly
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -73,12 +72,12 @@ class MembersPanel(RecordsPanel):
         self.search.returnPressed.connect(self._search_and_go_to_list)
         self.show_left.toggled.connect(self._search_now)
 
-        self.add_button = self._button(_("&Add a member…"), _("Add a member"), self.add_member)
-        self.edit_button = self._button(_("&Edit…"), _("Edit the chosen member"), self.edit_member)
-        self.left_button = self._button(
+        self.add_button = named_button(_("&Add a member…"), _("Add a member"), self.add_member)
+        self.edit_button = named_button(_("&Edit…"), _("Edit the chosen member"), self.edit_member)
+        self.left_button = named_button(
             _("Mark as &left…"), _("Mark the chosen member as left"), self.mark_left
         )
-        self.rejoin_button = self._button(
+        self.rejoin_button = named_button(
             _("&Rejoin"), _("Rejoin: the chosen member is a member again"), self.rejoin
         )
         self.privacy = MemberPrivacy(self)
@@ -108,12 +107,6 @@ class MembersPanel(RecordsPanel):
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         self._update_buttons()
-
-    def _button(self, text: str, name: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
-        button = QPushButton(text)
-        button.setAccessibleName(name)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
 
     def _reading_order(self) -> list[QWidget]:
         return [

@@ -12,8 +12,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QVBoxLayout, QWidget
 
 from app.i18n import N_, _, ngettext
 from app.services import payments
@@ -26,10 +26,10 @@ from app.ui.dialogs import ask, show_message
 from app.ui.formatting import format_date
 from app.ui.panels import RecordsPanel
 from app.ui.payment_dialog import PaymentDialog
-from app.ui.save_elsewhere import safe_file_name
+from app.ui.save_elsewhere import ask_where_to_save, safe_file_name
 from app.ui.table_models import Column, RowRole, RowTableModel
 from app.ui.tasks import TaskRunner
-from app.ui.widgets import ButtonRow
+from app.ui.widgets import ButtonRow, named_button
 
 
 def _session_date(row: PaymentRow) -> str:
@@ -106,17 +106,17 @@ class PaymentsPanel(RecordsPanel):
         self.not_paid_only = QCheckBox(_("Show only those not paid &yet"))
         self.not_paid_only.setAccessibleName(_("Show only those not paid yet"))
         self.not_paid_only.toggled.connect(self._filter_changed)
-        self.change_button = self._button(
+        self.change_button = named_button(
             _("&Change…"), _("Change the chosen payment"), self.change_payment
         )
-        self.mark_button = self._button(
+        self.mark_button = named_button(
             _("Mark as paid &today"), _("Mark the chosen payment as paid today"), self.mark_paid
         )
-        self.mark_all_button = self._button(
+        self.mark_all_button = named_button(
             _("Mark &all shown as paid…"), _("Mark all the payments shown as paid today"),
             self.confirm_mark_all,
         )  # fmt: skip
-        self.save_button = self._button(
+        self.save_button = named_button(
             _("Save for fi&nance…"),
             _("Save the payments shown as a spreadsheet for finance"),
             self.choose_file,
@@ -134,12 +134,6 @@ class PaymentsPanel(RecordsPanel):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         self._update_buttons()
-
-    def _button(self, text: str, name: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
-        button = QPushButton(text)
-        button.setAccessibleName(name)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
 
     def make_model(self) -> RowTableModel:
         return PaymentsModel(self)
@@ -266,24 +260,16 @@ class PaymentsPanel(RecordsPanel):
     def choose_file(self) -> QFileDialog | None:
         if self.group is None:
             return None
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
         name = _("Payments {group} {day}.csv").format(
             group=safe_file_name(self.group.name), day=date.today().isoformat()
         )
-        title = _("Save the payments for finance")
-        dialog = QFileDialog(self.window(), title)
-        dialog.setAccessibleName(title)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(_("Spreadsheets (*.csv)"))
-        dialog.setDefaultSuffix("csv")
-        dialog.setDirectory(folder)
-        dialog.selectFile(name)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda chosen: self.save_to(Path(chosen)))
-        dialog.open()
-        return dialog
+        return ask_where_to_save(
+            self.window(),
+            _("Save the payments for finance"),
+            name,
+            self.save_to,
+            kind=_("Spreadsheets (*.csv)"),
+        )
 
     def save_to(self, out: Path) -> None:
         if self.group is None:

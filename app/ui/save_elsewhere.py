@@ -68,6 +68,34 @@ def field_name(widget: QWidget) -> str:
     return widget.objectName() or _("Field")
 
 
+def ask_where_to_save(
+    parent: QWidget,
+    title: str,
+    suggested_name: str,
+    on_chosen: Callable[[Path], object],
+    *,
+    kind: str = "",
+) -> QFileDialog:
+    """The computer's own Save dialog, opened in the Documents folder with a name in words
+    already given; ``on_chosen`` gets the file chosen. ``kind`` is its filter, e.g.
+    "Spreadsheets (*.csv)" (text files by default)."""
+    folder = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation
+    ) or str(Path.home())
+    kind = kind or _("Text files (*.txt)")
+    dialog = QFileDialog(parent, title)
+    dialog.setAccessibleName(title)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setNameFilter(kind)
+    dialog.setDefaultSuffix(Path(suggested_name).suffix.lstrip("."))
+    dialog.setDirectory(folder)
+    dialog.selectFile(suggested_name)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.fileSelected.connect(lambda chosen: on_chosen(Path(chosen)))
+    dialog.open()
+    return dialog
+
+
 def write_copy(path: Path, text: str) -> Path:
     """Write ``text`` to ``path`` (readable by its owner only): whole, or not at all."""
     return write_private_text(path, text)
@@ -96,23 +124,15 @@ class SaveElsewhere(QPushButton):
         return typed_text(self._form, self._title)
 
     def choose_file(self) -> QFileDialog:
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
         name = _("{title} — not yet saved {day}.txt").format(
             title=safe_file_name(self._title), day=datetime.now().strftime("%Y-%m-%d %H%M")
         )
-        dialog = QFileDialog(self.window(), _("Save a copy of what you typed"))
-        dialog.setAccessibleName(_("Save a copy of what you typed"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(_("Text files (*.txt)"))
-        dialog.setDefaultSuffix("txt")
-        dialog.setDirectory(folder)
-        dialog.selectFile(name)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda chosen: self.save_to(Path(chosen)))
-        dialog.open()
-        return dialog
+        return ask_where_to_save(
+            self.window(),
+            _("Save a copy of what you typed"),
+            name,
+            lambda chosen: self.save_to(chosen),
+        )
 
     def save_to(self, path: Path) -> bool:
         try:

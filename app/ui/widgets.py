@@ -3,6 +3,8 @@ that screen readers hear, a page that scrolls and a row of buttons that wraps.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import (
     QAccessible,
@@ -79,6 +81,15 @@ def scrolling(page: QWidget) -> QScrollArea:
     scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     scroller.setWidget(page)
     return scroller
+
+
+def named_button(text: str, name: str, slot: Callable[[], object]) -> QPushButton:
+    """A button whose spoken name (``name``) says what it acts on, which its short label
+    (``text``, with its access key) may leave to the eye."""
+    button = QPushButton(text)
+    button.setAccessibleName(name)
+    button.clicked.connect(lambda _checked=False: slot())
+    return button
 
 
 class ButtonRow(QWidget):
