@@ -28,7 +28,7 @@ from app.models.meetings import (
     meeting_aims,
 )
 from app.models.people import AccessNeed, Group, Membership, Person
-from app.models.recognition import Comment, Payment
+from app.models.recognition import Comment, Payment, pence_for_time
 
 __all__ = [
     "AccessNeed",
@@ -67,4 +67,5 @@ __all__ = [
     "VenueFeatureKind",
     "decision_aims",
     "meeting_aims",
+    "pence_for_time",
 ]

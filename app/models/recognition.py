@@ -14,6 +14,12 @@ if TYPE_CHECKING:
     from app.models.people import Person
 
 
+def pence_for_time(minutes: int, rate_pence_per_hour: int) -> int:
+    """Pay for ``minutes`` at an hourly rate, to the nearest penny, a half penny up (in whole
+    numbers: no float rounds a half to even or drifts)."""
+    return (minutes * rate_pence_per_hour + 30) // 60
+
+
 class Payment(Record, Base):
     __tablename__ = "payments"
 
@@ -37,7 +43,7 @@ class Payment(Record, Base):
 
     @property
     def time_pence(self) -> int:
-        return 0 if self.declined else round(self.minutes_given * self.rate_pence_per_hour / 60)
+        return 0 if self.declined else pence_for_time(self.minutes_given, self.rate_pence_per_hour)
 
 
 class Comment(Record, Base):

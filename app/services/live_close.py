@@ -25,6 +25,7 @@ from app.models import (
     Membership,
     Payment,
     Role,
+    pence_for_time,
 )
 from app.services import aims, validation
 from app.services.live import LiveAction, LiveDecision, meeting_or_refuse, read_live
@@ -68,7 +69,7 @@ class PaymentSuggestion:
     @property
     def pence(self) -> int:
         """What is owed for the time: nothing for someone who chose not to be paid."""
-        return 0 if self.declined else round(self.minutes * self.rate_pence_per_hour / 60)
+        return 0 if self.declined else pence_for_time(self.minutes, self.rate_pence_per_hour)
 
 
 def review_aim(

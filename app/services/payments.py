@@ -13,12 +13,12 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.errors import FileNotSaved, NotFound, ValidationError
 from app.export.spreadsheet import write_csv
 from app.i18n import _
-from app.models import Meeting, Payment, Person
+from app.models import Meeting, Payment, Person, pence_for_time
 from app.services import validation
 from app.storage import Database
 
@@ -39,6 +39,11 @@ class PaymentChange:
     note: str = ""
 
 
+def owes_something(declined: bool, expenses_pence: int) -> bool:
+    """False only for a member who chose not to be paid and has no expenses to claim."""
+    return not declined or expenses_pence > 0
+
+
 @dataclass(frozen=True)
 class PaymentRow:
     id: int
@@ -55,12 +60,18 @@ class PaymentRow:
         """What the time given is worth: nothing for someone who chose not to be paid."""
         if self.change.declined:
             return 0
-        return round(self.change.minutes_given * self.rate_pence_per_hour / 60)
+        return pence_for_time(self.change.minutes_given, self.rate_pence_per_hour)
 
     @property
     def owed_pence(self) -> int:
-        """Money to pay: the time and the expenses (vouchers are given, not paid)."""
+        """Money to pay: the time and the expenses (vouchers are given, not paid). Choosing
+        not to be paid is for the time: expenses are still paid back."""
         return self.time_pence + self.change.expenses_pence
+
+    @property
+    def payable(self) -> bool:
+        """Something is owed to them, so it can be marked paid."""
+        return owes_something(self.change.declined, self.change.expenses_pence)
 
     @property
     def paid(self) -> bool:
@@ -94,7 +105,7 @@ def list_payments(db: Database, group_id: int, *, not_paid_only: bool = False) -
         .join(Person, Person.id == Payment.person_id)
         .outerjoin(Meeting, Meeting.id == Payment.meeting_id)
         .where(Payment.group_id == group_id)
-        .order_by(Meeting.starts_at.desc().nulls_last(), Person.full_name, Payment.id)
+        .order_by(Meeting.starts_at.desc().nulls_last(), func.lower(Person.full_name), Payment.id)
     )
     if not_paid_only:
         query = query.where(Payment.paid_on.is_(None))
@@ -106,7 +117,7 @@ def list_payments(db: Database, group_id: int, *, not_paid_only: bool = False) -
 
 
 def change_payment(db: Database, payment_id: int, change: PaymentChange) -> PaymentRow:
-    """Correct a payment. One that was declined keeps no date paid and no money owed."""
+    """Correct a payment. One that owes nothing (declined, no expenses) keeps no date paid."""
     clean = _checked(change)
     with db.transaction() as session:
         payment = _payment(session, payment_id)
@@ -126,9 +137,16 @@ def mark_paid(db: Database, payment_id: int, on: date) -> PaymentRow:
     validation.calendar_date(on, _("The date paid"))
     with db.transaction() as session:
         payment = _payment(session, payment_id)
-        if payment.declined:
+        if not owes_something(payment.declined, payment.expenses_pence):
             raise ValidationError(
                 _("This member chose not to be paid for this session, so nothing is owed.")
+            )
+        if payment.paid_on is not None:
+            raise ValidationError(
+                _(
+                    "This payment was already marked as paid on {date}. To give another date, "
+                    "change the payment."
+                ).format(date=payment.paid_on.isoformat())
             )
         payment.paid_on = on
         session.flush()
@@ -136,13 +154,15 @@ def mark_paid(db: Database, payment_id: int, on: date) -> PaymentRow:
 
 
 def mark_all_paid(db: Database, payment_ids: Sequence[int], on: date) -> list[PaymentRow]:
-    """Record that several payments were made on ``on``, all or none of them."""
+    """Record that several payments were made on ``on``, all or none of them. Those already
+    paid keep their date; those owing nothing are left alone."""
     validation.calendar_date(on, _("The date paid"))
     with db.transaction() as session:
         changed = []
         for payment_id in payment_ids:
             payment = _payment(session, payment_id)
-            if not payment.declined:  # nothing is owed to someone who chose not to be paid
+            owes = owes_something(payment.declined, payment.expenses_pence)
+            if owes and payment.paid_on is None:
                 payment.paid_on = on
                 changed.append(payment)
         session.flush()
@@ -180,8 +200,8 @@ def _checked(change: PaymentChange) -> PaymentChange:
         change,
         voucher_note=validation.short_text(change.voucher_note, _("The voucher note"), limit=200),
         note=validation.long_text(change.note, _("The note")),
-        # Someone who chose not to be paid is owed nothing, so is never "paid".
-        paid_on=None if change.declined else change.paid_on,
+        # Someone owed nothing is never "paid".
+        paid_on=change.paid_on if owes_something(change.declined, change.expenses_pence) else None,
     )
 
 

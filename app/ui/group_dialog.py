@@ -36,7 +36,9 @@ class GroupDialog(FormDialog):
         chosen = GroupDetails.of(group) if group is not None else GroupDetails("")
 
         self.name = QLineEdit(chosen.name)
-        self.add_field(_("Group &name"), self.name, _("Group name"), about=["name"])
+        self.add_field(
+            _("Group &name"), self.name, _("Group name"), about=["name", "already a group"]
+        )
         self.purpose = text_box(3)
         self.purpose.setPlainText(chosen.purpose)
         self.add_field(

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.services import payments
-from app.services.payments import PaymentChange, PaymentRow
+from app.services.payments import PaymentChange, PaymentRow, owes_something
 from app.services.timing import duration_words
 from app.services.wording import money
 from app.ui.data import DataSource
@@ -111,20 +111,20 @@ class PaymentDialog(FormDialog):
         self.note.setPlainText(change.note)
         self.add_field(_("N&ote for finance"), self.note, _("Note for finance"), about=["note"])
 
-        for box in (self.minutes, self.expenses):
-            box.valueChanged.connect(self._say_owed)
-        self.declined.toggled.connect(self._declined_changed)
-        self._declined_changed(change.declined)
+        self.minutes.valueChanged.connect(self._say_owed)
+        self.expenses.valueChanged.connect(self._owing_changed)
+        self.declined.toggled.connect(self._owing_changed)
+        self._owing_changed()
         self.finish_layout()
 
     @classmethod
     def example(cls, window: Any) -> PaymentDialog:  # type: ignore[override]
-        panel = next(p for p in window.panels if hasattr(p, "mark_all_button"))
-        rows = panel.model.rows()
+        panel = next((p for p in window.panels if hasattr(p, "mark_all_button")), None)
+        rows = panel.model.rows() if panel is not None else []
         row = (
             rows[0]
             if rows
-            else PaymentRow(0, 0, _("A member"), None, "", None, 0, PaymentChange(0))
+            else PaymentRow(0, 0, _("A member"), None, _("A session"), None, 0, PaymentChange(0))
         )
         return cls(window, window.runner, window.source, row)
 
@@ -142,17 +142,23 @@ class PaymentDialog(FormDialog):
     def save_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
         return payments.change_payment, (self.row.id, self.change())
 
-    def _declined_changed(self, declined: bool) -> None:
-        # Someone who chose not to be paid is owed nothing, so is never "paid".
-        self.paid_on.check.setEnabled(not declined)
-        self.paid_on.editor.setEnabled(not declined and self.paid_on.check.isChecked())
+    def _owing_changed(self, *_changed: object) -> None:
+        # Someone owed nothing (no pay for time, no expenses) is never "paid".
+        change = self.change()
+        owes = owes_something(change.declined, change.expenses_pence)
+        self.paid_on.check.setEnabled(owes)
+        self.paid_on.editor.setEnabled(owes and self.paid_on.check.isChecked())
         self._say_owed()
 
     def _say_owed(self) -> None:
         change = self.change()
         minutes = change.minutes_given
         time = duration_words(minutes) if minutes else _("no time")
-        if change.declined:
+        if change.declined and change.expenses_pence:
+            words = _(
+                "They chose not to be paid for {time}; {expenses} of expenses to pay back."
+            ).format(time=time, expenses=money(change.expenses_pence))
+        elif change.declined:
             words = _("They chose not to be paid for {time}, so nothing is owed.").format(time=time)
         else:
             owed = PaymentRow(0, 0, "", None, "", None, self.row.rate_pence_per_hour, change)

@@ -42,11 +42,17 @@ def _time(row: PaymentRow) -> str:
 
 
 def _to_pay(row: PaymentRow) -> str:
-    return _("Chose not to be paid") if row.change.declined else money(row.owed_pence)
+    if not row.change.declined:
+        return money(row.owed_pence)
+    if row.payable:
+        return _("{amount} of expenses (chose not to be paid for time)").format(
+            amount=money(row.owed_pence)
+        )
+    return _("Chose not to be paid")
 
 
 def _paid(row: PaymentRow) -> str:
-    if row.change.declined:
+    if not row.payable:
         return _("Nothing owed")
     return format_date(row.change.paid_on) if row.paid else _("Not yet")
 
@@ -165,8 +171,8 @@ class PaymentsPanel(RecordsPanel):
     def _update_buttons(self, *_args: Any) -> None:
         row = self.chosen()
         self.change_button.setEnabled(row is not None)
-        self.mark_button.setEnabled(row is not None and not row.paid and not row.change.declined)
-        owed = any(not r.paid and not r.change.declined for r in self.model.rows())
+        self.mark_button.setEnabled(row is not None and row.payable and not row.paid)
+        owed = any(r.payable and not r.paid for r in self.model.rows())
         self.mark_all_button.setEnabled(owed)
         self.save_button.setEnabled(self.group is not None and self.model.rowCount() > 0)
 
@@ -214,7 +220,7 @@ class PaymentsPanel(RecordsPanel):
         self._reload_choosing(row.id)
 
     def confirm_mark_all(self) -> None:
-        owed = [r for r in self.model.rows() if not r.paid and not r.change.declined]
+        owed = [r for r in self.model.rows() if r.payable and not r.paid]
         if not owed:
             return
         total = money(sum(r.owed_pence for r in owed))

@@ -7,7 +7,8 @@ from datetime import date, datetime
 import pytest
 
 from app.errors import FileNotSaved, NotFound, ValidationError
-from app.services import payments
+from app.models import AttendanceStatus, Role, pence_for_time
+from app.services import live_actions, live_close, payments, people
 from app.services.payments import PaymentChange, PaymentTotals
 
 
@@ -144,3 +145,45 @@ def test_a_spreadsheet_that_cannot_be_written_says_why(db, paid_group, tmp_path)
     blocker.write_text("not a folder")
     with pytest.raises(FileNotSaved, match="Could not save the file"):
         payments.save_for_finance(db, paid_group.id, blocker / "payments.csv")
+
+
+def test_expenses_are_paid_back_to_someone_who_chose_not_to_be_paid(db, paid_group) -> None:
+    declined = payments.list_payments(db, paid_group.id)[1]  # Bob, May
+    claimed = payments.change_payment(
+        db, declined.id, PaymentChange(60, expenses_pence=640, declined=True)
+    )
+    assert (claimed.time_pence, claimed.owed_pence, claimed.payable) == (0, 640, True)
+    assert payments.mark_paid(db, declined.id, date(2025, 5, 20)).change.paid_on == date(
+        2025, 5, 20
+    )
+    row = payments.finance_table(payments.list_payments(db, paid_group.id))[2]
+    assert (row[5], row[6], row[7], row[10], row[11]) == (
+        "0.00", "6.40", "6.40", "Yes", "2025-05-20"
+    )  # fmt: skip
+
+
+def test_a_date_paid_is_never_written_over_by_marking_again(db, paid_group) -> None:
+    rows = payments.list_payments(db, paid_group.id)
+    payments.mark_paid(db, rows[0].id, date(2025, 5, 9))
+    with pytest.raises(ValidationError, match="already marked as paid on 2025-05-09"):
+        payments.mark_paid(db, rows[0].id, date(2025, 6, 1))
+    marked = payments.mark_all_paid(db, [r.id for r in rows], date(2025, 6, 1))
+    assert rows[0].id not in [r.id for r in marked]
+    assert payments.list_payments(db, paid_group.id)[0].change.paid_on == date(2025, 5, 9)
+
+
+@pytest.mark.parametrize(
+    ("minutes", "rate", "pence"),
+    [(15, 1_250, 313), (45, 1_250, 938), (90, 1_200, 1_800), (1, 1, 0), (0, 2_000, 0)],
+)
+def test_pay_for_time_rounds_a_half_penny_up(minutes, rate, pence) -> None:
+    assert pence_for_time(minutes, rate) == pence
+
+
+def test_names_are_in_order_whatever_their_capitals(db, paid_group) -> None:
+    may = payments.list_payments(db, paid_group.id)[0].meeting_id
+    early = people.add_member(db, paid_group.id, "ada de Souza", Role.CARER)
+    live_actions.check_in(db, may, early.person_id, AttendanceStatus.PRESENT)
+    live_close.confirm_payments(db, may, [(early.person_id, 60)])
+    names = [r.name for r in payments.list_payments(db, paid_group.id)[:3]]
+    assert names == ["ada de Souza", "Amina Yusuf", "Bob Price"]

@@ -95,6 +95,9 @@ def test_changing_the_chosen_group_s_settings_keeps_it_chosen(qtbot, open_window
     message = "There is already a group called “Kit That Works group”."
     qtbot.waitUntil(lambda: message in window.status_line.announced)
     assert dialog.isVisible() and dialog.name.hasFocus()
+    under_name = dialog.fields.itemAt(dialog.fields.indexOf(dialog.name) + 1).widget()
+    assert under_name.isVisible() and under_name.text() == message
+    assert not dialog.general_error.isVisible()
 
     retype(qtbot, dialog.name, "Housing voices panel")
     qtbot.keyClick(dialog.name, Qt.Key.Key_W, ALT)

@@ -110,6 +110,12 @@ def test_choosing_not_to_be_paid_leaves_no_date_paid(qtbot, open_window, paid_gr
     assert (
         dialog.owed.text() == "They chose not to be paid for 1 hour 30 minutes, so nothing is owed."
     )
+    dialog.expenses.setValue(6.4)  # expenses are paid back all the same
+    assert dialog.paid_on.check.isEnabled() and dialog.paid_on.editor.isEnabled()
+    assert dialog.owed.text() == (
+        "They chose not to be paid for 1 hour 30 minutes; £6.40 of expenses to pay back."
+    )
+    dialog.expenses.setValue(0)
     dialog.declined.setChecked(False)
     assert dialog.paid_on.editor.isEnabled()
     dialog.reject()
@@ -125,6 +131,7 @@ def test_all_shown_are_marked_paid_only_when_the_question_is_answered_yes(
     assert box.defaultButton().text() == "&Not now"
     qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter keeps the safe answer
     qtbot.waitUntil(lambda: not box.isVisible())
+    assert window.runner.wait_idle(10_000)
     assert not any(r.paid for r in payments.list_payments(db, paid_group.id))
 
     panel.mark_all_button.click()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from app.i18n import _
 from app.services.live_close import PaymentSuggestion
+from app.services.payments import pence_for_time
 from app.services.timing import duration_words
 from app.services.wording import money
 
@@ -18,7 +19,7 @@ def payment_words(name: str, minutes: int, rate_pence_per_hour: int, declined: b
     time = duration_words(minutes) if minutes else _("no time")
     if declined:
         return _("{name}: chose not to be paid, for {time}").format(name=name, time=time)
-    pence = round(minutes * rate_pence_per_hour / 60)
+    pence = pence_for_time(minutes, rate_pence_per_hour)
     return _("{name}: {amount} for {time}").format(name=name, amount=money(pence), time=time)
 
 
