@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.i18n import _
 from app.ui.data import DataSource
+from app.ui.member_fields import name_field
 from app.ui.save_elsewhere import SaveElsewhere
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import scrolling
@@ -164,6 +166,14 @@ class FormDialog(QDialog):
         self._errors.append((tuple(word.lower() for word in about), control, error))
         if self._first_control is None:
             self._first_control = control
+        return label
+
+    def add_number(
+        self, text: str, box: QAbstractSpinBox, name: str, *, about: Sequence[str] = ()
+    ) -> QLabel:
+        """A labelled spin box; the text box inside it, which takes the keys, is named too."""
+        label = self.add_field(text, box, name, about=about)
+        name_field(box, name)
         return label
 
     def add_optional_date(

@@ -8,7 +8,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from app.i18n import _
 from app.services import groups
@@ -16,7 +16,7 @@ from app.services.groups import GroupDetails, GroupSummary
 from app.services.timing import duration_words
 from app.ui.data import DataSource
 from app.ui.decision_form import FormDialog, text_box
-from app.ui.member_fields import name_field
+from app.ui.money_fields import pence_in, pounds_box
 from app.ui.tasks import TaskRunner
 
 
@@ -77,20 +77,14 @@ class GroupDialog(FormDialog):
             _("Plans that go longer than this without a break are pointed out: {length}."),
         )
 
-        self.rate = QDoubleSpinBox()
-        self.rate.setRange(0, groups.HIGHEST_RATE_PENCE / 100)
-        self.rate.setDecimals(2)
+        self.rate = pounds_box(chosen.hourly_rate_pence, groups.HIGHEST_RATE_PENCE)
         self.rate.setSingleStep(0.5)
-        self.rate.setPrefix(_("£"))
-        self.rate.setValue(chosen.hourly_rate_pence / 100)
-        self.rate.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
-        self.add_field(
+        self.add_number(
             _("&Hourly rate offered to members, in pounds"),
             self.rate,
             _("Hourly rate offered to members, in pounds"),
             about=["hourly rate"],
         )
-        name_field(self.rate, _("Hourly rate offered to members, in pounds"))
         self._note(
             _(
                 "Members with lived experience, champions and carers who come are offered this "
@@ -111,7 +105,7 @@ class GroupDialog(FormDialog):
             partner_organisation=self.partner.text(),
             session_limit_minutes=self.session_limit.value(),
             break_interval_minutes=self.break_interval.value(),
-            hourly_rate_pence=round(self.rate.value() * 100),
+            hourly_rate_pence=pence_in(self.rate),
         )
 
     def save_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
@@ -131,8 +125,7 @@ class GroupDialog(FormDialog):
         return box
 
     def _add_minutes(self, text: str, box: QSpinBox, name: str, about: str, sentence: str) -> None:
-        self.add_field(text, box, name, about=[about])
-        name_field(box, name)
+        self.add_number(text, box, name, about=[about])
         said = self._note("")
 
         def say(minutes: int) -> None:

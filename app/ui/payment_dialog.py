@@ -8,9 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QCheckBox,
-    QDoubleSpinBox,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -25,18 +23,8 @@ from app.services.wording import money
 from app.ui.data import DataSource
 from app.ui.decision_form import FormDialog, text_box
 from app.ui.formatting import format_date
-from app.ui.member_fields import name_field
+from app.ui.money_fields import pence_in, pounds_box
 from app.ui.tasks import TaskRunner
-
-
-def pounds_box(pence: int) -> QDoubleSpinBox:
-    box = QDoubleSpinBox()
-    box.setRange(0, payments.MOST_PENCE / 100)
-    box.setDecimals(2)
-    box.setPrefix(_("£"))
-    box.setValue(pence / 100)
-    box.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
-    return box
 
 
 class PaymentDialog(FormDialog):
@@ -67,38 +55,35 @@ class PaymentDialog(FormDialog):
         self.minutes.setSingleStep(15)
         self.minutes.setSuffix(_(" minutes"))
         self.minutes.setValue(change.minutes_given)
-        self.add_field(
+        self.add_number(
             _("&Time given, in minutes"),
             self.minutes,
             _("Time given, in minutes"),
             about=["minutes"],
         )
-        name_field(self.minutes, _("Time given, in minutes"))
         self.declined = QCheckBox(_("They chose &not to be paid"))
         self.declined.setAccessibleName(_("They chose not to be paid"))
         self.declined.setChecked(change.declined)
         self.fields.addWidget(self.declined)
-        self.expenses = pounds_box(change.expenses_pence)
-        self.add_field(
+        self.expenses = pounds_box(change.expenses_pence, payments.MOST_PENCE)
+        self.add_number(
             _("&Expenses to pay back, in pounds"),
             self.expenses,
             _("Expenses to pay back, in pounds"),
             about=["expenses"],
         )
-        name_field(self.expenses, _("Expenses to pay back, in pounds"))
         self.owed = QLabel()
         self.owed.setWordWrap(True)
         self.owed.setTextFormat(Qt.TextFormat.PlainText)
         self.fields.addWidget(self.owed)
 
-        self.vouchers = pounds_box(change.voucher_pence)
-        self.add_field(
+        self.vouchers = pounds_box(change.voucher_pence, payments.MOST_PENCE)
+        self.add_number(
             _("&Vouchers given, in pounds"),
             self.vouchers,
             _("Vouchers given, in pounds"),
             about=["vouchers"],
         )
-        name_field(self.vouchers, _("Vouchers given, in pounds"))
         self.voucher_note = QLineEdit(change.voucher_note)
         self.add_field(
             _("What the vouc&hers were"), self.voucher_note, _("What the vouchers were"),
@@ -131,8 +116,8 @@ class PaymentDialog(FormDialog):
     def change(self) -> PaymentChange:
         return PaymentChange(
             minutes_given=self.minutes.value(),
-            expenses_pence=round(self.expenses.value() * 100),
-            voucher_pence=round(self.vouchers.value() * 100),
+            expenses_pence=pence_in(self.expenses),
+            voucher_pence=pence_in(self.vouchers),
             voucher_note=self.voucher_note.text(),
             declined=self.declined.isChecked(),
             paid_on=self.paid_on.value(),
