@@ -22,7 +22,7 @@ from app.ui.decision_form import announcer
 from app.ui.formatting import format_datetime, shorten
 from app.ui.panels import RecordsPanel
 from app.ui.records_table import RecordsTable
-from app.ui.table_models import AimsModel, Column, RowRole, RowTableModel
+from app.ui.table_models import AimsModel, Column, RowTableModel
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import Heading
 
@@ -107,14 +107,7 @@ class AimsPanel(RecordsPanel):
         return ngettext("{count} aim.", "{count} aims.", count).format(count=count)
 
     def chosen_aim(self) -> AimRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(RowRole) if rows else None
-
-    def choose(self, aim_id: int) -> None:
-        for row in range(self.model.rowCount()):
-            if self.model.row_at(row).id == aim_id:
-                self.table.selectRow(row)
-                return
+        return self.chosen_row()
 
     # -- the chosen aim's reviews -------------------------------------------------------
 

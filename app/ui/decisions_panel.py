@@ -31,7 +31,7 @@ from app.ui.decision_dialogs import (
 from app.ui.decision_filters import DecisionFilterBar
 from app.ui.decision_form import announcer
 from app.ui.panels import RecordsPanel
-from app.ui.table_models import DecisionsModel, RowRole, RowTableModel
+from app.ui.table_models import DecisionsModel, RowTableModel
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import ButtonRow, Heading
 
@@ -200,11 +200,11 @@ class DecisionsPanel(RecordsPanel):
     # -- the chosen decision ------------------------------------------------------------
 
     def _chosen(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
+        decision = self.chosen_row()
+        if decision is None:
             self._show_details(None)
             return
-        self.load_details(rows[0].data(RowRole).id)
+        self.load_details(decision.id)
 
     def load_details(self, decision_id: int) -> None:
         self._details_generation += 1

@@ -17,7 +17,7 @@ from app.i18n import _
 from app.services.groups import GroupSummary
 from app.ui.data import DataSource
 from app.ui.records_table import RecordsTable
-from app.ui.table_models import RowTableModel
+from app.ui.table_models import RowRole, RowTableModel
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import Heading
 
@@ -73,6 +73,18 @@ class RecordsPanel(QWidget):
 
     def clear_rows(self) -> None:
         self.model.set_rows([])
+
+    def chosen_row(self) -> Any:
+        """The record of the row chosen in the table, or None."""
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(RowRole) if rows else None
+
+    def choose(self, record_id: int) -> None:
+        """Choose the row of the record ``record_id``, if it is shown."""
+        for row in range(self.model.rowCount()):
+            if self.model.row_at(row).id == record_id:
+                self.table.selectRow(row)
+                return
 
     def is_loading(self) -> bool:
         return self._loading

@@ -27,7 +27,7 @@ from app.ui.formatting import format_date
 from app.ui.panels import RecordsPanel
 from app.ui.payment_dialog import PaymentDialog
 from app.ui.save_elsewhere import ask_where_to_save, safe_file_name
-from app.ui.table_models import Column, RowRole, RowTableModel
+from app.ui.table_models import Column, RowTableModel
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import ButtonRow, named_button
 
@@ -159,14 +159,7 @@ class PaymentsPanel(RecordsPanel):
         )
 
     def chosen(self) -> PaymentRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(RowRole) if rows else None
-
-    def choose(self, payment_id: int) -> None:
-        for row in range(self.model.rowCount()):
-            if self.model.row_at(row).id == payment_id:
-                self.table.selectRow(row)
-                return
+        return self.chosen_row()
 
     def _update_buttons(self, *_args: Any) -> None:
         row = self.chosen()
