@@ -25,7 +25,7 @@ MISUSE = 2
 
 def add_audio_parser(what: argparse._SubParsersAction, data_dir: argparse.ArgumentParser) -> None:
     """Adds ``audio`` beside the other things ``export`` makes."""
-    from app.cli_export import session_arguments
+    from app.cli_export import group_argument, session_arguments
 
     audio = what.add_parser(
         "audio",
@@ -54,9 +54,7 @@ def add_audio_parser(what: argparse._SubParsersAction, data_dir: argparse.Argume
         parents=[data_dir],
         help=_("a group's decision log read aloud: you said, we did"),
     )
-    decisions.add_argument(
-        "--group", required=True, metavar=_("GROUP"), help=_("the group, by number or name")
-    )
+    group_argument(decisions)
     _voice_arguments(decisions)
     decisions.set_defaults(handler=run_audio_decisions)
 

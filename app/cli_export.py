@@ -33,6 +33,13 @@ def add_export_parser(
     return what
 
 
+def group_argument(parser: argparse.ArgumentParser) -> None:
+    """``--group``, for what belongs to one group (its decision log, its payments)."""
+    parser.add_argument(
+        "--group", required=True, metavar=_("GROUP"), help=_("the group, by number or name")
+    )
+
+
 def session_arguments(parser: argparse.ArgumentParser) -> None:
     """``--session`` and ``--group``, as every session export takes them."""
     parser.add_argument(
@@ -103,9 +110,7 @@ def _add_decisions(what: argparse._SubParsersAction, data_dir: argparse.Argument
     decisions = what.add_parser(
         "decisions", parents=[data_dir], help=_("a group's decision log: you said, we did")
     )
-    decisions.add_argument(
-        "--group", required=True, metavar=_("GROUP"), help=_("the group, by number or name")
-    )
+    group_argument(decisions)
     _look_arguments(decisions)
     decisions.add_argument(
         "--out", required=True, metavar=_("FILE.pdf"), help=_("where to save it")
@@ -148,9 +153,7 @@ def _add_payments(what: argparse._SubParsersAction, data_dir: argparse.ArgumentP
         parents=[data_dir],
         help=_("a group's payments for members' time, as a spreadsheet (CSV) for finance"),
     )
-    money.add_argument(
-        "--group", required=True, metavar=_("GROUP"), help=_("the group, by number or name")
-    )
+    group_argument(money)
     money.add_argument(
         "--not-paid-only", action="store_true", help=_("only the payments not made yet")
     )
