@@ -201,6 +201,9 @@ if [ "$mode" = dev ] && command -v apt-get > /dev/null; then
     install_system_packages "the tests that type into a real window" xvfb xdotool
     # The privacy test runs the real app under strace and fails on any network socket.
     install_system_packages "the test that the app never uses the network" strace
+    # The services' tests also run on a PostgreSQL server that the tests start by themselves,
+    # in a temporary folder with no network port.
+    install_system_packages "the tests on a PostgreSQL server" postgresql
 fi
 
 # Qt fails to start, rather than to install, when a system library is missing: try it now,

@@ -14,7 +14,8 @@ import pytest
 from app.models import AttendanceStatus, Role
 from app.services import groups, live_actions, live_close, meetings, people
 from app.services.groups import GroupDetails, GroupSummary
-from app.storage import Database, open_database
+from app.storage import Database, ServerDatabase, Store, open_database
+from tests.postgres_server import STORES, PostgresServer, server_programs
 
 
 @pytest.fixture(autouse=True)
@@ -31,7 +32,7 @@ def data_dir(_private_data_dir: Path) -> Path:
 
 
 @pytest.fixture
-def db(data_dir: Path) -> Iterator[Database]:
+def file_db(data_dir: Path) -> Iterator[Database]:
     database = open_database(data_dir)
     try:
         yield database
@@ -40,7 +41,62 @@ def db(data_dir: Path) -> Iterator[Database]:
 
 
 @pytest.fixture
-def paid_group(db: Database) -> GroupSummary:
+def store_kind(request: pytest.FixtureRequest) -> str:
+    return getattr(request, "param", "data file")
+
+
+@pytest.fixture
+def db(store_kind: str, request: pytest.FixtureRequest) -> Database | ServerDatabase:
+    """The data file; for the tests that run on both stores, a PostgreSQL database too."""
+    return request.getfixturevalue("file_db" if store_kind == "data file" else "server_db")
+
+
+# The services must behave the same wherever the data lives.
+_ON_BOTH_STORES = {"services", "models"}
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test that takes ``db`` under tests/services and tests/models, and every test
+    marked ``both_stores``, runs once on the data file and once on a PostgreSQL server."""
+    if "db" not in metafunc.fixturenames:
+        return
+    in_folder = Path(metafunc.definition.path).parent.name in _ON_BOTH_STORES
+    if in_folder or metafunc.definition.get_closest_marker("both_stores"):
+        metafunc.parametrize("store_kind", STORES, indirect=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A private PostgreSQL server for the run, with a database the migrations built."""
+    programs = server_programs()
+    missing = None if programs else "PostgreSQL is not installed"
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        missing = "the psycopg package is not installed"
+    if missing or programs is None:
+        message = f"{missing} (setup.sh --dev installs it on Debian and Ubuntu)"
+        if os.environ.get("ROUNDTABLE_REQUIRE_POSTGRESQL"):
+            pytest.fail(message)
+        pytest.skip(message)
+    server = PostgresServer(programs)
+    server.start()
+    try:
+        server.build_template()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def server_db(postgres_server: PostgresServer) -> Iterator[ServerDatabase]:
+    """A new database on the test server, its schema already at the newest revision."""
+    with postgres_server.new_database() as database:
+        yield database
+
+
+@pytest.fixture
+def paid_group(db: Store) -> GroupSummary:
     """A group paying £12 an hour; two sessions, the later one first in every list."""
     group = groups.save_group(db, GroupDetails("Kit That Works group", hourly_rate_pence=1_200))
     amina = people.add_member(db, group.id, "Amina Yusuf", Role.LIVED_EXPERIENCE)

@@ -11,7 +11,7 @@ from app.errors import NotFound
 from app.i18n import _
 from app.models import Aim, AimOutcome, AimReview, Group, Meeting
 from app.services import validation
-from app.storage import Database
+from app.storage import Store
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class AimRow:
     review_count: int
 
 
-def list_aims(db: Database, group_id: int) -> list[AimRow]:
+def list_aims(db: Store, group_id: int) -> list[AimRow]:
     with db.transaction() as session:
         latest_review = (
             select(AimReview.aim_id, func.max(Meeting.starts_at).label("latest"))
@@ -65,7 +65,7 @@ def list_aims(db: Database, group_id: int) -> list[AimRow]:
         ]
 
 
-def add_aim(db: Database, group_id: int, title: str, how_we_will_know: str = "") -> AimRow:
+def add_aim(db: Store, group_id: int, title: str, how_we_will_know: str = "") -> AimRow:
     clean_title = validation.short_text(title, _("The aim"), required=True)
     clean_measure = validation.long_text(how_we_will_know, _("How the group will know"))
     with db.transaction() as session:
@@ -96,7 +96,7 @@ class AimReviewRow:
     note: str
 
 
-def get_aim_history(db: Database, aim_id: int) -> list[AimReviewRow]:
+def get_aim_history(db: Store, aim_id: int) -> list[AimReviewRow]:
     """Each session's review of the aim, the newest session first."""
     with db.transaction() as session:
         if session.get(Aim, aim_id) is None:
@@ -111,7 +111,7 @@ def get_aim_history(db: Database, aim_id: int) -> list[AimReviewRow]:
 
 
 def save_aim(
-    db: Database,
+    db: Store,
     group_id: int,
     title: str,
     how_we_will_know: str = "",
@@ -140,7 +140,7 @@ def save_aim(
 
 
 def review_aim(
-    db: Database, aim_id: int, meeting_id: int, outcome: AimOutcome, note: str = ""
+    db: Store, aim_id: int, meeting_id: int, outcome: AimOutcome, note: str = ""
 ) -> None:
     """Record (or correct) how far a session moved an aim on."""
     clean_note = validation.long_text(note, _("The note"))

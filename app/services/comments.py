@@ -15,7 +15,7 @@ from app.i18n import _
 from app.models import Comment, Decision, Meeting, Membership, Person
 from app.services import validation
 from app.services.decision_log import PersonChoice, member_choices
-from app.storage import Database
+from app.storage import Store
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class SessionComments:
     members: tuple[PersonChoice, ...]  # who a new comment can be from
 
 
-def add_comment(db: Database, decision_id: int, author_id: int | None, text: str) -> int:
+def add_comment(db: Store, decision_id: int, author_id: int | None, text: str) -> int:
     """Keep ``text`` as a comment on the decision by ``author_id`` (someone in its group, or
     nobody named); returns the comment's id."""
     words = validation.long_text(text, _("The comment"), required=True)
@@ -44,7 +44,7 @@ def add_comment(db: Database, decision_id: int, author_id: int | None, text: str
         return _keep(session, decision.group_id, author_id, words, decision_id=decision_id)
 
 
-def add_session_comment(db: Database, meeting_id: int, author_id: int | None, text: str) -> int:
+def add_session_comment(db: Store, meeting_id: int, author_id: int | None, text: str) -> int:
     """Keep ``text`` as a comment on the session; in live mode it counts as something its
     author sent in beforehand."""
     words = validation.long_text(text, _("The comment"), required=True)
@@ -55,7 +55,7 @@ def add_session_comment(db: Database, meeting_id: int, author_id: int | None, te
         return _keep(session, meeting.group_id, author_id, words, meeting_id=meeting_id)
 
 
-def session_comments(db: Database, meeting_id: int) -> SessionComments:
+def session_comments(db: Store, meeting_id: int) -> SessionComments:
     """A session's comments so far, and the members a new one can be from."""
     with db.transaction() as session:
         meeting = session.get(Meeting, meeting_id)

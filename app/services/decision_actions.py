@@ -11,7 +11,7 @@ from app.i18n import _
 from app.models import Action, ActionStatus, Decision, DecisionChange, Person
 from app.services import validation
 from app.services.wording import label
-from app.storage import Database
+from app.storage import Store
 
 
 class _Unchanged(Enum):
@@ -23,7 +23,7 @@ UNCHANGED = _Unchanged.UNCHANGED
 
 
 def add_action(
-    db: Database,
+    db: Store,
     decision_id: int,
     description: str,
     *,
@@ -78,7 +78,7 @@ def _person(session, person_id: int | None) -> Person | None:  # type: ignore[no
 
 
 def update_action(
-    db: Database,
+    db: Store,
     action_id: int,
     *,
     changed_by: str,

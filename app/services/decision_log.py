@@ -27,8 +27,8 @@ from app.models import (
     Role,
     decision_aims,
 )
-from app.services import validation
-from app.storage import Database
+from app.services import matching, validation
+from app.storage import Store
 
 RaisedByKind = Literal["lived_experience", "staff"]
 
@@ -111,16 +111,6 @@ class DecisionChoices:
     members: tuple[PersonChoice, ...]  # everyone in the group now, for choosing an owner
 
 
-def like_pattern(text: str) -> str:
-    """``text`` lower-cased as a LIKE pattern matching it anywhere, taken literally."""
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def contains(column: ColumnElement[str], pattern: str) -> ColumnElement[bool]:
-    return func.lower(column).like(pattern, escape="\\")
-
-
 def _conditions(group_id: int, wanted: DecisionFilter) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = [Decision.group_id == group_id]
     if wanted.statuses:
@@ -154,20 +144,23 @@ def _conditions(group_id: int, wanted: DecisionFilter) -> list[ColumnElement[boo
             )
         )
     if wanted.search:
-        pattern = like_pattern(validation.search_text(wanted.search))
+        typed = validation.search_text(wanted.search)
         conditions.append(
             or_(
-                contains(Decision.wording, pattern),
+                matching.contains(Decision.wording, typed),
                 exists().where(
                     Action.decision_id == Decision.id,
-                    or_(contains(Action.description, pattern), contains(Action.outcome, pattern)),
+                    or_(
+                        matching.contains(Action.description, typed),
+                        matching.contains(Action.outcome, typed),
+                    ),
                 ),
             )
         )
     return conditions
 
 
-def count_decisions(db: Database, group_id: int, wanted: DecisionFilter | None = None) -> int:
+def count_decisions(db: Store, group_id: int, wanted: DecisionFilter | None = None) -> int:
     """How many of the group's decisions ``wanted`` lets through (all, by default)."""
     with db.transaction() as session:
         query = select(func.count()).select_from(Decision)
@@ -175,7 +168,7 @@ def count_decisions(db: Database, group_id: int, wanted: DecisionFilter | None =
 
 
 def list_decisions(
-    db: Database,
+    db: Store,
     group_id: int,
     wanted: DecisionFilter | None = None,
     after: DecisionKey | None = None,
@@ -253,7 +246,7 @@ def _name(preferred: str | None, full: str | None) -> str:
     return preferred or full or ""
 
 
-def filter_choices(db: Database, group_id: int) -> DecisionChoices:
+def filter_choices(db: Store, group_id: int) -> DecisionChoices:
     """The aims, sessions and people a group's decisions can be filtered by."""
     with db.transaction() as session:
         aims = session.execute(

@@ -46,7 +46,7 @@ from app.services.decision_log import (
     list_decisions,
 )
 from app.services.wording import label
-from app.storage import Database
+from app.storage import Store
 
 __all__ = [
     "UNCHANGED",
@@ -148,7 +148,7 @@ class DecisionDetails:
 
 
 def record_decision(
-    db: Database,
+    db: Store,
     group_id: int,
     wording: str,
     decided_on: date,
@@ -189,7 +189,7 @@ def record_decision(
 
 
 def change_decision(
-    db: Database,
+    db: Store,
     decision_id: int,
     *,
     changed_by: str,
@@ -259,7 +259,7 @@ def _aim_titles(aims: list[Aim] | tuple[Aim, ...]) -> str:
     return "; ".join(aim.title for aim in aims) if aims else _("No aims")
 
 
-def history(db: Database, decision_id: int) -> list[ChangeRow]:
+def history(db: Store, decision_id: int) -> list[ChangeRow]:
     with db.transaction() as session:
         changes = session.scalars(
             select(DecisionChange)
@@ -271,7 +271,7 @@ def history(db: Database, decision_id: int) -> list[ChangeRow]:
         ]
 
 
-def get_decision(db: Database, decision_id: int) -> DecisionDetails:
+def get_decision(db: Store, decision_id: int) -> DecisionDetails:
     """Everything about one decision: who raised it, its aims, actions, comments, history."""
     with db.transaction() as session:
         decision = session.get(Decision, decision_id)

@@ -43,7 +43,7 @@ from app.models import (
     enums,
     meeting_aims,
 )
-from app.storage import Database
+from app.storage import Store
 
 Data = Mapping[str, Any]
 
@@ -67,13 +67,13 @@ def example_data_path() -> Path:
     return Path(__file__).resolve().parents[2] / "resources" / "example_data.json"
 
 
-def is_empty(db: Database) -> bool:
+def is_empty(db: Store) -> bool:
     """True when the database has no groups and no people in it."""
     with db.transaction() as session:
         return _is_empty(session)
 
 
-def load_example_data(db: Database, today: date | None = None) -> ExampleDataSummary:
+def load_example_data(db: Store, today: date | None = None) -> ExampleDataSummary:
     """Add the example groups to an empty database, with dates around ``today``."""
     try:
         data = json.loads(example_data_path().read_text(encoding="utf-8"))
@@ -84,7 +84,7 @@ def load_example_data(db: Database, today: date | None = None) -> ExampleDataSum
     return load_data_set(db, data, today or date.today())
 
 
-def load_data_set(db: Database, data: Data, today: date) -> ExampleDataSummary:
+def load_data_set(db: Store, data: Data, today: date) -> ExampleDataSummary:
     """Add ``data`` (shaped like example_data.json) to an empty database in one transaction."""
     with db.transaction() as session:
         if not _is_empty(session):

@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 from app.errors import NotFound, ValidationError
 from app.i18n import _
 from app.models import Group, Membership
-from app.services import validation
-from app.storage import Database
+from app.services import matching, validation
+from app.storage import Store
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class GroupSummary:
     hourly_rate_pence: int
 
 
-def list_groups(db: Database) -> list[GroupSummary]:
+def list_groups(db: Store) -> list[GroupSummary]:
     with db.transaction() as session:
         current_members = (
             select(Membership.group_id, func.count().label("members"))
@@ -41,7 +41,7 @@ def list_groups(db: Database) -> list[GroupSummary]:
         return [_summary(group, members) for group, members in rows]
 
 
-def find_group(db: Database, reference: str | int) -> GroupSummary:
+def find_group(db: Store, reference: str | int) -> GroupSummary:
     """The group whose id, or whose name (ignoring case), is ``reference``."""
     text = str(reference).strip()
     for group in list_groups(db):
@@ -83,12 +83,12 @@ class GroupDetails:
 
 
 def create_group(
-    db: Database, name: str, purpose: str = "", partner_organisation: str = ""
+    db: Store, name: str, purpose: str = "", partner_organisation: str = ""
 ) -> GroupSummary:
     return save_group(db, GroupDetails(name, purpose, partner_organisation))
 
 
-def save_group(db: Database, details: GroupDetails, group_id: int | None = None) -> GroupSummary:
+def save_group(db: Store, details: GroupDetails, group_id: int | None = None) -> GroupSummary:
     """Start a new group (``group_id`` None) or change one; refuses a name already taken."""
     clean_name = validation.name(details.name, _("The group's name"))
     values = {
@@ -117,7 +117,7 @@ def save_group(db: Database, details: GroupDetails, group_id: int | None = None)
         ),
     }
     with db.transaction() as session:
-        same_name = select(Group.id).where(func.lower(Group.name) == clean_name.lower())
+        same_name = select(Group.id).where(matching.same_text(Group.name, clean_name))
         if group_id is not None:
             same_name = same_name.where(Group.id != group_id)
         if session.scalar(same_name) is not None:

@@ -41,7 +41,7 @@ from app.services.live_state import (
     RunningBreak,
     Turns,
 )
-from app.storage import Database
+from app.storage import Store
 
 __all__ = [
     "LiveAction",
@@ -60,7 +60,7 @@ __all__ = [
 ]
 
 
-def open_live(db: Database, meeting_id: int, now: datetime | None = None) -> LiveState:
+def open_live(db: Store, meeting_id: int, now: datetime | None = None) -> LiveState:
     """The live state of a session; the first opening starts it at its first item."""
     now = now or datetime.now(UTC)
     with db.transaction() as session:
@@ -79,7 +79,7 @@ def open_live(db: Database, meeting_id: int, now: datetime | None = None) -> Liv
         return _state(session, meeting, progress)
 
 
-def read_live(db: Database, meeting_id: int) -> LiveState:
+def read_live(db: Store, meeting_id: int) -> LiveState:
     """The live state as it is, without starting anything (for tests and the summary)."""
     with db.transaction() as session:
         meeting = meeting_or_refuse(session, meeting_id)

@@ -27,11 +27,11 @@ from app.models import (
 )
 from app.services import decisions, validation
 from app.services.live import attendance_of, meeting_or_refuse
-from app.storage import Database
+from app.storage import Store
 
 
 def check_in(
-    db: Database,
+    db: Store,
     meeting_id: int,
     person_id: int,
     status: AttendanceStatus,
@@ -62,7 +62,7 @@ def check_in(
             line.with_supporter = False
 
 
-def toggle_supporter(db: Database, meeting_id: int, person_id: int) -> bool:
+def toggle_supporter(db: Store, meeting_id: int, person_id: int) -> bool:
     """Note that someone came with a supporter, or did not after all (checking them in as
     present if they were not yet); returns whether they now have one."""
     with db.transaction() as session:
@@ -74,7 +74,7 @@ def toggle_supporter(db: Database, meeting_id: int, person_id: int) -> bool:
     return now_with
 
 
-def save_notes(db: Database, meeting_id: int, agenda_item_id: int | None, text: str) -> None:
+def save_notes(db: Store, meeting_id: int, agenda_item_id: int | None, text: str) -> None:
     """Keep ``text`` as the whole of the notes on one item (None: the session as a whole).
 
     Saving the same text again changes nothing, so it is safe to call on every pause.
@@ -101,7 +101,7 @@ def save_notes(db: Database, meeting_id: int, agenda_item_id: int | None, text: 
 
 
 def mark_contribution(
-    db: Database,
+    db: Store,
     meeting_id: int,
     person_id: int,
     agenda_item_id: int | None,
@@ -126,7 +126,7 @@ def mark_contribution(
 
 
 def take_back_contribution(
-    db: Database,
+    db: Store,
     meeting_id: int,
     person_id: int,
     agenda_item_id: int | None,
@@ -154,7 +154,7 @@ def take_back_contribution(
 
 
 def move_to_item(
-    db: Database, meeting_id: int, agenda_item_id: int, now: datetime | None = None
+    db: Store, meeting_id: int, agenda_item_id: int, now: datetime | None = None
 ) -> None:
     """Make ``agenda_item_id`` the current item; its time box starts now."""
     with db.transaction() as session:
@@ -166,7 +166,7 @@ def move_to_item(
 
 
 def start_break(
-    db: Database,
+    db: Store,
     meeting_id: int,
     minutes: int,
     *,
@@ -199,7 +199,7 @@ def start_break(
         return taken.id
 
 
-def end_break(db: Database, meeting_id: int, now: datetime | None = None) -> None:
+def end_break(db: Store, meeting_id: int, now: datetime | None = None) -> None:
     """End the running break; the current item's time starts again from now."""
     moment = now or datetime.now(UTC)
     with db.transaction() as session:
@@ -217,7 +217,7 @@ def end_break(db: Database, meeting_id: int, now: datetime | None = None) -> Non
 
 
 def record_decision(
-    db: Database,
+    db: Store,
     meeting_id: int,
     wording: str,
     *,
@@ -240,7 +240,7 @@ def record_decision(
 
 
 def record_action(
-    db: Database,
+    db: Store,
     meeting_id: int,
     description: str,
     *,

@@ -30,7 +30,7 @@ from app.models import (
 from app.services import aims, validation
 from app.services.live import LiveAction, LiveDecision, meeting_or_refuse, read_live
 from app.services.live_actions import end_break
-from app.storage import Database
+from app.storage import Store
 
 PAID_ROLES = (Role.LIVED_EXPERIENCE, Role.CHAMPION, Role.CARER)
 
@@ -73,13 +73,13 @@ class PaymentSuggestion:
 
 
 def review_aim(
-    db: Database, meeting_id: int, aim_id: int, outcome: AimOutcome, note: str = ""
+    db: Store, meeting_id: int, aim_id: int, outcome: AimOutcome, note: str = ""
 ) -> None:
     """How far this session moved one of its aims (again to correct it)."""
     aims.review_aim(db, aim_id, meeting_id, AimOutcome(outcome), note)
 
 
-def close_session(db: Database, meeting_id: int, now: datetime | None = None) -> LiveSummary:
+def close_session(db: Store, meeting_id: int, now: datetime | None = None) -> LiveSummary:
     """Mark the session as held and end any break still running; returns its summary."""
     moment = now or datetime.now(UTC)
     with db.transaction() as session:
@@ -93,7 +93,7 @@ def close_session(db: Database, meeting_id: int, now: datetime | None = None) ->
     return summary(db, meeting_id)
 
 
-def summary(db: Database, meeting_id: int) -> LiveSummary:
+def summary(db: Store, meeting_id: int) -> LiveSummary:
     """What was decided, who does what next, who came and how the aims moved."""
     state = read_live(db, meeting_id)
     return LiveSummary(
@@ -108,7 +108,7 @@ def summary(db: Database, meeting_id: int) -> LiveSummary:
     )
 
 
-def suggest_payments(db: Database, meeting_id: int) -> list[PaymentSuggestion]:
+def suggest_payments(db: Store, meeting_id: int) -> list[PaymentSuggestion]:
     """One suggestion per member present, for the session's planned length at the group's
     hourly rate (staff may change the minutes when they confirm). Empty when the group pays
     no rate."""
@@ -184,7 +184,7 @@ def _declined_last_time(
 
 
 def confirm_payments(
-    db: Database,
+    db: Store,
     meeting_id: int,
     confirmed: list[tuple[int, int]],
     *,
@@ -247,7 +247,7 @@ class Closed:
 
 
 def finish_session(
-    db: Database,
+    db: Store,
     meeting_id: int,
     reviews: list[tuple[int, AimOutcome, str]],
     now: datetime | None = None,

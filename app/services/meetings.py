@@ -21,7 +21,7 @@ from app.services.session_editing import (
     SessionChoices,
     SessionDetails,
 )
-from app.storage import Database
+from app.storage import Store
 
 __all__ = [
     "AgendaLine",
@@ -55,13 +55,13 @@ class MeetingRow:
     planned_minutes: int
 
 
-def list_meetings(db: Database, group_id: int) -> list[MeetingRow]:
+def list_meetings(db: Store, group_id: int) -> list[MeetingRow]:
     """The group's sessions, most recent first."""
     with db.transaction() as session:
         return _rows(session, Meeting.group_id == group_id, newest_first=True)
 
 
-def find_meeting(db: Database, reference: str | int, now: datetime | None = None) -> MeetingRow:
+def find_meeting(db: Store, reference: str | int, now: datetime | None = None) -> MeetingRow:
     """A session by its number, or ``next`` (the next planned one) or ``last`` (the last held)."""
     text = str(reference).strip().lower()
     now = now or datetime.now()
@@ -92,7 +92,7 @@ def find_meeting(db: Database, reference: str | int, now: datetime | None = None
 
 
 def plan_meeting(
-    db: Database,
+    db: Store,
     group_id: int,
     title: str,
     starts_at: datetime,
@@ -192,7 +192,7 @@ class SessionRow(MeetingRow):
     needs_break: bool = False
 
 
-def list_sessions(db: Database, group_id: int) -> list[SessionRow]:
+def list_sessions(db: Store, group_id: int) -> list[SessionRow]:
     """The group's sessions, newest first, each planned one checked against its limits."""
     with db.transaction() as session:
         group = session.get(Group, group_id)
@@ -229,12 +229,12 @@ def list_sessions(db: Database, group_id: int) -> list[SessionRow]:
     return result
 
 
-def get_session(db: Database, meeting_id: int) -> SessionDetails:
+def get_session(db: Store, meeting_id: int) -> SessionDetails:
     with db.transaction() as session:
         return session_editing.details(_meeting(session, meeting_id))
 
 
-def save_session(db: Database, details: SessionDetails) -> SessionDetails:
+def save_session(db: Store, details: SessionDetails) -> SessionDetails:
     """Create the session (``details.id`` is None) or update it, all in one go.
 
     Agenda items are matched by id, so notes written against an item stay with it when the
@@ -258,7 +258,7 @@ def save_session(db: Database, details: SessionDetails) -> SessionDetails:
         return session_editing.details(meeting)
 
 
-def session_choices(db: Database, group_id: int, meeting_id: int | None = None) -> SessionChoices:
+def session_choices(db: Store, group_id: int, meeting_id: int | None = None) -> SessionChoices:
     """What the editor offers: venues and their features, the group's aims, its current
     members (and anyone already in ``meeting_id``'s attendance), and the group's limits."""
     with db.transaction() as session:

@@ -20,7 +20,7 @@ from app.export.spreadsheet import write_csv
 from app.i18n import _
 from app.models import Meeting, Payment, Person, pence_for_time
 from app.services import validation
-from app.storage import Database
+from app.storage import Store
 
 MOST_MINUTES = 24 * 60
 MOST_PENCE = 10_000_00  # £10,000: room for any real claim, not for a slip of the keys
@@ -98,7 +98,7 @@ class PaymentTotals:
         )
 
 
-def list_payments(db: Database, group_id: int, *, not_paid_only: bool = False) -> list[PaymentRow]:
+def list_payments(db: Store, group_id: int, *, not_paid_only: bool = False) -> list[PaymentRow]:
     """A group's payments, the newest session first, then by name."""
     query = (
         select(Payment, Person.full_name, Meeting.title, Meeting.starts_at)
@@ -116,7 +116,7 @@ def list_payments(db: Database, group_id: int, *, not_paid_only: bool = False) -
         ]
 
 
-def change_payment(db: Database, payment_id: int, change: PaymentChange) -> PaymentRow:
+def change_payment(db: Store, payment_id: int, change: PaymentChange) -> PaymentRow:
     """Correct a payment. One that owes nothing (declined, no expenses) keeps no date paid."""
     clean = _checked(change)
     with db.transaction() as session:
@@ -132,7 +132,7 @@ def change_payment(db: Database, payment_id: int, change: PaymentChange) -> Paym
         return _read(session, payment)
 
 
-def mark_paid(db: Database, payment_id: int, on: date) -> PaymentRow:
+def mark_paid(db: Store, payment_id: int, on: date) -> PaymentRow:
     """Record that a payment was made on ``on``."""
     validation.calendar_date(on, _("The date paid"))
     with db.transaction() as session:
@@ -153,7 +153,7 @@ def mark_paid(db: Database, payment_id: int, on: date) -> PaymentRow:
         return _read(session, payment)
 
 
-def mark_all_paid(db: Database, payment_ids: Sequence[int], on: date) -> list[PaymentRow]:
+def mark_all_paid(db: Store, payment_ids: Sequence[int], on: date) -> list[PaymentRow]:
     """Record that several payments were made on ``on``, all or none of them. Those already
     paid keep their date; those owing nothing are left alone."""
     validation.calendar_date(on, _("The date paid"))
@@ -177,7 +177,7 @@ class SavedForFinance:
 
 
 def save_for_finance(
-    db: Database, group_id: int, out: Path, *, not_paid_only: bool = False
+    db: Store, group_id: int, out: Path, *, not_paid_only: bool = False
 ) -> SavedForFinance:
     """Write the group's payments to ``out`` as a spreadsheet (CSV) for finance."""
     rows = list_payments(db, group_id, not_paid_only=not_paid_only)

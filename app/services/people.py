@@ -21,8 +21,8 @@ from app.models import (
     Person,
     Role,
 )
-from app.services import validation
-from app.storage import Database
+from app.services import matching, validation
+from app.storage import Store
 
 LARGE_PRINT_SIZES = range(16, 29)
 DEFAULT_LARGE_PRINT_SIZE = 18
@@ -98,7 +98,7 @@ class MemberProblem(ValidationError):
         self.field = field
 
 
-def list_members(db: Database, group_id: int, *, include_left: bool = False) -> list[MemberRow]:
+def list_members(db: Store, group_id: int, *, include_left: bool = False) -> list[MemberRow]:
     with db.transaction() as session:
         query = (
             select(Membership, Person)
@@ -112,7 +112,7 @@ def list_members(db: Database, group_id: int, *, include_left: bool = False) -> 
 
 
 def add_member(
-    db: Database,
+    db: Store,
     group_id: int,
     full_name: str,
     role: Role,
@@ -147,7 +147,7 @@ def add_member(
         return _row(membership, person)
 
 
-def mark_left(db: Database, group_id: int, person_id: int, left_on: date) -> MemberRow:
+def mark_left(db: Store, group_id: int, person_id: int, left_on: date) -> MemberRow:
     """Record that someone left. Nothing is deleted: their part in past decisions stays."""
     leaving = validation.calendar_date(left_on, _("The leaving date"))
     with db.transaction() as session:
@@ -160,7 +160,7 @@ def mark_left(db: Database, group_id: int, person_id: int, left_on: date) -> Mem
         return _row(membership, membership.person)
 
 
-def rejoin(db: Database, group_id: int, person_id: int) -> MemberRow:
+def rejoin(db: Store, group_id: int, person_id: int) -> MemberRow:
     """Undo ``mark_left``: the person is a current member again."""
     with db.transaction() as session:
         membership = _membership(session, group_id, person_id)
@@ -169,16 +169,13 @@ def rejoin(db: Database, group_id: int, person_id: int) -> MemberRow:
 
 
 def search_members(
-    db: Database, group_id: int, text: str, include_left: bool = False
+    db: Store, group_id: int, text: str, include_left: bool = False
 ) -> list[MemberRow]:
     """Members whose name, preferred name or pronouns contain ``text``, ignoring case in
     any script; everyone (as ``list_members``) if ``text`` is blank."""
-    wanted = validation.search_text(text).strip().lower()
+    wanted = validation.search_text(text).strip()
     if not wanted:
         return list_members(db, group_id, include_left=include_left)
-    # What people type is matched literally: % and _ are letters here, not wildcards.
-    escaped = wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    pattern = f"%{escaped}%"
     with db.transaction() as session:
         query = (
             select(Membership, Person)
@@ -187,7 +184,7 @@ def search_members(
                 Membership.group_id == group_id,
                 or_(
                     *(
-                        func.lower(column).like(pattern, escape="\\")
+                        matching.contains(column, wanted)
                         for column in (Person.full_name, Person.preferred_name, Person.pronouns)
                     )
                 ),
@@ -199,7 +196,7 @@ def search_members(
         return [_row(membership, person) for membership, person in session.execute(query)]
 
 
-def get_member(db: Database, group_id: int, person_id: int) -> MemberDetails:
+def get_member(db: Store, group_id: int, person_id: int) -> MemberDetails:
     with db.transaction() as session:
         membership = _membership(session, group_id, person_id)
         return _details(membership, membership.person)
@@ -268,7 +265,7 @@ def check_member(details: MemberDetails) -> MemberDetails:
     return cleaned
 
 
-def save_member(db: Database, group_id: int, details: MemberDetails) -> MemberDetails:
+def save_member(db: Store, group_id: int, details: MemberDetails) -> MemberDetails:
     """Add someone to the group (``person_id`` None) or update what is kept about them."""
     cleaned = check_member(details)
     with db.transaction() as session:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.errors import FileNotSaved, NotFound
@@ -45,8 +45,7 @@ from app.models import (
     Person,
 )
 from app.models.live import Contribution
-from app.services import privacy_report
-from app.services.decision_log import like_pattern
+from app.services import matching, privacy_report
 from app.services.privacy_report import (
     SubjectAccess,
     action_record,
@@ -61,7 +60,7 @@ from app.services.privacy_report import (
     note_record,
     payment_record,
 )
-from app.storage import Database
+from app.storage import Store
 
 # Names this short would also match inside ordinary words and other people's names.
 SHORTEST_NAME_REPLACED = 3
@@ -76,19 +75,19 @@ class Erased:
     access_needs_removed: int
 
 
-def list_people(db: Database) -> list[tuple[int, str]]:
+def list_people(db: Store) -> list[tuple[int, str]]:
     """Everyone's number and full name, in the order they were added."""
     with db.transaction() as session:
         rows = session.execute(select(Person.id, Person.full_name).order_by(Person.id))
         return [(number, name) for number, name in rows]
 
 
-def person_name(db: Database, person_id: int) -> str:
+def person_name(db: Store, person_id: int) -> str:
     with db.transaction() as session:
         return _person(session, person_id).full_name
 
 
-def subject_access(db: Database, person_id: int, today: date | None = None) -> SubjectAccess:
+def subject_access(db: Store, person_id: int, today: date | None = None) -> SubjectAccess:
     """Everything Roundtable holds about one person, as plain records for a readable file."""
     with db.transaction() as session:
         person = _person(session, person_id)
@@ -134,7 +133,7 @@ def subject_access(db: Database, person_id: int, today: date | None = None) -> S
         # The history of changes keeps who made each one by name, as it was typed.
         changes = session.scalars(
             select(DecisionChange)
-            .where(func.lower(DecisionChange.changed_by).in_([n.lower() for n in names]))
+            .where(matching.same_as_any(DecisionChange.changed_by, names))
             .order_by(DecisionChange.id)
         ).all()
         return SubjectAccess(
@@ -161,7 +160,7 @@ def subject_access(db: Database, person_id: int, today: date | None = None) -> S
         )
 
 
-def save_subject_access(db: Database, person_id: int, out: Path) -> tuple[Path, Path]:
+def save_subject_access(db: Store, person_id: int, out: Path) -> tuple[Path, Path]:
     """Write everything held about ``person_id`` to ``out`` (text) with a JSON copy beside it."""
     report = subject_access(db, person_id)
     try:
@@ -170,7 +169,7 @@ def save_subject_access(db: Database, person_id: int, out: Path) -> tuple[Path, 
         raise FileNotSaved.because(out, error) from error
 
 
-def erase_person(db: Database, person_id: int) -> Erased:
+def erase_person(db: Store, person_id: int) -> Erased:
     """Remove ``person_id``'s personal details everywhere, in one unit of work."""
     stand_in = _("a member")
     shown_as = _("A member")
@@ -270,10 +269,7 @@ def _names(person: Person) -> list[str]:
 
 
 def _mentions(column: InstrumentedAttribute[str], names: Iterable[str]):  # type: ignore[no-untyped-def]
-    patterns = [like_pattern(name) for name in names]
-    if not patterns:
-        return column.is_(None) & column.is_not(None)  # matches nothing
-    return or_(*(func.lower(column).like(pattern, escape="\\") for pattern in patterns))
+    return matching.contains_any(column, names)
 
 
 def _pattern(names: list[str]) -> re.Pattern[str]:

@@ -22,14 +22,14 @@ from app.i18n import _
 from app.models import Meeting, MeetingStatus
 from app.services import groups, meetings
 from app.services.meetings import MeetingRow
-from app.storage import Database
+from app.storage import Store
 
 NEXT = "next"
 LAST = "last"
 
 
 def find_session(
-    db: Database,
+    db: Store,
     reference: str | int,
     *,
     group: str | int | None = None,
@@ -59,14 +59,14 @@ def find_session(
     return _by_number(db, meeting_id)
 
 
-def _by_number(db: Database, number: int) -> MeetingRow:
+def _by_number(db: Store, number: int) -> MeetingRow:
     try:
         return meetings.find_meeting(db, str(number))
     except NotFound:
         raise NotFound(_("There is no session number {number}.").format(number=number)) from None
 
 
-def _next_or_last(db: Database, which: str, group_id: int | None, now: datetime) -> int | None:
+def _next_or_last(db: Store, which: str, group_id: int | None, now: datetime) -> int | None:
     if which == NEXT:
         start_of_today = datetime.combine(now.date(), time.min)
         query = (

@@ -57,7 +57,12 @@ def long_text(value: str, what: str, *, required: bool = False) -> str:
 
 
 def search_text(value: str) -> str:
-    """What was typed into a search box: any characters at all, but not a whole document."""
+    """What was typed into a search box: any characters at all, but not a whole document.
+
+    Hidden control characters are dropped: no saved text holds one (they are refused on
+    the way in), so a search pasted with one means the words around it, and a database
+    server such as PostgreSQL refuses NUL anywhere in a query.
+    """
     if not isinstance(value, str):
         raise ValidationError(_("A search must be text."))
     if len(value) > SEARCH_LIMIT:
@@ -68,7 +73,7 @@ def search_text(value: str) -> str:
         raise ValidationError(
             _("That search contains a broken character. Please retype it.")
         ) from error
-    return value
+    return _UNPRINTABLE.sub("", value)
 
 
 def whole_number(value: int, what: str, *, low: int, high: int) -> int:

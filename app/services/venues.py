@@ -11,8 +11,8 @@ from sqlalchemy.orm import selectinload
 from app.errors import ValidationError
 from app.i18n import _
 from app.models import Venue, VenueFeature, VenueFeatureKind
-from app.services import validation
-from app.storage import Database
+from app.services import matching, validation
+from app.storage import Store
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class VenueRow:
     features: tuple[VenueFeatureKind, ...]  # in the order the checklist offers them
 
 
-def list_venues(db: Database) -> list[VenueRow]:
+def list_venues(db: Store) -> list[VenueRow]:
     """Every venue, by name."""
     with db.transaction() as session:
         venues = session.scalars(
@@ -36,7 +36,7 @@ def list_venues(db: Database) -> list[VenueRow]:
 
 
 def save_venue(
-    db: Database,
+    db: Store,
     name: str,
     address: str = "",
     access_note: str = "",
@@ -48,7 +48,7 @@ def save_venue(
     clean_note = validation.long_text(access_note, _("The note about access"))
     kinds = _features(features)
     with db.transaction() as session:
-        clash = session.scalar(select(Venue.id).where(func.lower(Venue.name) == clean_name.lower()))
+        clash = session.scalar(select(Venue.id).where(matching.same_text(Venue.name, clean_name)))
         if clash is not None:
             raise ValidationError(
                 _(

@@ -1,4 +1,4 @@
-"""Opening the data file safely, and the handle the services work through."""
+"""Opening the data file on this computer safely: checked, upgraded and backed up."""
 
 from __future__ import annotations
 
@@ -7,13 +7,12 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
 
 from app.errors import (
     DatabaseDamaged,
@@ -25,39 +24,24 @@ from app.errors import (
 from app.i18n import _
 from app.storage import backups, integrity, location, migrations, schema
 from app.storage.engine import LOCK_WAIT_SECONDS, make_engine
+from app.storage.store import Store
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
-class Database:
-    """An open data file. Services take one of these and open a unit of work per call."""
+class Database(Store):
+    """The data file on this computer, with its backups and integrity checks."""
 
-    engine: Engine
     path: Path
     folder: Path
-    warnings: list[str] = field(default_factory=list)
 
     @property
     def backup_folder(self) -> Path:
         return self.folder / location.BACKUP_FOLDER_NAME
 
-    @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, undone entirely if it fails.
-
-        A write the disk refuses (full, read-only, failing) becomes a ``SaveFailed`` with
-        a plain sentence; the unit of work is undone, and what was saved before is intact.
-        """
-        try:
-            with Session(self.engine, expire_on_commit=False) as session, session.begin():
-                yield session
-        except DBAPIError as error:
-            refused = write_refused(error.orig)
-            if refused is None:
-                raise
-            log.warning("a write was refused: %s", error.orig)
-            raise refused from error
+    def write_refused(self, error: DBAPIError) -> StorageError | None:
+        return write_refused(error.orig)
 
     @contextmanager
     def sqlite_connection(self) -> Iterator[sqlite3.Connection]:
@@ -100,7 +84,7 @@ class Database:
         return made
 
     def close(self) -> None:
-        self.engine.dispose()
+        super().close()
         _restrict_to_owner(self.path)
 
 
@@ -132,7 +116,7 @@ def open_database(
         current = _check_and_read_revision(engine, path, check=check)
         schema.refuse_if_too_new(current, migrations.REVISIONS)
         if current != migrations.HEAD:
-            database = Database(engine, path, folder, warnings)
+            database = Database(engine, path, folder, warnings=warnings)
             kept = None
             if existed and current is not None:
                 kept = database.backup_now(
@@ -146,7 +130,7 @@ def open_database(
         engine.dispose()
         raise
     _restrict_to_owner(path)
-    return Database(engine, path, folder, warnings)
+    return Database(engine, path, folder, warnings=warnings)
 
 
 def _check_and_read_revision(engine: Engine, path: Path, *, check: str) -> str | None:

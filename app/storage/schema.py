@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from app.errors import DatabaseTooNew, MigrationFailed
 from app.i18n import _
@@ -51,30 +51,45 @@ def refuse_if_too_new(current: str | None, known: tuple[str, ...] | list[str]) -
 
 def upgrade(engine: Engine, script_location: Path = MIGRATIONS_DIR) -> None:
     """Bring the schema to the newest revision in ``script_location`` in one transaction."""
-    from alembic import command
+    try:
+        if engine.dialect.name == "sqlite":
+            _upgrade_sqlite(engine, script_location)
+        else:
+            with engine.begin() as connection:
+                _run_revisions(connection, script_location)
+    except MigrationFailed:
+        raise
+    except Exception as error:
+        raise MigrationFailed(
+            _(
+                "Roundtable could not upgrade your data file, so it left it exactly as it "
+                "was ({reason})."
+            ).format(reason=error)
+        ) from error
 
-    config = alembic_config(script_location)
+
+def _upgrade_sqlite(engine: Engine, script_location: Path) -> None:
+    # Rebuilding a table (SQLite's only way to alter most things) needs foreign keys off,
+    # so every reference is checked by hand before the upgrade commits.
     with engine.connect() as connection:
         dbapi = connection.connection.dbapi_connection
         assert isinstance(dbapi, sqlite3.Connection)
         dbapi.execute("PRAGMA foreign_keys=OFF")
         try:
             with connection.begin():
-                config.attributes["connection"] = connection
-                command.upgrade(config, "head")
+                _run_revisions(connection, script_location)
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     raise MigrationFailed(
                         _("The upgrade would have left records pointing at nothing.")
                     )
-        except MigrationFailed:
-            raise
-        except Exception as error:
-            raise MigrationFailed(
-                _(
-                    "Roundtable could not upgrade your data file, so it left it exactly as it "
-                    "was ({reason})."
-                ).format(reason=error)
-            ) from error
         finally:
             dbapi.execute("PRAGMA foreign_keys=ON")
+
+
+def _run_revisions(connection: Connection, script_location: Path) -> None:
+    from alembic import command
+
+    config = alembic_config(script_location)
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")

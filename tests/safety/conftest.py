@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
+
+from tests.postgres_server import STORES
 
 HERE = Path(__file__).resolve().parent
 OFFSCREEN_ONLY_WARNING = "This plugin does not support propagateSizeHints"
@@ -36,20 +39,26 @@ def styled_app(_styled_once):  # type: ignore[no-untyped-def]
     _styled_once.setFont(font)
 
 
-@pytest.fixture(scope="module")
-def shared(tmp_path_factory):  # type: ignore[no-untyped-def]
-    """One data file with the example groups for a whole module of bad-input cases
-    (fsync off for speed: durability is not what those cases test)."""
+@pytest.fixture(scope="module", params=STORES)
+def shared(request, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """One store with the example groups for a whole module of bad-input cases, on the data
+    file (fsync off for speed: durability is not what those cases test) and on a server."""
     from app.services import decision_log, example_data, groups, meetings
     from app.storage import open_database
 
-    db = open_database(tmp_path_factory.mktemp("bad-input"))
-    with db.sqlite_connection() as connection:
-        connection.execute("PRAGMA synchronous=OFF")
-    example_data.load_example_data(db)
-    group = groups.list_groups(db)[0]
-    meeting = meetings.list_meetings(db, group.id)[0]
-    decision = decision_log.list_decisions(db, group.id)[0]
-    yield {"db": db, "group": group.id, "meeting": meeting.id, "decision": decision.id}
-    assert db.problems(full=True) == []
-    db.close()
+    with ExitStack() as closing:
+        if request.param == "data file":
+            db = open_database(tmp_path_factory.mktemp("bad-input"))
+            closing.callback(db.close)
+            with db.sqlite_connection() as connection:
+                connection.execute("PRAGMA synchronous=OFF")
+        else:
+            server = request.getfixturevalue("postgres_server")
+            db = closing.enter_context(server.new_database())
+        example_data.load_example_data(db)
+        group = groups.list_groups(db)[0]
+        meeting = meetings.list_meetings(db, group.id)[0]
+        decision = decision_log.list_decisions(db, group.id)[0]
+        yield {"db": db, "group": group.id, "meeting": meeting.id, "decision": decision.id}
+        if request.param == "data file":
+            assert db.problems(full=True) == []

@@ -234,6 +234,19 @@ def test_search_leaves_out_people_who_left_unless_asked(db, names) -> None:
     assert len(found(db, names, " ", include_left=True)) == 7
 
 
+def test_a_hidden_character_pasted_into_a_search_is_passed_over(db, names) -> None:
+    # No saved name can hold one, and PostgreSQL refuses NUL anywhere in a query.
+    assert found(db, names, "\x00ŻANETA\x07", include_left=True) == ["Żaneta Kowalczyk"]
+
+
+def test_a_letter_whose_small_form_differs_by_store_is_still_found(db, group) -> None:
+    # Python lowers "İ" to two characters; a server may not. Both sides fold alike.
+    saved = people.add_member(db, group.id, "İlkay Yıldız", Role.CHAMPION)
+    for typed in ("İlkay", "İLKAY", "yıldız"):
+        hits = people.search_members(db, group.id, typed)
+        assert [hit.person_id for hit in hits] == [saved.person_id], typed
+
+
 def test_marking_left_can_be_undone_and_deletes_nothing(db, group) -> None:
     saved = people.save_member(db, group.id, everything())
     row = people.mark_left(db, group.id, saved.person_id, date(2025, 6, 1))

@@ -19,7 +19,7 @@ from app.services.packs.after import after_document
 from app.services.packs.before import before_document
 from app.services.packs.facts import read_session
 from app.services.packs.phrasing import Phrasing, long_date
-from app.storage import Database
+from app.storage import Store
 
 LANGUAGE = "en-GB"
 
@@ -68,7 +68,7 @@ def pack_kind(value: PackKind | str) -> PackKind:
 
 
 def session_pack(
-    db: Database,
+    db: Store,
     meeting_id: int,
     kind: PackKind | str,
     style: PrintStyle | str = PrintStyle.STANDARD,
@@ -97,7 +97,7 @@ def session_pack(
 
 
 def before_session_pack(
-    db: Database,
+    db: Store,
     meeting_id: int,
     style: PrintStyle | str = PrintStyle.STANDARD,
     privacy: PrivacyChoice = PrivacyChoice(),
@@ -106,7 +106,7 @@ def before_session_pack(
 
 
 def after_session_pack(
-    db: Database,
+    db: Store,
     meeting_id: int,
     style: PrintStyle | str = PrintStyle.STANDARD,
     privacy: PrivacyChoice = PrivacyChoice(),
@@ -115,7 +115,7 @@ def after_session_pack(
 
 
 def decision_log_pack(
-    db: Database, group_id: int, style: PrintStyle | str = PrintStyle.STANDARD
+    db: Store, group_id: int, style: PrintStyle | str = PrintStyle.STANDARD
 ) -> Document:
     """Every decision of the group, where it stands and what came of it, newest first."""
     phrasing = Phrasing(print_style(style))
@@ -127,7 +127,7 @@ def decision_log_pack(
 
 
 def decision_log_in_parts(
-    db: Database, group_id: int, style: PrintStyle | str = PrintStyle.STANDARD
+    db: Store, group_id: int, style: PrintStyle | str = PrintStyle.STANDARD
 ) -> tuple[Document, Iterator[Section]]:
     """The decision log as its title page (a ``Document`` with the overview) and the rest
     of its sections, read a window at a time as the iterator is consumed.

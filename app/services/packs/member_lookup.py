@@ -7,10 +7,10 @@ from sqlalchemy import select
 from app.errors import NotFound, ValidationError
 from app.i18n import _
 from app.models import Membership, Person
-from app.storage import Database
+from app.storage import Store
 
 
-def find_member(db: Database, group_id: int, reference: str | int) -> int:
+def find_member(db: Store, group_id: int, reference: str | int) -> int:
     """The person number of the current member of ``group_id`` whose number, full name or
     the name they go by is ``reference`` (ignoring case); refuses in words if none or several."""
     text = " ".join(str(reference).split())

@@ -25,7 +25,7 @@ from app.models import Meeting, MeetingStatus, Membership, Person
 from app.models.enums import PackFormat
 from app.services.pack_defaults import LARGE_PRINT_FROM_PT, LARGEST_PRINT_PT, STANDARD_PRINT_PT
 from app.services.packs.building import PackKind, decision_log_pack, pack_kind, session_pack
-from app.storage import Database
+from app.storage import Store
 
 DEFAULT_FONT = "atkinson-hyperlegible"
 LARGE_PRINT_DEFAULT_PT = 18
@@ -111,7 +111,7 @@ def safe_file_name(text: str) -> str:
 
 
 def plan_member_packs(
-    db: Database, meeting_id: int, kind: PackKind | str | None = None, font_key: str = DEFAULT_FONT
+    db: Store, meeting_id: int, kind: PackKind | str | None = None, font_key: str = DEFAULT_FONT
 ) -> PackRun:
     """Who gets which pack for the session: every current member of its group.
 
@@ -163,7 +163,7 @@ def plan_member_packs(
 
 
 def make_member_packs(
-    db: Database,
+    db: Store,
     meeting_id: int,
     out_dir: Path,
     *,
@@ -205,7 +205,7 @@ class MemberPack:
 
 
 def member_pack(
-    db: Database,
+    db: Store,
     person_id: int,
     kind: PackKind | str,
     reference_id: int,
@@ -229,7 +229,7 @@ def member_pack(
 
 
 def make_one_pack(
-    db: Database,
+    db: Store,
     run: PackRun,
     plan: MemberPlan,
     out_dir: Path,
