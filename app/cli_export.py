@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli_export_run import run_decisions, run_member_packs, run_pack, run_payments
+from app.cli_export_run import (
+    run_attendance,
+    run_decisions,
+    run_member_packs,
+    run_pack,
+    run_payments,
+)
 from app.i18n import _
 from app.services.pack_defaults import READING_FONT_KEYS
 
@@ -23,18 +29,21 @@ def add_export_parser(
     export = commands.add_parser(
         "export",
         parents=[data_dir],
-        help=_("make packs (PDF) for printing or sending, or payments for finance (CSV)"),
+        help=_(
+            "make packs (PDF) for printing or sending, or payments and attendance for finance (CSV)"
+        ),
     )
     what = export.add_subparsers(title=_("what to export"), metavar=_("WHAT"), required=True)
     _add_pack(what, data_dir)
     _add_decisions(what, data_dir)
     _add_member_packs(what, data_dir)
     _add_payments(what, data_dir)
+    _add_attendance(what, data_dir)
     return what
 
 
 def group_argument(parser: argparse.ArgumentParser) -> None:
-    """``--group``, for what belongs to one group (its decision log, its payments)."""
+    """``--group``, for what belongs to one group (its decision log, payments, attendance)."""
     parser.add_argument(
         "--group", required=True, metavar=_("GROUP"), help=_("the group, by number or name")
     )
@@ -159,3 +168,14 @@ def _add_payments(what: argparse._SubParsersAction, data_dir: argparse.ArgumentP
     )
     money.add_argument("--out", required=True, metavar=_("FILE.csv"), help=_("where to save it"))
     money.set_defaults(handler=run_payments)
+
+
+def _add_attendance(what: argparse._SubParsersAction, data_dir: argparse.ArgumentParser) -> None:
+    came = what.add_parser(
+        "attendance",
+        parents=[data_dir],
+        help=_("who came to each of a group's sessions, as a spreadsheet (CSV) for finance"),
+    )
+    group_argument(came)
+    came.add_argument("--out", required=True, metavar=_("FILE.csv"), help=_("where to save it"))
+    came.set_defaults(handler=run_attendance)

@@ -1,7 +1,7 @@
-"""What ``roundtable export pack``, ``decisions``, ``member-packs`` and ``payments`` do (the
-parsers are in ``app.cli_export``). Each opens the data file, builds the pack or table and
-saves it, saying what it made in one plain sentence; refusals come back as exit code 1 or,
-for misuse, 2."""
+"""What ``roundtable export pack``, ``decisions``, ``member-packs``, ``payments`` and
+``attendance`` do (the parsers are in ``app.cli_export``). Each opens the data file, builds
+the pack or table and saves it, saying what it made in one plain sentence; refusals come
+back as exit code 1 or, for misuse, 2."""
 
 from __future__ import annotations
 
@@ -153,6 +153,25 @@ def run_payments(arguments: argparse.Namespace, folder: Path) -> int:
             path=saved.path,
             owed=money(saved.totals.not_paid_pence),
         )
+    )
+    return 0
+
+
+def run_attendance(arguments: argparse.Namespace, folder: Path) -> int:
+    from app.services import attendance_report, groups
+
+    db = _open(folder)
+    try:
+        group = groups.find_group(db, arguments.group)
+        saved = attendance_report.save_attendance(db, group.id, Path(arguments.out))
+    finally:
+        db.close()
+    print(
+        ngettext(
+            "Saved the attendance at {count} session of {group} to {path}.",
+            "Saved the attendance at {count} sessions of {group} to {path}.",
+            saved.sessions,
+        ).format(count=saved.sessions, group=group.name, path=saved.path)
     )
     return 0
 

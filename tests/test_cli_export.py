@@ -151,6 +151,26 @@ def test_payments_for_finance_as_a_spreadsheet(example_dir: Path, tmp_path: Path
     assert f"£{owed} still to pay." in result.stdout
 
 
+def test_attendance_for_finance_as_a_spreadsheet(example_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "attendance.csv"
+    result = roundtable(
+        "export", "attendance", "--group", "Tech at Home Residents' Panel",
+        "--out", str(out), data_dir=example_dir,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0] == [
+        "Session date", "Session", "Name", "Role in the group", "Attendance", "With a supporter"
+    ]  # fmt: skip
+    sessions = {row[1] for row in rows[1:-1]}
+    assert f"Saved the attendance at {len(sessions)} sessions of Tech at Home" in result.stdout
+    dates = [row[0] for row in rows[1:-1]]
+    assert dates == sorted(dates, reverse=True)
+    present = sum(row[4] == "Present" for row in rows[1:-1])
+    assert rows[-1][1] == "Total" and rows[-1][4].startswith(f"Present: {present};")
+    assert present > 0
+
+
 def test_packs_for_everyone(example_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "packs"
     result = roundtable(

@@ -1,11 +1,13 @@
 """The Payments area: what members are owed for their time, and what has been paid.
 
 Payments are first confirmed at the end of a live session. Here staff correct them, add
-expenses and vouchers, mark them paid, and save them as a spreadsheet for finance.
+expenses and vouchers, mark them paid, and save them as a spreadsheet for finance, with
+a second spreadsheet of who came to each session.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from itertools import pairwise
@@ -16,7 +18,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QVBoxLayout, QWidget
 
 from app.i18n import N_, _, ngettext
-from app.services import payments
+from app.services import attendance_report, payments
+from app.services.attendance_report import SavedAttendance
 from app.services.payments import PaymentRow, PaymentTotals, SavedForFinance
 from app.services.timing import duration_words
 from app.services.wording import money
@@ -123,11 +126,22 @@ class PaymentsPanel(RecordsPanel):
             self.confirm_mark_all,
         )  # fmt: skip
         self.save_button = named_button(
-            _("Save for fi&nance…"),
+            _("Save payments for fi&nance…"),
             _("Save the payments shown as a spreadsheet for finance"),
             self.choose_file,
         )
-        buttons = [self.change_button, self.mark_button, self.mark_all_button, self.save_button]
+        self.attendance_button = named_button(
+            _("Save atten&dance for finance…"),
+            _("Save who came to each session as a spreadsheet for finance"),
+            self.choose_attendance_file,
+        )
+        buttons = [
+            self.change_button,
+            self.mark_button,
+            self.mark_all_button,
+            self.save_button,
+            self.attendance_button,
+        ]
         self.buttons = ButtonRow(buttons)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
@@ -168,6 +182,7 @@ class PaymentsPanel(RecordsPanel):
         owed = any(r.payable and not r.paid for r in self.model.rows())
         self.mark_all_button.setEnabled(owed)
         self.save_button.setEnabled(self.group is not None and self.model.rowCount() > 0)
+        self.attendance_button.setEnabled(self.group is not None)
 
     def _filter_changed(self, checked: bool) -> None:
         self._not_paid_only = checked
@@ -257,29 +272,11 @@ class PaymentsPanel(RecordsPanel):
     # -- the spreadsheet for finance ----------------------------------------------------
 
     def choose_file(self) -> QFileDialog | None:
-        if self.group is None:
-            return None
-        name = _("Payments {group} {day}.csv").format(
-            group=safe_file_name(self.group.name), day=date.today().isoformat()
-        )
-        return ask_where_to_save(
-            self.window(),
-            _("Save the payments for finance"),
-            name,
-            self.save_to,
-            kind=_("Spreadsheets (*.csv)"),
-        )
+        return self._ask_where(_("Save the payments for finance"), _("Payments"), self.save_to)
 
     def save_to(self, out: Path) -> None:
-        if self.group is None:
-            return
-        self.runner.run(
-            partial(self.source.call, payments.save_for_finance, not_paid_only=self._not_paid_only),
-            self.group.id,
-            out,
-            on_done=self._saved,
-            on_error=self._problem,
-        )
+        job = partial(payments.save_for_finance, not_paid_only=self._not_paid_only)
+        self._save(job, out, self._saved)
 
     def _saved(self, saved: SavedForFinance) -> None:
         self._say(
@@ -288,6 +285,42 @@ class PaymentsPanel(RecordsPanel):
                 "Saved {count} payments to {path}. They open in Excel or LibreOffice.",
                 saved.count,
             ).format(count=saved.count, path=saved.path)
+        )
+
+    def choose_attendance_file(self) -> QFileDialog | None:
+        return self._ask_where(
+            _("Save the attendance for finance"), _("Attendance"), self.save_attendance_to
+        )
+
+    def save_attendance_to(self, out: Path) -> None:
+        self._save(attendance_report.save_attendance, out, self._attendance_saved)
+
+    def _attendance_saved(self, saved: SavedAttendance) -> None:
+        self._say(
+            ngettext(
+                "Saved who came to {count} session to {path}. It opens in Excel or LibreOffice.",
+                "Saved who came to {count} sessions to {path}. It opens in Excel or LibreOffice.",
+                saved.sessions,
+            ).format(count=saved.sessions, path=saved.path)
+        )
+
+    def _ask_where(
+        self, title: str, what: str, on_chosen: Callable[[Path], None]
+    ) -> QFileDialog | None:
+        if self.group is None:
+            return None
+        name = _("{what} {group} {day}.csv").format(
+            what=what, group=safe_file_name(self.group.name), day=date.today().isoformat()
+        )
+        return ask_where_to_save(
+            self.window(), title, name, on_chosen, kind=_("Spreadsheets (*.csv)")
+        )
+
+    def _save(self, job: Callable[..., Any], out: Path, on_done: Callable[[Any], None]) -> None:
+        if self.group is None:
+            return
+        self.runner.run(
+            self.source.call, job, self.group.id, out, on_done=on_done, on_error=self._problem
         )
 
     # -- shared -------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from datetime import date
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from ui_helpers import wait_loaded
 
 from app.services import payments
@@ -163,6 +163,39 @@ def test_the_payments_shown_are_saved_for_finance(qtbot, open_window, paid_group
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
     assert [row[2] for row in rows[1:-1]] == ["Amina Yusuf", "Bob Price"] * 2
     assert rows[-1][7] == "48.00"
+
+
+def test_who_came_is_saved_for_finance_by_keyboard(qtbot, open_window, paid_group, tmp_path):
+    window, panel = open_payments(qtbot, open_window, paid_group)
+    assert panel.attendance_button.isEnabled()
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_D, ALT)
+    chooser = _save_dialog(qtbot)
+    assert chooser.selectedFiles()[0].endswith(
+        f"Attendance Kit That Works group {date.today()}.csv"
+    )
+    chooser.reject()
+    out = tmp_path / "attendance.csv"
+    panel.save_attendance_to(out)
+    qtbot.waitUntil(lambda: out.exists())
+    qtbot.waitUntil(
+        lambda: any("Saved who came to 2 sessions to" in s for s in window.status_line.announced)
+    )
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert [(row[1], row[2], row[4]) for row in rows[1:-1]] == [
+        ("May session", "Amina Yusuf", "Present"),
+        ("May session", "Bob Price", "Present"),
+        ("March session", "Amina Yusuf", "Present"),
+        ("March session", "Bob Price", "Present"),
+    ]
+
+
+def _save_dialog(qtbot) -> QFileDialog:  # type: ignore[no-untyped-def]
+    def shown() -> list[QFileDialog]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog)]
+
+    qtbot.waitUntil(lambda: any(w.isVisible() for w in shown()))
+    return next(w for w in shown() if w.isVisible())
 
 
 def test_a_spreadsheet_that_cannot_be_saved_is_explained(
