@@ -157,25 +157,33 @@ def _add_member_packs(what: argparse._SubParsersAction, data_dir: argparse.Argum
 
 
 def _add_payments(what: argparse._SubParsersAction, data_dir: argparse.ArgumentParser) -> None:
-    money = what.add_parser(
+    money = _group_spreadsheet(
+        what,
+        data_dir,
         "payments",
-        parents=[data_dir],
-        help=_("a group's payments for members' time, as a spreadsheet (CSV) for finance"),
+        _("a group's payments for members' time, as a spreadsheet (CSV) for finance"),
     )
-    group_argument(money)
     money.add_argument(
         "--not-paid-only", action="store_true", help=_("only the payments not made yet")
     )
-    money.add_argument("--out", required=True, metavar=_("FILE.csv"), help=_("where to save it"))
     money.set_defaults(handler=run_payments)
 
 
 def _add_attendance(what: argparse._SubParsersAction, data_dir: argparse.ArgumentParser) -> None:
-    came = what.add_parser(
+    came = _group_spreadsheet(
+        what,
+        data_dir,
         "attendance",
-        parents=[data_dir],
-        help=_("who came to each of a group's sessions, as a spreadsheet (CSV) for finance"),
+        _("who came to each of a group's sessions, as a spreadsheet (CSV) for finance"),
     )
-    group_argument(came)
-    came.add_argument("--out", required=True, metavar=_("FILE.csv"), help=_("where to save it"))
     came.set_defaults(handler=run_attendance)
+
+
+def _group_spreadsheet(
+    what: argparse._SubParsersAction, data_dir: argparse.ArgumentParser, name: str, about: str
+) -> argparse.ArgumentParser:
+    """A sub-command that saves one group's table as a CSV file: ``--group`` and ``--out``."""
+    parser = what.add_parser(name, parents=[data_dir], help=about)
+    group_argument(parser)
+    parser.add_argument("--out", required=True, metavar=_("FILE.csv"), help=_("where to save it"))
+    return parser
