@@ -168,6 +168,19 @@ def test_the_payments_shown_are_saved_for_finance(qtbot, open_window, paid_group
 def test_who_came_is_saved_for_finance_by_keyboard(qtbot, open_window, paid_group, tmp_path):
     window, panel = open_payments(qtbot, open_window, paid_group)
     assert panel.attendance_button.isEnabled()
+    assert panel.attendance_button.accessibleName() == (
+        "Save who came to each session as a spreadsheet for finance"
+    )
+    # Tab from the table reaches it, after the other buttons.
+    panel.table.setFocus()
+    reached = []
+    for _press in range(6):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+        if reached[-1] is panel.attendance_button:
+            break
+    assert reached[-1] is panel.attendance_button, [w.accessibleName() for w in reached]
+    assert panel.save_button in reached
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_D, ALT)
     chooser = _save_dialog(qtbot)
