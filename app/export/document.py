@@ -26,6 +26,7 @@ class SectionIcon(StrEnum):
     DECISIONS = "decisions"
     ACTIONS = "actions"
     PAYMENTS = "payments"
+    FEEDBACK = "feedback"
     INFORMATION = "information"
 
 

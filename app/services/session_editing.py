@@ -71,6 +71,9 @@ class SessionDetails:
     breaks: tuple[BreakLine, ...] = ()
     aim_ids: tuple[int, ...] = ()
     attendance: tuple[AttendanceLine, ...] = ()
+    # Written afterwards for the summary pack: what happened, and what people said of it.
+    summary: str = ""
+    feedback: str = ""
 
 
 @dataclass(frozen=True)
@@ -140,6 +143,8 @@ def cleaned(details: SessionDetails) -> SessionDetails:
         breaks=tuple(sorted(breaks, key=lambda line: line.after_position)),
         aim_ids=tuple(dict.fromkeys(int(aim_id) for aim_id in details.aim_ids)),
         attendance=attendance,
+        summary=validation.long_text(details.summary, _("The session's summary")),
+        feedback=validation.long_text(details.feedback, _("What people said about the session")),
     )
 
 
@@ -203,6 +208,7 @@ def apply(session: Session, meeting: Meeting, clean: SessionDetails) -> None:
     ]
     meeting.aims = aims
     _attendance(meeting, clean.attendance)
+    meeting.summary, meeting.feedback = clean.summary, clean.feedback
 
 
 def _agenda(session: Session, meeting: Meeting, lines: tuple[AgendaLine, ...]) -> list[AgendaItem]:
@@ -291,6 +297,8 @@ def details(meeting: Meeting) -> SessionDetails:
             AttendanceLine(a.person_id, a.status, a.with_supporter, a.supporter_name)
             for a in sorted(meeting.attendance, key=lambda a: a.person_id)
         ),
+        summary=meeting.summary,
+        feedback=meeting.feedback,
     )
 
 

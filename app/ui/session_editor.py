@@ -1,5 +1,5 @@
-"""The session editor: one window for everything about a session, in four parts (when and
-where, running order, aims, attendance), with the planned length and any timing warnings
+"""The session editor: one window for everything about a session, in five parts (when and
+where, running order, aims, attendance, and what happened afterwards), with the planned length and any timing warnings
 always in view beneath them.
 
 It is not modal: a facilitator can look at the main window while it is open. It loads and
@@ -40,6 +40,7 @@ from app.storage import Database
 from app.ui.data import DataSource
 from app.ui.dialogs import ask
 from app.ui.save_elsewhere import SaveElsewhere
+from app.ui.session_afterwards_page import AfterwardsPage
 from app.ui.session_attendance_page import AttendancePage
 from app.ui.session_pages import AimsPage, WhenWherePage
 from app.ui.session_plan_page import PlanPage
@@ -108,12 +109,14 @@ class SessionEditor(QDialog):
         self.plan = PlanPage()
         self.aims = AimsPage()
         self.attendance = AttendancePage()
+        self.afterwards = AfterwardsPage()
         self.scrollers = []
         for page, title in (
             (self.when, _("D&etails")),
             (self.plan, _("&Plan")),
             (self.aims, _("Ai&ms")),
             (self.attendance, _("&Attendance")),
+            (self.afterwards, _("After&wards")),
         ):
             scroller = scrolling(page)
             self.scrollers.append(scroller)
@@ -212,6 +215,7 @@ class SessionEditor(QDialog):
         )
         self.aims.load(details, choices)
         self.attendance.load(details, choices)
+        self.afterwards.load(details)
         self.tabs.setEnabled(True)
         self.save_button.setEnabled(True)
         self._initial = self.collect()
@@ -241,6 +245,7 @@ class SessionEditor(QDialog):
             breaks=breaks,
             aim_ids=self.aims.chosen(),
             attendance=self.attendance.model.lines(),
+            **self.afterwards.values(),
         )
 
     def has_changes(self) -> bool:

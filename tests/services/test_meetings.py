@@ -209,6 +209,8 @@ def test_the_list_flags_planned_sessions_that_break_the_limits(db, group) -> Non
         ({"breaks": (BreakLine(3, 10),)}, "A break's place must be between 0 and 2."),
         ({"breaks": (BreakLine(1, 0),)}, "A break's length in minutes must be between 1 and 240."),
         ({"attendance": ((1, "late"),)}, "present, sent apologies or absent"),
+        ({"summary": "Tea\x07"}, "The session's summary contains a hidden control character"),
+        ({"feedback": "x" * 1_000_001}, "What people said about the session is too long"),
     ],
 )
 def test_bad_sessions_are_refused_in_plain_words_and_nothing_is_saved(
@@ -217,6 +219,27 @@ def test_bad_sessions_are_refused_in_plain_words_and_nothing_is_saved(
     with pytest.raises(ValidationError, match=message):
         meetings.save_session(db, new_session(group, **changes))
     assert meetings.list_meetings(db, group.id) == []
+
+
+def test_the_summary_and_what_people_said_are_kept_as_written(db, group) -> None:
+    saved = meetings.save_session(db, new_session(group, status=MeetingStatus.HELD))
+    assert (saved.summary, saved.feedback) == ("", "")
+    summary = "We heard about repairs.\n\nالإصلاحات تأخذ وقتا طويلا. 修理太慢了。"
+    feedback = "  The room was warm; the loop worked.\nMore breaks next time, please.  "
+    written = meetings.save_session(db, replace(saved, summary=summary, feedback=feedback))
+    assert (written.summary, written.feedback) == (summary, feedback)
+    assert meetings.get_session(db, saved.id) == written
+    # Saving the plan again (the editor always sends both) leaves them as they were.
+    again = meetings.save_session(db, replace(written, title="Repairs, again"))
+    assert (again.summary, again.feedback) == (summary, feedback)
+
+
+def test_a_refused_summary_leaves_the_saved_one_alone(db, group) -> None:
+    saved = meetings.save_session(db, new_session(group, summary="What we did."))
+    with pytest.raises(ValidationError, match="hidden control character"):
+        meetings.save_session(db, replace(saved, title="Changed", summary="What\x00 we did."))
+    kept = meetings.get_session(db, saved.id)
+    assert (kept.title, kept.summary) == ("Wheelchair repairs", "What we did.")
 
 
 def test_choices_that_have_gone_are_refused_and_nothing_changes(db, group, members) -> None:

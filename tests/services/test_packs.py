@@ -1,13 +1,14 @@
 """Each pack's content from the example data: what it says, in what order, what it keeps private."""
 
 import itertools
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
 
 from app.errors import NotFound, ValidationError
 from app.export.document import BulletList, Paragraph, PrintStyle, SectionIcon, Subheading, Table
-from app.services import groups, packs
+from app.services import groups, meetings, packs
 from app.services.example_data import load_example_data
 from app.services.packs import PrivacyChoice
 from app.services.session_lookup import find_session
@@ -58,35 +59,58 @@ def test_before_pack_has_times_breaks_aims_venue_and_last_decisions(db, example)
     assert "What happened: A first draft has gone to the group by email." in text
 
 
-def test_after_pack_has_attendance_reviews_notes_decisions_and_actions(db, example) -> None:
+def test_after_pack_has_summary_attendance_reviews_notes_decisions_actions_and_feedback(
+    db, example
+) -> None:
     _group, _upcoming, last = example
     document = packs.after_session_pack(db, last.id, PrintStyle.LARGE)
     headings = [section.heading for section in document.sections]
     assert headings == [
+        "In short",
         "Who came",
         "Aims reviewed",
         "Notes by agenda item",
         "Decisions, in the words agreed",
         "Actions",
+        "What people said about the session",
     ]
-    who = document.sections[0].blocks
-    assert Subheading("Present (6)") in who
-    assert BulletList(("Krysia",)) in who
-    reviews = document.sections[1].blocks[0]
-    assert isinstance(reviews, Table)
-    assert reviews.headers == ("Aim", "Where it is", "Note")
-    notes = document.sections[2].blocks
-    assert Subheading("Who does what on the day") in notes
+    summary, who, reviews, notes, decisions, actions, feedback = document.sections
+    assert summary.icon == SectionIcon.NOTES
+    assert summary.blocks == (Paragraph(meetings.get_session(db, last.id).summary),)
+    assert Subheading("Present (6)") in who.blocks
+    assert BulletList(("Krysia",)) in who.blocks
+    assert isinstance(reviews.blocks[0], Table)
+    assert reviews.blocks[0].headers == ("Aim", "Where it is", "Note")
+    assert Subheading("Who does what on the day") in notes.blocks
     assert "Marj and Dai will open the event together." in _text(document)
-    decision = document.sections[3].blocks[0]
-    assert decision == Subheading(
+    assert decisions.blocks[0] == Subheading(
         "Equipment users will plan and lead every part of the learning event. "
         "Steadyway staff will be there to listen and to answer questions, not to present."
     )
-    actions = document.sections[4].blocks[0]
-    assert isinstance(actions, Table)
-    assert actions.headers == ("Action", "Who", "By when", "Where it is")
-    assert actions.rows[0][1:3] == ("Dai", "3 December 2026")
+    assert isinstance(actions.blocks[0], Table)
+    assert actions.blocks[0].headers == ("Action", "Who", "By when", "Where it is")
+    assert actions.blocks[0].rows[0][1:3] == ("Dai", "3 December 2026")
+    assert feedback.icon == SectionIcon.FEEDBACK
+    assert feedback.blocks == (Paragraph(meetings.get_session(db, last.id).feedback),)
+
+
+def test_the_summary_and_feedback_are_left_out_until_written_and_kept_in_paragraphs(
+    db, example
+) -> None:
+    _group, _upcoming, last = example
+    session = meetings.get_session(db, last.id)
+    meetings.save_session(db, replace(session, summary=" \n ", feedback=""))
+    headings = [s.heading for s in packs.after_session_pack(db, last.id).sections]
+    assert headings[0] == "Who came"
+    assert headings[-1] == "Actions"
+    meetings.save_session(
+        db, replace(session, summary="We met.\n\n  We agreed a trial.  ", feedback="Too hot.")
+    )
+    easy = packs.after_session_pack(db, last.id, PrintStyle.EASY_READ)
+    assert easy.sections[0].heading == "What happened"
+    assert easy.sections[0].blocks == (Paragraph("We met."), Paragraph("We agreed a trial."))
+    assert easy.sections[-1].heading == "What people thought"
+    assert easy.sections[-1].blocks == (Paragraph("Too hot."),)
 
 
 def test_private_details_are_left_out_unless_asked_for(db, example) -> None:
@@ -124,7 +148,7 @@ def test_easy_read_is_worded_more_simply_not_just_bigger(db, example) -> None:
     assert isinstance(agenda.blocks[0], BulletList)
     assert any(line.endswith("A break. Time to rest.") for line in agenda.blocks[0].items)
     after = packs.after_session_pack(db, last.id, "easyread")
-    decisions = after.sections[3]
+    decisions = next(s for s in after.sections if s.icon == SectionIcon.DECISIONS)
     assert decisions.heading == "What we decided"
     assert decisions.blocks[0] == Paragraph(
         "We decided: Equipment users will plan and lead every part of the learning event. "

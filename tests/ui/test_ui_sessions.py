@@ -299,6 +299,45 @@ def test_attendance_is_recorded_by_keyboard(qtbot, open_window, kit, db):
     assert sorted(line.supporter_name for line in statuses.values()) == ["", "", "Jo Bloggs"]
 
 
+def test_what_happened_and_what_people_said_are_written_by_keyboard(
+    qtbot, open_window, kit, db
+):
+    window, panel = open_sessions(qtbot, open_window)
+    focus(qtbot, panel.table)
+    key(qtbot, Qt.Key.Key_End, CTRL)  # the past session
+    before = editors()
+    alt(qtbot, Qt.Key.Key_E)  # "&Edit…"
+    editor = open_editor(qtbot, before)
+    alt(qtbot, Qt.Key.Key_W)  # the "After&wards" part
+    alt(qtbot, Qt.Key.Key_H)  # "What &happened, in a few lines:"
+    assert editor.afterwards.summary.hasFocus()
+    assert editor.afterwards.summary.accessibleName() == "What happened, in short"
+    type_in(qtbot, "We heard about repairs.")
+    key(qtbot, Qt.Key.Key_Return)  # Enter starts a new line; it does not save or close
+    type_in(qtbot, "Waits are too long.")
+    key(qtbot, Qt.Key.Key_Tab)  # Tab leaves the box rather than typing a tab
+    assert editor.afterwards.feedback.hasFocus()
+    type_in(qtbot, "Good tea.")
+    alt(qtbot, Qt.Key.Key_I)  # "What people sa&id about the session:"
+    assert editor.afterwards.feedback.hasFocus()
+    key(qtbot, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: gone(editor))
+    assert window.status_line.announced[-1] == "Saved the session “Wheelchair repairs”."
+    saved = meetings.get_session(db, panel.chosen_session().id)
+    assert (saved.summary, saved.feedback) == (
+        "We heard about repairs.\nWaits are too long.",
+        "Good tea.",
+    )
+    again = panel.open_editor(saved.id)
+    qtbot.waitUntil(again.is_loaded)
+    assert again.afterwards.summary.toPlainText() == saved.summary
+    assert again.afterwards.feedback.toPlainText() == "Good tea."
+    assert not again.has_changes()
+    again.afterwards.feedback.appendPlainText("Too hot.")
+    assert again.has_changes()  # so closing now would ask first
+    again.discard()
+
+
 def test_a_refused_save_keeps_everything_typed(qtbot, open_window, kit, db):
     window, panel = open_sessions(qtbot, open_window)
     focus(qtbot, panel.table)

@@ -124,6 +124,20 @@ def _payments(canv: Canvas, x: float, y: float, s: float) -> None:
     canv.circle(x + s * 0.8, y + s / 2, s * 0.04, fill=1)
 
 
+def _feedback(canv: Canvas, x: float, y: float, s: float) -> None:
+    """A speech bubble: what people said."""
+    bubble = canv.beginPath()
+    bubble.roundRect(x + s * 0.08, y + s * 0.34, s * 0.84, s * 0.56, s * 0.12)
+    canv.drawPath(bubble, stroke=1, fill=0)
+    tail = canv.beginPath()
+    tail.moveTo(x + s * 0.26, y + s * 0.34)
+    tail.lineTo(x + s * 0.2, y + s * 0.08)
+    tail.lineTo(x + s * 0.46, y + s * 0.34)
+    canv.drawPath(tail, stroke=1, fill=1)
+    for dot in (0.32, 0.5, 0.68):
+        canv.circle(x + s * dot, y + s * 0.62, s * 0.05, fill=1)
+
+
 def _information(canv: Canvas, x: float, y: float, s: float) -> None:
     """A lower-case i in a circle, drawn as shapes (no letters: nothing to copy)."""
     canv.circle(x + s / 2, y + s / 2, s * 0.44)
@@ -140,6 +154,7 @@ _ICONS: dict[SectionIcon, Icon] = {
     SectionIcon.DECISIONS: _decisions,
     SectionIcon.ACTIONS: _actions,
     SectionIcon.PAYMENTS: _payments,
+    SectionIcon.FEEDBACK: _feedback,
     SectionIcon.INFORMATION: _information,
 }
 

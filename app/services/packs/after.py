@@ -1,5 +1,6 @@
-"""The pack sent after a session: who came, the aims reviewed, the notes by agenda item,
-the decisions in the words agreed, and the actions with their owners and dates."""
+"""The pack sent after a session: the summary written for it, who came, the aims reviewed,
+the notes by agenda item, the decisions in the words agreed, the actions with their owners
+and dates, and what people said about the session."""
 
 from __future__ import annotations
 
@@ -30,6 +31,14 @@ def after_document(
         _decisions(facts, phrasing),
         _actions(facts, phrasing),
     ]
+    # Written only when someone has written them: an empty section would be noise.
+    if paragraphs(facts.summary):
+        heading = phrasing.pick(_("In short"), _("What happened"))
+        summary = Section(heading, SectionIcon.NOTES, paragraphs(facts.summary))
+        sections.insert(0, summary)
+    if paragraphs(facts.feedback):
+        heading = phrasing.pick(_("What people said about the session"), _("What people thought"))
+        sections.append(Section(heading, SectionIcon.FEEDBACK, paragraphs(facts.feedback)))
     return session_document(
         facts,
         phrasing,
@@ -40,6 +49,11 @@ def after_document(
         access_needs=access_needs,
         language=language,
     )
+
+
+def paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """Text written in a box, a paragraph for each line that has words on it."""
+    return tuple(Paragraph(line.strip()) for line in text.splitlines() if line.strip())
 
 
 def _person(fact: AttendanceFact, phrasing: Phrasing) -> str:
@@ -107,8 +121,6 @@ def _aims_reviewed(facts: SessionFacts, phrasing: Phrasing) -> Section:
 def _notes(facts: SessionFacts, phrasing: Phrasing) -> Section:
     heading = phrasing.pick(_("Notes by agenda item"), _("What we talked about"))
     blocks: list[Block] = []
-    if facts.summary:
-        blocks.append(Paragraph(facts.summary))
     for item in facts.agenda:
         texts = tuple(note.text for note in facts.notes if note.agenda_item_id == item.id)
         blocks.append(Subheading(item.title))

@@ -121,6 +121,7 @@ class SessionFacts:
     starts_at: datetime
     status: MeetingStatus
     summary: str
+    feedback: str
     venue: VenueFacts | None
     agenda: tuple[AgendaFact, ...]
     breaks: tuple[BreakFact, ...]
@@ -161,6 +162,7 @@ def read_session(
         starts_at=meeting.starts_at,
         status=meeting.status,
         summary=meeting.summary,
+        feedback=meeting.feedback,
         venue=None
         if venue is None
         else VenueFacts(
