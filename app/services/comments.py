@@ -31,6 +31,9 @@ class SessionComments:
     title: str
     comments: tuple[CommentRow, ...]  # oldest first
     members: tuple[PersonChoice, ...]  # who a new comment can be from
+    # The session's write-up, which the comments are often about ("" until written).
+    summary: str = ""
+    feedback: str = ""
 
 
 def add_comment(db: Store, decision_id: int, author_id: int | None, text: str) -> int:
@@ -72,6 +75,8 @@ def session_comments(db: Store, meeting_id: int) -> SessionComments:
             title=meeting.title,
             comments=tuple(comment_row(comment, person) for comment, person in rows),
             members=member_choices(session, meeting.group_id),
+            summary=meeting.summary,
+            feedback=meeting.feedback,
         )
 
 

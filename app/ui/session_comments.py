@@ -1,5 +1,5 @@
-"""A session's comments: those made so far (on its summary, or sent in before it), and a
-new one added in the member's own words."""
+"""A session's comments: its summary to comment on, the comments made so far (on the
+summary, or sent in before the session), and a new one added in the member's own words."""
 
 from __future__ import annotations
 
@@ -33,6 +33,26 @@ def comments_text(rows: tuple[CommentRow, ...]) -> str:
     )
 
 
+def write_up_text(loaded: SessionComments) -> str:
+    parts = []
+    if loaded.summary.strip():
+        parts.append(_("What happened:\n{text}").format(text=loaded.summary.strip()))
+    if loaded.feedback.strip():
+        parts.append(
+            _("What people said about the session:\n{text}").format(text=loaded.feedback.strip())
+        )
+    return "\n\n".join(parts) or _("No summary has been written for this session yet.")
+
+
+def read_only_box(text: str, lines: int) -> QPlainTextEdit:
+    """Text to read, select and hear read aloud, but not change; Tab moves on."""
+    box = QPlainTextEdit(text)
+    box.setReadOnly(True)
+    box.setTabChangesFocus(True)
+    box.setMinimumHeight(box.fontMetrics().lineSpacing() * lines)
+    return box
+
+
 class SessionCommentsDialog(FormDialog):
     def __init__(
         self,
@@ -45,10 +65,11 @@ class SessionCommentsDialog(FormDialog):
             parent, _("Comments on {title}").format(title=loaded.title), runner, source
         )
         self.loaded = loaded
-        self.so_far = QPlainTextEdit(comments_text(loaded.comments))
-        self.so_far.setReadOnly(True)
-        self.so_far.setTabChangesFocus(True)
-        self.so_far.setMinimumHeight(self.so_far.fontMetrics().lineSpacing() * 6)
+        self.write_up = read_only_box(write_up_text(loaded), 4)
+        self.add_field(
+            _("The session's summar&y (read only)"), self.write_up, _("The session's summary")
+        )
+        self.so_far = read_only_box(comments_text(loaded.comments), 6)
         self.author, self.text = comment_fields(
             self,
             loaded.members,
@@ -70,6 +91,8 @@ class SessionCommentsDialog(FormDialog):
                 ),
             ),
             members=(PersonChoice(1, "Tomasz Nowak", Role.LIVED_EXPERIENCE),),
+            summary="We heard how long repairs take. Repairs will be booked by text.",
+            feedback="The room was warm and the hearing loop worked.",
         )
         return cls(window, window.runner, window.source, loaded)
 

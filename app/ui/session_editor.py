@@ -1,6 +1,6 @@
 """The session editor: one window for everything about a session, in five parts (when and
-where, running order, aims, attendance, and what happened afterwards), with the planned length and any timing warnings
-always in view beneath them.
+where, running order, aims, attendance, and what happened afterwards), with the planned
+length and any timing warnings always in view beneath them.
 
 It is not modal: a facilitator can look at the main window while it is open. It loads and
 saves on the task runner; a refused save keeps everything typed and says why. Closing with

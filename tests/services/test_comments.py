@@ -55,6 +55,7 @@ def test_a_comment_on_a_session_is_kept_and_counts_as_sent_in_beforehand(db) -> 
     comments.add_session_comment(db, sample.meeting_id, tomasz, words)
     loaded = comments.session_comments(db, sample.meeting_id)
     assert loaded.title == "Wheelchair repairs"
+    assert (loaded.summary, loaded.feedback) == ("", "")  # nothing written up yet
     assert [(c.author, c.text) for c in loaded.comments] == [("Tomasz Nowak", words)]
     assert [p.name for p in loaded.members] == [
         "Dev Sharma",
@@ -82,3 +83,16 @@ def test_a_comment_on_a_session_is_kept_and_counts_as_sent_in_beforehand(db) -> 
     with pytest.raises(NotFound, match="That session no longer exists"):
         comments.session_comments(db, 99_999)
     assert len(comments.session_comments(db, sample.meeting_id).comments) == 1
+
+
+def test_a_sessions_comments_come_with_its_write_up(db) -> None:
+    from dataclasses import replace
+
+    from app.services import meetings
+    from tests.live_sample import make_live_session
+
+    sample = make_live_session(db)
+    session = meetings.get_session(db, sample.meeting_id)
+    meetings.save_session(db, replace(session, summary="We met.", feedback="Good tea."))
+    loaded = comments.session_comments(db, sample.meeting_id)
+    assert (loaded.summary, loaded.feedback) == ("We met.", "Good tea.")

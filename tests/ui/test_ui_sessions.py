@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
@@ -208,6 +209,10 @@ def test_a_comment_on_a_session_is_added_by_keyboard(qtbot, open_window, kit, db
     qtbot.waitUntil(dialog.isActiveWindow)
     assert dialog.windowTitle().startswith("Comments on Letters")
     assert dialog.so_far.toPlainText() == "No comments yet."
+    # What is commented on comes first, so a screen reader reads it on opening.
+    assert dialog.write_up.hasFocus()
+    assert dialog.write_up.toPlainText() == "No summary has been written for this session yet."
+    key(qtbot, Qt.Key.Key_Tab)
     assert dialog.author.hasFocus()
     key(qtbot, Qt.Key.Key_Down)  # Aisha Bello, the first by name
     key(qtbot, Qt.Key.Key_Down)  # Dev Sharma
@@ -223,11 +228,34 @@ def test_a_comment_on_a_session_is_added_by_keyboard(qtbot, open_window, kit, db
     alt(qtbot, Qt.Key.Key_M)
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), SessionCommentsDialog))
     again = QApplication.activeModalWidget()
+    assert again.write_up.toPlainText() == "No summary has been written for this session yet."
     assert again.so_far.toPlainText().startswith("Margaret O'Neill, ")
     assert again.so_far.toPlainText().endswith(
         ":\nPlease send the letters in large print before the session."
     )
     again.reject()
+
+
+def test_the_comments_dialog_shows_the_summary_to_comment_on(qtbot, open_window, kit, db):
+    from app.ui.session_comments import SessionCommentsDialog
+
+    letters = next(row for row in meetings.list_meetings(db, kit.id) if row.title == "Letters")
+    written = meetings.get_session(db, letters.id)
+    meetings.save_session(
+        db, replace(written, summary="We read three letters.\n", feedback="Too hot.")
+    )
+    _window, panel = open_sessions(qtbot, open_window)
+    focus(qtbot, panel.table)
+    key(qtbot, Qt.Key.Key_Home, CTRL)  # Letters
+    alt(qtbot, Qt.Key.Key_M)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), SessionCommentsDialog))
+    dialog = QApplication.activeModalWidget()
+    assert dialog.write_up.toPlainText() == (
+        "What happened:\nWe read three letters.\n\nWhat people said about the session:\nToo hot."
+    )
+    assert dialog.write_up.isReadOnly()
+    assert dialog.write_up.accessibleName() == "The session's summary"
+    dialog.reject()
 
 
 def test_a_too_long_plan_is_warned_about_in_words(qtbot, open_window, kit):
@@ -299,9 +327,7 @@ def test_attendance_is_recorded_by_keyboard(qtbot, open_window, kit, db):
     assert sorted(line.supporter_name for line in statuses.values()) == ["", "", "Jo Bloggs"]
 
 
-def test_what_happened_and_what_people_said_are_written_by_keyboard(
-    qtbot, open_window, kit, db
-):
+def test_what_happened_and_what_people_said_are_written_by_keyboard(qtbot, open_window, kit, db):
     window, panel = open_sessions(qtbot, open_window)
     focus(qtbot, panel.table)
     key(qtbot, Qt.Key.Key_End, CTRL)  # the past session
