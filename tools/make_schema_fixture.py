@@ -54,7 +54,12 @@ ROWS_0002 = [
     " text) VALUES (1, '6b1b370e0d17a260f3e4d5819203b4c7', '2025-03-11 09:00:00.000000',"
     " '2025-03-11 09:00:00.000000', 1, 1, NULL, 'Mornings suit everyone — diolch!')",
 ]
-ROWS_BY_REVISION = {"0001": ROWS_0001, "0002": ROWS_0002}
+ROWS_0003 = [
+    "INSERT INTO contributions (id, uuid, created_at, updated_at, meeting_id, agenda_item_id,"
+    " person_id, sent_beforehand) VALUES (1, '7c2c481f1e28b371a4f5e6920314c5d8',"
+    " '2025-03-10 11:00:00.000000', '2025-03-10 11:00:00.000000', 1, NULL, 1, 1)",
+]
+ROWS_BY_REVISION = {"0001": ROWS_0001, "0002": ROWS_0002, "0003": ROWS_0003}
 
 
 def build(revision: str, path: Path) -> None:

@@ -27,6 +27,8 @@ class Group(Record, Base):
     break_interval_minutes: Mapped[int] = mapped_column(default=45)
     # Money is kept in whole pence so sums are exact.
     hourly_rate_pence: Mapped[int] = mapped_column(default=0)
+    # A group that has done its work keeps every record; it is listed after the others.
+    finished_on: Mapped[date | None]
 
     memberships: Mapped[list[Membership]] = relationship(
         back_populates="group", cascade="all, delete-orphan"

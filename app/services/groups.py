@@ -1,8 +1,10 @@
-"""Groups: list them, find one by id or name, start a new one, change its settings."""
+"""Groups: list them, find one by id or name, start a new one, change its settings, and
+say when one has finished its work (it keeps every record, and is listed after the others)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import func, select
 
@@ -23,6 +25,7 @@ class GroupSummary:
     session_limit_minutes: int
     break_interval_minutes: int
     hourly_rate_pence: int
+    finished_on: date | None = None
 
 
 def list_groups(db: Store) -> list[GroupSummary]:
@@ -36,7 +39,7 @@ def list_groups(db: Store) -> list[GroupSummary]:
         rows = session.execute(
             select(Group, func.coalesce(current_members.c.members, 0))
             .outerjoin(current_members, current_members.c.group_id == Group.id)
-            .order_by(Group.name)
+            .order_by(Group.finished_on.is_not(None), Group.name)
         ).all()
         return [_summary(group, members) for group, members in rows]
 
@@ -69,6 +72,7 @@ class GroupDetails:
     session_limit_minutes: int = 120
     break_interval_minutes: int = 45
     hourly_rate_pence: int = 0
+    finished_on: date | None = None  # None while the group is still going
 
     @classmethod
     def of(cls, group: GroupSummary) -> GroupDetails:
@@ -79,6 +83,7 @@ class GroupDetails:
             session_limit_minutes=group.session_limit_minutes,
             break_interval_minutes=group.break_interval_minutes,
             hourly_rate_pence=group.hourly_rate_pence,
+            finished_on=group.finished_on,
         )
 
 
@@ -115,6 +120,7 @@ def save_group(db: Store, details: GroupDetails, group_id: int | None = None) ->
             low=0,
             high=HIGHEST_RATE_PENCE,
         ),
+        "finished_on": _finished_on(details.finished_on),
     }
     with db.transaction() as session:
         same_name = select(Group.id).where(matching.same_text(Group.name, clean_name))
@@ -143,6 +149,17 @@ def save_group(db: Store, details: GroupDetails, group_id: int | None = None) ->
         return _summary(group, members or 0)
 
 
+def _finished_on(value: date | None) -> date | None:
+    if value is not None and not isinstance(value, date):
+        raise ValidationError(_("Please give the date the group finished as a date."))
+    validation.calendar_date(value, _("The date the group finished"))
+    if value is not None and value > date.today():
+        raise ValidationError(
+            _("The date the group finished cannot be in the future. Please choose today or before.")
+        )
+    return value
+
+
 def _summary(group: Group, members: int) -> GroupSummary:
     return GroupSummary(
         id=group.id,
@@ -153,4 +170,5 @@ def _summary(group: Group, members: int) -> GroupSummary:
         session_limit_minutes=group.session_limit_minutes,
         break_interval_minutes=group.break_interval_minutes,
         hourly_rate_pence=group.hourly_rate_pence,
+        finished_on=group.finished_on,
     )

@@ -1,5 +1,6 @@
 """Starting a group, or changing its name, purpose and its own rules: how long a session
-may run, how long between breaks, and the hourly rate members are offered for their time."""
+may run, how long between breaks, and the hourly rate members are offered for their time;
+and, for a group that exists, whether it has finished its work."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from app.services import groups
 from app.services.groups import GroupDetails, GroupSummary
 from app.services.timing import duration_words
 from app.ui.data import DataSource
-from app.ui.decision_form import FormDialog, text_box
+from app.ui.decision_form import FormDialog, OptionalDate, text_box
 from app.ui.money_fields import pence_in, pounds_box
 from app.ui.tasks import TaskRunner
 
@@ -92,6 +93,22 @@ class GroupDialog(FormDialog):
                 "Leave it at £0.00 if the group does not pay."
             )
         )
+        self.finished: OptionalDate | None = None
+        if group is not None:
+            self.finished = self.add_optional_date(
+                _("This group has finished its wor&k"),
+                _("Da&te it finished"),
+                _("Date the group finished"),
+                chosen.finished_on,
+                "group finished",
+            )
+            self._note(
+                _(
+                    "A finished group keeps all its members, sessions and decisions. It is "
+                    "listed after the groups still going, marked “finished”. Untick this to "
+                    "start it again."
+                )
+            )
         self.finish_layout()
 
     @classmethod
@@ -106,6 +123,7 @@ class GroupDialog(FormDialog):
             session_limit_minutes=self.session_limit.value(),
             break_interval_minutes=self.break_interval.value(),
             hourly_rate_pence=pence_in(self.rate),
+            finished_on=self.finished.value() if self.finished is not None else None,
         )
 
     def save_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:

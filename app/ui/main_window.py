@@ -57,6 +57,13 @@ class AreaList(QListWidget):
         return QSize(self.sizeHint().width(), super().minimumSizeHint().height())
 
 
+def group_choice_text(group: GroupSummary) -> str:
+    """A group as the chooser offers it: a finished one says so in words."""
+    if group.finished_on is None:
+        return group.name
+    return _("{name} (finished)").format(name=group.name)
+
+
 class MainWindow(QMainWindow):
     group_changed = Signal(object)  # the GroupSummary now shown, or None
 
@@ -280,7 +287,7 @@ class MainWindow(QMainWindow):
         self.group_chooser.blockSignals(True)
         self.group_chooser.clear()
         for group in self.groups:
-            self.group_chooser.addItem(group.name, group.id)
+            self.group_chooser.addItem(group_choice_text(group), group.id)
         index = next((n for n, g in enumerate(self.groups) if g.id == wanted), 0)
         self.group_chooser.setCurrentIndex(index if self.groups else -1)
         self.group_chooser.blockSignals(False)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -67,6 +68,9 @@ def test_a_name_in_use_by_another_group_is_refused_but_a_group_may_keep_its_own(
         ({"break_interval_minutes": 5}, "between 15 and 240"),
         ({"hourly_rate_pence": -1}, "between 0 and 100000"),
         ({"partner_organisation": "line one\nline two"}, "must fit on one line"),
+        ({"finished_on": date.today() + timedelta(days=1)}, "cannot be in the future"),
+        ({"finished_on": date(1850, 1, 1)}, "between the years 1900 and 2200"),
+        ({"finished_on": "last week"}, "Please give the date the group finished as a date."),
     ],
 )
 def test_settings_out_of_range_are_refused_in_words_and_nothing_changes(db, changes, words) -> None:
@@ -75,6 +79,30 @@ def test_settings_out_of_range_are_refused_in_words_and_nothing_changes(db, chan
     with pytest.raises(ValidationError, match=words):
         groups.save_group(db, GroupDetails(**{**base.__dict__, **changes}), group.id)
     assert GroupDetails.of(groups.find_group(db, group.id)) == base
+
+
+def test_a_finished_group_keeps_everything_and_is_listed_after_those_still_going(db) -> None:
+    finished = groups.create_group(db, "Aardvark survey group")
+    member = people.add_member(db, finished.id, "Amina Yusuf", Role.LIVED_EXPERIENCE)
+    going = groups.create_group(db, "Kit That Works group")
+    assert [g.name for g in groups.list_groups(db)] == [
+        "Aardvark survey group",
+        "Kit That Works group",
+    ]
+    ended = date(2026, 3, 31)
+    details = replace(GroupDetails.of(finished), finished_on=ended)
+    saved = groups.save_group(db, details, finished.id)
+    assert saved.finished_on == ended
+    assert saved.member_count == 1
+    assert [(g.name, g.finished_on) for g in groups.list_groups(db)] == [
+        ("Kit That Works group", None),
+        ("Aardvark survey group", ended),
+    ]
+    assert groups.find_group(db, "aardvark survey group").finished_on == ended
+    assert [m.person_id for m in people.list_members(db, finished.id)] == [member.person_id]
+    # Started again: the date is taken away, and it goes back among the others.
+    groups.save_group(db, replace(details, finished_on=None), finished.id)
+    assert [g.id for g in groups.list_groups(db)] == [finished.id, going.id]
 
 
 def test_changing_a_group_that_has_gone_says_so(db) -> None:

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from app.errors import DatabaseTooNew, MigrationFailed
-from app.models import Base, Comment, Decision, Payment, Person
+from app.models import Base, Comment, Contribution, Decision, Group, Payment, Person
 from app.storage import backups, integrity, migrations, open_database, schema
 from app.storage.engine import make_engine
 
@@ -96,6 +96,12 @@ def test_a_saved_file_from_every_revision_upgrades_with_its_data(revision: str, 
                 comment = session.scalars(select(Comment)).one()
                 assert comment.text == "Mornings suit everyone — diolch!"
                 assert comment.author is person
+            if revision >= "0003":
+                contribution = session.scalars(select(Contribution)).one()
+                assert (contribution.person_id, contribution.sent_beforehand) == (1, True)
+            group = session.get(Group, decision.group_id)
+            assert group.name == "Wheels and Rails users group"
+            assert group.finished_on is None  # 0004: every group is still going
             # The newest tables work on the upgraded file.
             session.add(Payment(person=person, group_id=decision.group_id, minutes_given=60))
         assert db.problems(full=True) == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -42,6 +44,7 @@ def test_a_new_user_starts_a_group_by_keyboard_and_it_is_shown(qtbot, open_windo
     dialog = active_dialog(qtbot)
     assert dialog.windowTitle().startswith("Start a new group")
     assert dialog.name.hasFocus()
+    assert dialog.finished is None  # a group just starting has not finished
     qtbot.keyClick(dialog.name, Qt.Key.Key_S, ALT)  # no name yet: refused, dialog stays
     qtbot.waitUntil(lambda: "Please give the group's name." in window.status_line.announced)
     assert dialog.isVisible() and dialog.name.hasFocus()
@@ -110,3 +113,50 @@ def test_changing_the_chosen_group_s_settings_keeps_it_chosen(qtbot, open_window
     assert window.current_group().break_interval_minutes == 30
     assert "Saved the settings of “Housing voices panel”." in window.status_line.announced
     assert [g.name for g in window.groups] == ["Housing voices panel", "Kit That Works group"]
+
+
+def test_a_group_that_has_finished_is_marked_by_keyboard_and_listed_last(
+    qtbot, open_window, db
+) -> None:
+    survey = groups.create_group(db, "Aardvark survey group")
+    groups.create_group(db, "Kit That Works group")
+    window = open_window().window
+    window.activateWindow()
+    wait_loaded(qtbot, window)
+    assert window.current_group().id == survey.id
+    qtbot.keyClick(window, Qt.Key.Key_G, CTRL_SHIFT)
+    dialog = active_dialog(qtbot)
+    assert not dialog.finished.check.isChecked()
+    assert not dialog.finished.editor.isEnabled()
+    # "This group has finished its wor&k": the access key ticks it, as a click would.
+    qtbot.keyClick(dialog.name, Qt.Key.Key_K, ALT)
+    assert dialog.finished.check.hasFocus()
+    assert dialog.finished.check.accessibleName() == "This group has finished its work"
+    qtbot.waitUntil(dialog.finished.check.isChecked)
+    assert dialog.finished.editor.isEnabled()  # today, unless changed
+    qtbot.keyClick(dialog.finished.check, Qt.Key.Key_T, ALT)  # "Da&te it finished"
+    assert dialog.finished.editor.hasFocus()
+    qtbot.keyClick(dialog.finished.editor, Qt.Key.Key_S, ALT)
+    qtbot.waitUntil(lambda: closed(dialog))
+    qtbot.waitUntil(lambda: window.groups[-1].finished_on is not None)
+    wait_loaded(qtbot, window)
+    # Still chosen, with everything it had, but now after the group still going.
+    assert window.current_group().id == survey.id
+    assert [window.group_chooser.itemText(n) for n in range(window.group_chooser.count())] == [
+        "Kit That Works group",
+        "Aardvark survey group (finished)",
+    ]
+    assert window.group_chooser.currentText() == "Aardvark survey group (finished)"
+    assert groups.find_group(db, survey.id).finished_on == date.today()
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_G, CTRL_SHIFT)  # and started again
+    dialog = active_dialog(qtbot)
+    assert dialog.finished.check.isChecked()
+    qtbot.keyClick(dialog.name, Qt.Key.Key_K, ALT)
+    qtbot.waitUntil(lambda: not dialog.finished.check.isChecked())
+    qtbot.keyClick(dialog.finished.check, Qt.Key.Key_S, ALT)
+    qtbot.waitUntil(lambda: closed(dialog))
+    qtbot.waitUntil(lambda: window.groups[0].id == survey.id)
+    assert window.group_chooser.currentText() == "Aardvark survey group"
