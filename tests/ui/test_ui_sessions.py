@@ -292,13 +292,18 @@ def test_a_too_long_plan_is_warned_about_in_words(qtbot, open_window, kit):
     assert "goes beyond the group's limits" in panel.summary.text()
 
 
-def test_attendance_is_recorded_by_keyboard(qtbot, open_window, kit, db):
+def edit_past_session(qtbot, open_window) -> tuple[QWidget, SessionsPanel, SessionEditor]:  # type: ignore[no-untyped-def]
+    """The Sessions area, and the editor opened by keyboard on the past session."""
     window, panel = open_sessions(qtbot, open_window)
     focus(qtbot, panel.table)
     key(qtbot, Qt.Key.Key_End, CTRL)  # the past session
     before = editors()
     alt(qtbot, Qt.Key.Key_E)  # "&Edit…"
-    editor = open_editor(qtbot, before)
+    return window, panel, open_editor(qtbot, before)
+
+
+def test_attendance_is_recorded_by_keyboard(qtbot, open_window, kit, db):
+    window, panel, editor = edit_past_session(qtbot, open_window)
     alt(qtbot, Qt.Key.Key_A)  # the "&Attendance" part
     alt(qtbot, Qt.Key.Key_O)  # "Pe&ople:"
     assert editor.attendance.people.hasFocus()
@@ -328,12 +333,7 @@ def test_attendance_is_recorded_by_keyboard(qtbot, open_window, kit, db):
 
 
 def test_what_happened_and_what_people_said_are_written_by_keyboard(qtbot, open_window, kit, db):
-    window, panel = open_sessions(qtbot, open_window)
-    focus(qtbot, panel.table)
-    key(qtbot, Qt.Key.Key_End, CTRL)  # the past session
-    before = editors()
-    alt(qtbot, Qt.Key.Key_E)  # "&Edit…"
-    editor = open_editor(qtbot, before)
+    window, panel, editor = edit_past_session(qtbot, open_window)
     alt(qtbot, Qt.Key.Key_W)  # the "After&wards" part
     alt(qtbot, Qt.Key.Key_H)  # "What &happened, in a few lines:"
     assert editor.afterwards.summary.hasFocus()
