@@ -135,7 +135,16 @@ class SummaryDialog(FormDialog):
         self.text.setReadOnly(True)
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(self.text.fontMetrics().lineSpacing() * 10)
-        self.add_field(_("&Summary, ready for the pack"), self.text, _("Summary"))
+        self.add_field(_("&Summary of what was recorded"), self.text, _("Summary"))
+        write_up = QLabel(
+            _(
+                "The pack sent afterwards is made from this record. To add a few lines on what "
+                "happened, or what people said about the session, edit the session in the "
+                "Sessions area: its Afterwards part."
+            )
+        )
+        write_up.setWordWrap(True)
+        self.fields.addWidget(write_up)
         about = QLabel(
             _(
                 "Payments suggested from who was present, the planned length and the group's "
