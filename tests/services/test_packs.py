@@ -2,15 +2,16 @@
 
 import itertools
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
 from app.errors import NotFound, ValidationError
 from app.export.document import BulletList, Paragraph, PrintStyle, SectionIcon, Subheading, Table
-from app.services import groups, meetings, packs
+from app.services import comments, decisions, groups, meetings, packs
 from app.services.example_data import load_example_data
 from app.services.packs import PrivacyChoice
+from app.services.packs.phrasing import long_date
 from app.services.session_lookup import find_session
 
 TODAY = date(2026, 11, 23)
@@ -179,6 +180,51 @@ def test_decision_log_has_every_decision_newest_first(db, example) -> None:
     text = _text(document)
     assert "Where it is now: Not going ahead." in text
     assert "What happened: The catch-up was held." in text
+
+
+def test_members_comments_are_in_the_packs_in_their_own_words(db, example) -> None:
+    group, upcoming, last = example
+    # The log: each decision with the comments on it, whose they are and when.
+    log = _text(packs.decision_log_pack(db, group.id))
+    assert (
+        "Comment from Dai, 29 October 2026: Really pleased the record shows how this changed."
+        in log
+    )
+    assert "Dai said: Really pleased the record" in _text(
+        packs.decision_log_pack(db, group.id, "easyread")
+    )
+    # After a session: on its decisions, and sent in on the session itself, oldest first.
+    decision = next(
+        row
+        for row in decisions.list_decisions(db, group.id)
+        if row.wording.startswith("Equipment users will plan and lead")
+    )
+    comments.add_comment(db, decision.id, None, "Yes!\nAt last.")
+    comments.add_session_comment(db, last.id, None, "Sent by post: thank you for the notes.")
+    today = long_date(datetime.now(UTC).date())
+    after = packs.after_session_pack(db, last.id)
+    agreed = next(s for s in after.sections if s.icon == SectionIcon.DECISIONS)
+    assert Paragraph(f"Comment, {today}: Yes! At last.") in agreed.blocks
+    sent_in = after.sections[-2]
+    assert (sent_in.heading, sent_in.icon) == ("Comments sent in", SectionIcon.FEEDBACK)
+    assert sent_in.blocks == (
+        Paragraph(f"Comment, {today}: Sent by post: thank you for the notes."),
+    )
+    easy = packs.after_session_pack(db, last.id, "easyread")
+    assert easy.sections[-2].heading == "What people sent us"
+    assert easy.sections[-2].blocks == (
+        Paragraph("Someone said: Sent by post: thank you for the notes."),
+    )
+    # Before a session: anything sent in for it so far comes last.
+    assert "Comments sent in" not in [
+        s.heading for s in packs.before_session_pack(db, upcoming.id).sections
+    ]
+    comments.add_session_comment(db, upcoming.id, None, "Could we start at eleven?")
+    before = packs.before_session_pack(db, upcoming.id)
+    assert before.sections[-1].heading == "Comments sent in"
+    assert before.sections[-1].blocks == (
+        Paragraph(f"Comment, {today}: Could we start at eleven?"),
+    )
 
 
 def test_the_log_in_parts_says_the_same_as_the_whole(db, example) -> None:

@@ -1,6 +1,7 @@
 """The pack sent after a session: the summary written for it, who came, the aims reviewed,
-the notes by agenda item, the decisions in the words agreed, the actions with their owners
-and dates, and what people said about the session."""
+the notes by agenda item, the decisions in the words agreed (with members' comments on
+them), the actions with their owners and dates, the comments sent in, and what people said
+about the session."""
 
 from __future__ import annotations
 
@@ -16,7 +17,12 @@ from app.export.document import (
 )
 from app.i18n import _
 from app.models.enums import AttendanceStatus
-from app.services.packs.common import action_line, decision_blocks, session_document
+from app.services.packs.common import (
+    action_line,
+    decision_blocks,
+    session_comments_section,
+    session_document,
+)
 from app.services.packs.facts import AttendanceFact, SessionFacts, actions_for_session
 from app.services.packs.phrasing import Phrasing, long_date, sentence
 
@@ -36,6 +42,9 @@ def after_document(
         heading = phrasing.pick(_("In short"), _("What happened"))
         summary = Section(heading, SectionIcon.NOTES, paragraphs(facts.summary))
         sections.insert(0, summary)
+    sent_in = session_comments_section(facts, phrasing)
+    if sent_in is not None:
+        sections.append(sent_in)
     if paragraphs(facts.feedback):
         heading = phrasing.pick(_("What people said about the session"), _("What people thought"))
         sections.append(Section(heading, SectionIcon.FEEDBACK, paragraphs(facts.feedback)))

@@ -1,5 +1,6 @@
 """The pack sent before a session: when and where, the agenda with times and breaks, the
-aims it will work on, the venue's access, and what the last session decided since."""
+aims it will work on, the venue's access, what the last session decided since, and any
+comments sent in for this one."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from app.export.document import (
     Table,
 )
 from app.i18n import _
-from app.services.packs.common import decision_blocks, session_document
+from app.services.packs.common import decision_blocks, session_comments_section, session_document
 from app.services.packs.facts import SessionFacts
 from app.services.packs.phrasing import (
     Phrasing,
@@ -37,6 +38,9 @@ def before_document(
         _aims(facts, phrasing),
         _last_time(facts, phrasing),
     ]
+    sent_in = session_comments_section(facts, phrasing)
+    if sent_in is not None:
+        sections.append(sent_in)
     return session_document(
         facts,
         phrasing,

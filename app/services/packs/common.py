@@ -1,5 +1,6 @@
-"""Sections more than one pack shares: decisions with their actions, and the private
-members' details section that appears only when staff ask for it."""
+"""Sections more than one pack shares: decisions with their actions and members' comments,
+the comments sent in on a session, and the private members' details section that appears
+only when staff ask for it."""
 
 from __future__ import annotations
 
@@ -15,7 +16,13 @@ from app.export.document import (
     Subheading,
 )
 from app.i18n import _
-from app.services.packs.facts import ActionFact, DecisionFact, MemberFact, SessionFacts
+from app.services.packs.facts import (
+    ActionFact,
+    CommentFact,
+    DecisionFact,
+    MemberFact,
+    SessionFacts,
+)
 from app.services.packs.phrasing import Phrasing, long_date, sentence
 
 
@@ -33,7 +40,36 @@ def decision_blocks(decision: DecisionFact, phrasing: Phrasing) -> list[Block]:
         )
     )
     blocks.extend(action_blocks(decision.actions, phrasing))
+    blocks.extend(comment_blocks(decision.comments, phrasing))
     return blocks
+
+
+def comment_blocks(comments: Iterable[CommentFact], phrasing: Phrasing) -> list[Block]:
+    """Each comment as a paragraph of its own: whose it is, when, and their words."""
+    return [Paragraph(comment_line(comment, phrasing)) for comment in comments]
+
+
+def comment_line(comment: CommentFact, phrasing: Phrasing) -> str:
+    words = " ".join(comment.text.split())  # one paragraph, whatever line breaks it had
+    if phrasing.easy:
+        if comment.author:
+            return _("{name} said: {words}").format(name=comment.author, words=words)
+        return _("Someone said: {words}").format(words=words)
+    when = long_date(comment.written_on)
+    if comment.author:
+        return _("Comment from {name}, {date}: {words}").format(
+            name=comment.author, date=when, words=words
+        )
+    return _("Comment, {date}: {words}").format(date=when, words=words)
+
+
+def session_comments_section(facts: SessionFacts, phrasing: Phrasing) -> Section | None:
+    """What members sent in about the session (before it, or on its summary); None if
+    nothing was."""
+    if not facts.comments:
+        return None
+    heading = phrasing.pick(_("Comments sent in"), _("What people sent us"))
+    return Section(heading, SectionIcon.FEEDBACK, tuple(comment_blocks(facts.comments, phrasing)))
 
 
 def action_blocks(actions: Iterable[ActionFact], phrasing: Phrasing) -> list[Block]:

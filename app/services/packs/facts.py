@@ -6,11 +6,13 @@ object. Contact details and access needs are read only when a pack is to show th
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from app.errors import NotFound
 from app.i18n import _
@@ -19,6 +21,7 @@ from app.models import (
     AgendaItem,
     AimReview,
     Attendance,
+    Comment,
     Decision,
     Meeting,
     MeetingStatus,
@@ -91,12 +94,22 @@ class ActionFact:
 
 
 @dataclass(frozen=True)
+class CommentFact:
+    """A member's comment, in their own words."""
+
+    author: str  # the name they go by; "" when not recorded
+    text: str
+    written_on: date
+
+
+@dataclass(frozen=True)
 class DecisionFact:
     wording: str
     decided_on: date
     how_agreed: str  # in words
     status: str  # in words
     actions: tuple[ActionFact, ...]
+    comments: tuple[CommentFact, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -135,6 +148,7 @@ class SessionFacts:
     previous_starts_at: datetime | None
     previous_decisions: tuple[DecisionFact, ...]
     members: tuple[MemberFact, ...]
+    comments: tuple[CommentFact, ...] = ()  # on the session: sent in before, or on its summary
 
 
 def read_session(
@@ -191,6 +205,7 @@ def read_session(
         previous_starts_at=previous.starts_at if previous else None,
         previous_decisions=_decisions(session, previous.id) if previous else (),
         members=_members(session, meeting.group_id, contact=contact, access_needs=access_needs),
+        comments=tuple(comments_on(session, Comment.meeting_id, [meeting.id])[meeting.id]),
     )
 
 
@@ -231,7 +246,8 @@ def _decisions(session: Session, meeting_id: int) -> tuple[DecisionFact, ...]:
         .options(selectinload(Decision.actions).selectinload(Action.owner))
         .where(Decision.meeting_id == meeting_id)
         .order_by(Decision.decided_on, Decision.id)
-    )
+    ).all()
+    comments = comments_on(session, Comment.decision_id, [d.id for d in decisions])
     return tuple(
         DecisionFact(
             decision.wording,
@@ -239,9 +255,31 @@ def _decisions(session: Session, meeting_id: int) -> tuple[DecisionFact, ...]:
             label(decision.how_agreed),
             label(decision.status),
             tuple(_action(action) for action in decision.actions),
+            tuple(comments[decision.id]),
         )
         for decision in decisions
     )
+
+
+def comments_on(
+    session: Session, about: InstrumentedAttribute[int | None], ids: Iterable[int]
+) -> defaultdict[int, list[CommentFact]]:
+    """The comments on each of ``ids`` (decisions or sessions, as ``about`` says), oldest
+    first."""
+    found: defaultdict[int, list[CommentFact]] = defaultdict(list)
+    wanted = list(ids)
+    if not wanted:
+        return found
+    author = func.coalesce(func.nullif(Person.preferred_name, ""), Person.full_name)
+    rows = session.execute(
+        select(about, author, Comment.text, Comment.created_at)
+        .outerjoin(Person, Person.id == Comment.author_id)
+        .where(about.in_(wanted))
+        .order_by(Comment.created_at, Comment.id)
+    )
+    for target, name, text, created_at in rows:
+        found[target].append(CommentFact(name or "", text, created_at.date()))
+    return found
 
 
 def _action(action: Action) -> ActionFact:

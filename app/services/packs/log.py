@@ -21,10 +21,10 @@ from sqlalchemy.orm import Session
 from app.errors import NotFound
 from app.export.document import Block, BulletList, Paragraph, Section, SectionIcon, Subheading
 from app.i18n import _, ngettext
-from app.models import Action, Decision, Group, Person
+from app.models import Action, Comment, Decision, Group, Person
 from app.models.enums import ActionStatus, AgreementMethod, DecisionStatus
-from app.services.packs.common import action_line
-from app.services.packs.facts import ActionFact
+from app.services.packs.common import action_line, comment_blocks
+from app.services.packs.facts import ActionFact, CommentFact, comments_on
 from app.services.packs.phrasing import _MONTHS, Phrasing, sentence
 from app.services.wording import label
 
@@ -114,7 +114,7 @@ def log_sections(session: Session, overview: LogOverview, phrasing: Phrasing) ->
     """The decisions, newest first, one section per year (or month in a busy year)."""
     heading: str | None = None
     blocks: list[Block] = []
-    for row, actions in _decisions(session, overview.group_id):
+    for row, actions, comments in _decisions(session, overview.group_id):
         decided_on: date = row.decided_on
         this_heading = _section_heading(decided_on, overview.busy_years, phrasing)
         if this_heading != heading:
@@ -122,6 +122,7 @@ def log_sections(session: Session, overview: LogOverview, phrasing: Phrasing) ->
                 yield Section(heading, SectionIcon.DECISIONS, tuple(blocks))
             heading, blocks = this_heading, []
         blocks.extend(_decision_blocks(row, actions, phrasing))
+        blocks.extend(comment_blocks(comments, phrasing))
     if heading is not None:
         yield Section(heading, SectionIcon.DECISIONS, tuple(blocks))
 
@@ -138,7 +139,9 @@ def _section_heading(decided_on: date, busy_years: frozenset[int], phrasing: Phr
     )
 
 
-def _decisions(session: Session, group_id: int) -> Iterator[tuple[Any, list[ActionFact]]]:
+def _decisions(
+    session: Session, group_id: int
+) -> Iterator[tuple[Any, list[ActionFact], list[CommentFact]]]:
     query = (
         select(
             Decision.id,
@@ -166,9 +169,11 @@ def _decisions(session: Session, group_id: int) -> Iterator[tuple[Any, list[Acti
         rows = session.execute(window).all()
         if not rows:
             return
-        actions = _actions(session, [row.id for row in rows])
+        ids = [row.id for row in rows]
+        actions = _actions(session, ids)
+        comments = comments_on(session, Comment.decision_id, ids)
         for row in rows:
-            yield row, actions.get(row.id, [])
+            yield row, actions.get(row.id, []), comments.get(row.id, [])
         after = (rows[-1].decided_on, rows[-1].id)
 
 
