@@ -17,6 +17,7 @@ from app import APP_NAME, __version__
 from app.cli_audio import add_audio_parser
 from app.cli_export import add_export_parser
 from app.cli_member import add_member_commands
+from app.cli_store import add_database_url, open_store
 from app.diagnostics import configure_logging
 from app.errors import DatabaseDamaged, RoundtableError
 from app.i18n import _
@@ -42,6 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:  # argparse has already printed the usage
         return int(stop.code or 0)
     folder = location.resolve_data_dir(getattr(arguments, "data_dir", None))
+    arguments.database_url = location.resolve_database_url(getattr(arguments, "database_url", None))
     log_file = configure_logging(folder)
     handler: Handler = getattr(arguments, "handler", open_app)
     try:
@@ -76,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help=_("the folder that holds Roundtable's data (default: your user data folder)"),
     )
+    add_database_url(data_dir)
     parser = argparse.ArgumentParser(
         prog="roundtable",
         description=_("Roundtable: sessions, decisions and accessible packs for co-production."),
@@ -125,13 +128,15 @@ def build_parser() -> argparse.ArgumentParser:
 def open_app(arguments: argparse.Namespace, folder: Path) -> int:
     from app.ui.application import run_application
 
-    return run_application(folder, smoke=arguments.smoke, live=arguments.live)
+    return run_application(
+        folder, smoke=arguments.smoke, live=arguments.live, database_url=arguments.database_url
+    )
 
 
-def run_demo(_arguments: argparse.Namespace, folder: Path) -> int:
+def run_demo(arguments: argparse.Namespace, folder: Path) -> int:
     from app.services import example_data
 
-    db = _open(folder)
+    db = open_store(arguments, folder)
     try:
         summary = example_data.load_example_data(db)
     finally:
@@ -150,9 +155,18 @@ def run_demo(_arguments: argparse.Namespace, folder: Path) -> int:
     return 0
 
 
-def run_check(_arguments: argparse.Namespace, folder: Path) -> int:
+def run_check(arguments: argparse.Namespace, folder: Path) -> int:
     from app.services import maintenance
 
+    if arguments.database_url:
+        from app.services import shared_server
+
+        db = open_store(arguments, folder)  # refuses in words if it cannot be used
+        try:
+            print(shared_server.describe(db))
+        finally:
+            db.close()
+        return 0
     report = maintenance.check(folder)
     text = maintenance.describe(report)
     if report.exists and not report.healthy:
@@ -163,8 +177,9 @@ def run_check(_arguments: argparse.Namespace, folder: Path) -> int:
 
 
 def run_backup(arguments: argparse.Namespace, folder: Path) -> int:
-    from app.services import maintenance
+    from app.services import maintenance, shared_server
 
+    shared_server.refuse_backups(bool(arguments.database_url))
     db = _open(folder)
     try:
         saved = maintenance.backup(db, Path(arguments.out))
@@ -175,8 +190,9 @@ def run_backup(arguments: argparse.Namespace, folder: Path) -> int:
 
 
 def run_restore(arguments: argparse.Namespace, folder: Path) -> int:
-    from app.services import maintenance
+    from app.services import maintenance, shared_server
 
+    shared_server.refuse_backups(bool(arguments.database_url))
     restored = maintenance.restore(folder, Path(arguments.file))
     print(_("Restored the data from {path}.").format(path=restored.restored_from))
     made = maintenance.backup_made_at(restored.restored_from)

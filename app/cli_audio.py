@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.cli_store import open_store
 from app.i18n import _
 from app.speech.interface import FASTEST_RATE, NORMAL_RATE, SLOWEST_RATE
 
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from app.export.document import Document, PrintStyle
     from app.services.meetings import MeetingRow
     from app.speech import SpeechService
-    from app.storage import Database
+    from app.storage import Store
 
 MISUSE = 2
 
@@ -78,17 +79,14 @@ def _voice_arguments(parser: argparse.ArgumentParser) -> None:
 def run_audio(arguments: argparse.Namespace, folder: Path) -> int:
     from app.services.session_lookup import find_session
     from app.speech import SpeechService
-    from app.storage import open_database
 
     problem = _misuse(arguments)
     if problem:
         print(problem, file=sys.stderr)
         return MISUSE
-    db = open_database(folder)
+    db = open_store(arguments, folder)
     speech = SpeechService()
     try:
-        for warning in db.warnings:
-            print(warning, file=sys.stderr)
         found = find_session(db, arguments.session, group=arguments.group)
         if arguments.members:
             return _members_audio(db, found, arguments, speech)
@@ -101,17 +99,14 @@ def run_audio(arguments: argparse.Namespace, folder: Path) -> int:
 def run_audio_decisions(arguments: argparse.Namespace, folder: Path) -> int:
     from app.services import groups, packs
     from app.speech import SpeechService
-    from app.storage import open_database
 
     arguments.members, arguments.kind = False, "decisions"
     problem = _misuse(arguments)
     if problem:
         print(problem, file=sys.stderr)
         return MISUSE
-    db = open_database(folder)
+    db = open_store(arguments, folder)
     try:
-        for warning in db.warnings:
-            print(warning, file=sys.stderr)
         group = groups.find_group(db, arguments.group)
         document = packs.decision_log_pack(db, group.id)
     finally:
@@ -144,7 +139,7 @@ def _misuse(arguments: argparse.Namespace) -> str:
 
 
 def _session_audio(
-    db: Database, found: MeetingRow, arguments: argparse.Namespace, speech: SpeechService
+    db: Store, found: MeetingRow, arguments: argparse.Namespace, speech: SpeechService
 ) -> int:
     from app.services import packs
 
@@ -182,7 +177,7 @@ def _length(pack: AudioPack) -> dict[str, int]:
 
 
 def _members_audio(
-    db: Database, found: MeetingRow, arguments: argparse.Namespace, speech: SpeechService
+    db: Store, found: MeetingRow, arguments: argparse.Namespace, speech: SpeechService
 ) -> int:
     from app.export.audio import AudioWriter
     from app.services import packs

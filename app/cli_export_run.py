@@ -11,11 +11,12 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.cli_store import open_store
 from app.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from app.export.document import Document, PackLook
-    from app.storage import Database
+    from app.storage import Store
 
 # Exit code for misuse, as argparse uses.
 MISUSE = 2
@@ -47,7 +48,7 @@ def _look(arguments: argparse.Namespace) -> PackLook | None:
 
 
 def _members_own(
-    db: Database, arguments: argparse.Namespace, group_id: int, kind: str, reference_id: int
+    db: Store, arguments: argparse.Namespace, group_id: int, kind: str, reference_id: int
 ) -> tuple[Document, PackLook]:
     """The pack for ``--for-member``, in their look (standard print if they asked for audio)."""
     from app.export.document import PackLook, PrintStyle
@@ -82,7 +83,7 @@ def run_pack(arguments: argparse.Namespace, folder: Path) -> int:
             file=sys.stderr,
         )
         return MISUSE
-    db = _open(folder)
+    db = open_store(arguments, folder)
     try:
         found = find_session(db, arguments.session, group=arguments.group)
         if arguments.for_member:
@@ -112,7 +113,7 @@ def run_decisions(arguments: argparse.Namespace, folder: Path) -> int:
     look = _look(arguments)
     if look is None:
         return MISUSE
-    db = _open(folder)
+    db = open_store(arguments, folder)
     try:
         group = groups.find_group(db, arguments.group)
         if arguments.for_member:
@@ -134,7 +135,7 @@ def run_payments(arguments: argparse.Namespace, folder: Path) -> int:
     from app.services import groups, payments
     from app.services.wording import money
 
-    db = _open(folder)
+    db = open_store(arguments, folder)
     try:
         group = groups.find_group(db, arguments.group)
         saved = payments.save_for_finance(
@@ -160,7 +161,7 @@ def run_payments(arguments: argparse.Namespace, folder: Path) -> int:
 def run_attendance(arguments: argparse.Namespace, folder: Path) -> int:
     from app.services import attendance_report, groups
 
-    db = _open(folder)
+    db = open_store(arguments, folder)
     try:
         group = groups.find_group(db, arguments.group)
         saved = attendance_report.save_attendance(db, group.id, Path(arguments.out))
@@ -188,7 +189,7 @@ def run_member_packs(arguments: argparse.Namespace, folder: Path) -> int:
             file=sys.stderr,
         )
         return MISUSE
-    db = _open(folder)
+    db = open_store(arguments, folder)
     try:
         found = find_session(db, arguments.session, group=arguments.group)
         with ExitStack() as stack:
@@ -224,12 +225,3 @@ def _pages(path: Path) -> str:
     with pikepdf.open(path) as pdf:
         count = len(pdf.pages)
     return ngettext("{count} page", "{count} pages", count).format(count=count)
-
-
-def _open(folder: Path) -> Database:
-    from app.storage import open_database
-
-    db = open_database(folder)
-    for warning in db.warnings:
-        print(warning, file=sys.stderr)
-    return db

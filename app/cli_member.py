@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli_store import open_store
 from app.i18n import _
 
 
@@ -49,10 +50,10 @@ def add_member_commands(commands: Any, data_dir: argparse.ArgumentParser) -> Non
     erase.set_defaults(handler=run_erase)
 
 
-def run_list(_arguments: argparse.Namespace, folder: Path) -> int:
+def run_list(arguments: argparse.Namespace, folder: Path) -> int:
     from app.services import privacy
 
-    db = _open(folder)
+    db = open_store(arguments, folder)
     try:
         people = privacy.list_people(db)
     finally:
@@ -67,7 +68,7 @@ def run_list(_arguments: argparse.Namespace, folder: Path) -> int:
 def run_export(arguments: argparse.Namespace, folder: Path) -> int:
     from app.services import privacy, privacy_report
 
-    db = _open(folder)
+    db = open_store(arguments, folder)
     try:
         report = privacy.subject_access(db, arguments.person)
     finally:
@@ -94,7 +95,7 @@ def run_erase(arguments: argparse.Namespace, folder: Path) -> int:
             file=sys.stderr,
         )
         return 2
-    db = _open(folder)
+    db = open_store(arguments, folder)
     try:
         name = privacy.person_name(db, arguments.person)
         erased = privacy.erase_person(db, arguments.person)
@@ -119,12 +120,3 @@ def run_erase(arguments: argparse.Namespace, folder: Path) -> int:
 def _misuse(parser: argparse.ArgumentParser) -> int:
     parser.print_usage(sys.stderr)
     return 2
-
-
-def _open(folder: Path):  # type: ignore[no-untyped-def]
-    from app.storage import open_database
-
-    db = open_database(folder)
-    for warning in db.warnings:
-        print(warning, file=sys.stderr)
-    return db

@@ -101,19 +101,9 @@ def describe(report: CheckReport, *, in_app: bool = False) -> str:
         else:
             lines.append(_("There is no good backup of it to put back."))
         return "\n".join(lines)
-    counts = report.counts
     lines = [
         _("The data file {path} is whole: no problems found.").format(path=report.path),
-        _(
-            "It holds {groups} groups, {people} people, {sessions} sessions, "
-            "{decisions} decisions and {actions} actions."
-        ).format(
-            groups=counts.get("groups", 0),
-            people=counts.get("people", 0),
-            sessions=counts.get("meetings", 0),
-            decisions=counts.get("decisions", 0),
-            actions=counts.get("actions", 0),
-        ),
+        holdings(report.counts),
     ]
     if report.revision != migrations.HEAD:
         lines.append(_("It will be upgraded the next time Roundtable opens it."))
@@ -122,6 +112,21 @@ def describe(report: CheckReport, *, in_app: bool = False) -> str:
     else:
         lines.append(_("There are no backups yet."))
     return "\n".join(lines)
+
+
+def holdings(counts: dict[str, int]) -> str:
+    """What the data holds, in a sentence, from the rows in each table."""
+    groups, people = counts.get("groups", 0), counts.get("people", 0)
+    sessions, decisions = counts.get("meetings", 0), counts.get("decisions", 0)
+    actions = counts.get("actions", 0)
+    said = [
+        ngettext("{count} group", "{count} groups", groups).format(count=groups),
+        ngettext("{count} person", "{count} people", people).format(count=people),
+        ngettext("{count} session", "{count} sessions", sessions).format(count=sessions),
+        ngettext("{count} decision", "{count} decisions", decisions).format(count=decisions),
+        ngettext("{count} action", "{count} actions", actions).format(count=actions),
+    ]
+    return _("It holds {some} and {last}.").format(some=", ".join(said[:-1]), last=said[-1])
 
 
 def backup(db: Database, destination: Path) -> Path:

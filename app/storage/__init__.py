@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from app.storage.database import Database, open_database
+    from app.storage.opening import open_store
     from app.storage.server import ServerDatabase, open_server_database
     from app.storage.store import Store
 
@@ -22,8 +23,16 @@ _HOMES = {
     "ServerDatabase": "server",
     "open_server_database": "server",
     "Store": "store",
+    "open_store": "opening",
 }
-__all__ = ["Database", "ServerDatabase", "Store", "open_database", "open_server_database"]
+__all__ = [
+    "Database",
+    "ServerDatabase",
+    "Store",
+    "open_database",
+    "open_server_database",
+    "open_store",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -43,6 +43,9 @@ class Database(Store):
     def write_refused(self, error: DBAPIError) -> StorageError | None:
         return write_refused(error.orig)
 
+    def where(self) -> str:
+        return _("the data file {path}").format(path=self.path)
+
     @contextmanager
     def sqlite_connection(self) -> Iterator[sqlite3.Connection]:
         """The pool's single connection, for the SQLite-only backup and check calls."""

@@ -16,6 +16,7 @@ from app.i18n import _
 DATABASE_NAME = "roundtable.sqlite3"
 BACKUP_FOLDER_NAME = "backups"
 DATA_DIR_VARIABLE = "ROUNDTABLE_DATA_DIR"
+DATABASE_URL_VARIABLE = "ROUNDTABLE_DATABASE_URL"
 
 # Folders that desktop sync clients watch. Syncing a live SQLite file copies it half-written.
 _CLOUD_FOLDER_NAMES = (
@@ -73,6 +74,13 @@ def resolve_data_dir(given: str | os.PathLike[str] | None) -> Path:
     if from_environment:
         return Path(from_environment).expanduser().resolve()
     return default_data_dir()
+
+
+def resolve_database_url(given: str | None) -> str | None:
+    """The address of a shared database server, if one is given (``--database-url``, else
+    the environment); None means the data file in the data folder."""
+    chosen = given if given is not None else os.environ.get(DATABASE_URL_VARIABLE, "")
+    return chosen.strip() or None
 
 
 def prepare_data_dir(folder: Path) -> Path:

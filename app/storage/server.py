@@ -26,6 +26,13 @@ log = logging.getLogger(__name__)
 class ServerDatabase(Store):
     """An open database on a PostgreSQL server."""
 
+    def where(self) -> str:
+        """Where the data is, in words: the database and its server, never a password."""
+        address = self.engine.url
+        return _("the shared database “{name}” on {host}").format(
+            name=address.database or "", host=address.host or _("this computer")
+        )
+
     def write_refused(self, error: DBAPIError) -> StorageError | None:
         # PostgreSQL's "operational" errors are the server's own troubles (gone away, out
         # of disk or memory), never a fault in what was asked of it.
@@ -79,7 +86,7 @@ def open_server_database(url: str) -> ServerDatabase:
         log.warning("the database server could not be used: %s", error.orig)
         raise StorageError(
             _(
-                "Roundtable could not reach the shared database at {host}. Please check that "
+                "Roundtable could not reach the shared database on {host}. Please check that "
                 "the server is running and that you may use it."
             ).format(host=address.host or _("this computer"))
         ) from error

@@ -49,6 +49,10 @@ class Store:
         """The plain sentence for a refusal by the store itself, else None (a fault)."""
         return None
 
+    def where(self) -> str:
+        """Where the data is, in words (never a password)."""
+        raise NotImplementedError
+
     def forget_deleted(self) -> None:
         """Make sure nothing deleted or overwritten can still be read from the store."""
         raise NotImplementedError

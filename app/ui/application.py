@@ -44,7 +44,7 @@ from app.ui.settings import Settings
 from app.ui.tasks import TaskRunner, fault_message
 
 if TYPE_CHECKING:
-    from app.storage import Database
+    from app.storage import Database, Store
     from app.ui.data import DataSource
 
 log = logging.getLogger(__name__)
@@ -56,8 +56,12 @@ EXAMPLE_QUESTION = N_(
 SMOKE_TIMEOUT_MS = 60_000
 
 
-def run_application(folder: Path, *, smoke: bool = False, live: str | None = None) -> int:
-    """Run the app on the data in ``folder``; the exit code (0 fine, 1 could not run).
+def run_application(
+    folder: Path, *, smoke: bool = False, live: str | None = None, database_url: str | None = None
+) -> int:
+    """Run the app on the data in ``folder`` (or, given ``database_url``, on that shared
+    server, with the settings and log still in ``folder``); the exit code (0 fine, 1 could
+    not run).
 
     With ``smoke``, nothing waits for a person: no dialog is shown (problems are printed
     to stderr), the main window is drawn once and closed, and no example data is offered.
@@ -72,7 +76,7 @@ def run_application(folder: Path, *, smoke: bool = False, live: str | None = Non
     sys.excepthook = faults
     dialogs: Dialogs = ConsoleDialogs() if smoke else MessageBoxDialogs()
     try:
-        return _run(app, folder, dialogs, faults, smoke=smoke, live=live)
+        return _run(app, folder, dialogs, faults, smoke=smoke, live=live, database_url=database_url)
     except Exception:
         log.exception("fault while starting or running")
         dialogs.tell(
@@ -96,6 +100,7 @@ def _run(
     *,
     smoke: bool,
     live: str | None = None,
+    database_url: str | None = None,
 ) -> int:
     settings = Settings.in_folder(folder)
     text_size = TextSize(settings)
@@ -112,13 +117,13 @@ def _run(
         window.show()
         _draw_now(window)
         first_drawn = time.perf_counter()
-    db = open_data(folder, dialogs, offer_restore=not smoke)
+    db = open_data(folder, dialogs, offer_restore=not smoke, database_url=database_url)
     if db is None:
         _finish(window, runner, None, daily_backup=False)
         return 1
     from app.ui.data import DataSource
 
-    source = DataSource(db)
+    source = DataSource(db, folder)
     try:
         if live is not None:
             return _run_live(app, source, runner, live, dialogs, settings, text_size, smoke=smoke)
@@ -130,6 +135,8 @@ def _run(
         for warning in db.warnings:
             show_message(window, warning, problem=True)
             window.status_line.announce(warning, urgent=True)
+        if source.on_server:
+            window.status_line.announce(source.where())
         if wants_examples:
             window.add_example_data()
         else:
@@ -176,10 +183,19 @@ def _run_live(
         window.deleteLater()
 
 
-def open_data(folder: Path, dialogs: Dialogs, *, offer_restore: bool) -> Database | None:
-    """The open data file, or None once the person has been told why it cannot be opened."""
-    from app.storage import open_database
+def open_data(
+    folder: Path, dialogs: Dialogs, *, offer_restore: bool, database_url: str | None = None
+) -> Store | None:
+    """The open data (the file, or a shared server at ``database_url``), or None once the
+    person has been told why it cannot be opened."""
+    from app.storage import open_database, open_store
 
+    if database_url:
+        try:
+            return open_store(folder, database_url)
+        except StorageError as error:
+            dialogs.tell(str(error), problem=True)
+            return None
     try:
         # The quick check reads every page; the window runs it once it is up.
         return open_database(folder, quick_check_later=True)
@@ -239,7 +255,7 @@ def _offer_restore(folder: Path, error: DatabaseDamaged, dialogs: Dialogs) -> Da
     return db
 
 
-def offer_example_data(db: Database, dialogs: Dialogs) -> bool:
+def offer_example_data(db: Store, dialogs: Dialogs) -> bool:
     """Ask a new user whether to add the example groups; True if they would like them."""
     try:
         from app.services import example_data

@@ -1,4 +1,5 @@
-"""The open data file as the screens see it: one method per service call.
+"""The open data as the screens see it (the data file, or a shared server): one method per
+service call.
 
 Every method here runs on the task runner's worker thread, never on the GUI thread; the
 runner's single worker also means only one of them uses the file at a time. The screens
@@ -16,12 +17,12 @@ from typing import Any, TypeVar
 
 from app.errors import StorageError
 from app.i18n import _
-from app.services import aims, decisions, example_data, groups, maintenance
+from app.services import aims, decisions, example_data, groups, maintenance, shared_server
 from app.services.aims import AimRow
 from app.services.decisions import DecisionRow
 from app.services.example_data import ExampleDataSummary
 from app.services.groups import GroupSummary
-from app.storage import Database, backups, open_database
+from app.storage import Database, Store, backups, open_database
 from app.storage.restore import Restored
 
 log = logging.getLogger(__name__)
@@ -36,12 +37,14 @@ class DecisionsStart:
 
 
 class DataSource:
-    def __init__(self, db: Database) -> None:
-        self._db: Database | None = db
-        self.folder = db.folder
+    def __init__(self, db: Store, folder: Path | None = None) -> None:
+        """``folder``: where settings and backups live (by default the data file's own)."""
+        self._db: Store | None = db
+        self.on_server = not isinstance(db, Database)
+        self.folder = folder if folder is not None else db.folder  # type: ignore[attr-defined]
 
     @property
-    def db(self) -> Database:
+    def db(self) -> Store:
         if self._db is None:
             raise StorageError(
                 _("Roundtable lost hold of its data file. Please close it and open it again.")
@@ -80,29 +83,43 @@ class DataSource:
     def add_example_data(self) -> ExampleDataSummary:
         return example_data.load_example_data(self.db)
 
+    def where(self) -> str:
+        """Where the data is kept, in a sentence."""
+        return _("Your data is kept in {where}.").format(where=self.db.where())
+
+    # A shared server's backups and checks are its administrators' (shared_server): here
+    # they are refused in words, or have nothing to do.
+
+    def data_file(self) -> Database:
+        shared_server.refuse_backups(self.on_server)
+        return self.db  # type: ignore[return-value]
+
     def backup_to(self, destination: Path) -> Path:
-        return maintenance.backup(self.db, destination)
+        return maintenance.backup(self.data_file(), destination)
 
     def daily_backup(self) -> Path | None:
-        return self.db.backup_daily_if_due()
+        return None if self.on_server else self.data_file().backup_daily_if_due()
 
     def check(self) -> str:
-        """A full check of the open file, in plain sentences (it changes nothing)."""
-        return maintenance.describe(maintenance.check_open(self.db), in_app=True)
+        """A full check of the open data, in plain sentences (it changes nothing)."""
+        if self.on_server:
+            return shared_server.describe(self.db)
+        return maintenance.describe(maintenance.check_open(self.data_file()), in_app=True)
 
     def quick_check(self) -> list[str]:
         """The start-up check, run here rather than before the window appears."""
-        return self.db.problems(full=False)
+        return [] if self.on_server else self.data_file().problems(full=False)
 
     def latest_good_backup(self) -> backups.BackupFile | None:
-        return maintenance.latest_good_backup(self.folder)
+        return None if self.on_server else maintenance.latest_good_backup(self.folder)
 
     def restore(self, candidate: Path) -> Restored:
         """Close the file, put ``candidate`` in its place, and open the result.
 
         If the restore is refused, the file that was open is opened again as it was.
         """
-        self.close()
+        shared_server.refuse_backups(self.on_server)
+        self.close()  # (it may be closed already: damage stops all saving at once)
         try:
             restored = maintenance.restore(self.folder, candidate)
         finally:

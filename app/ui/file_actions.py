@@ -16,7 +16,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from app import APP_NAME, __version__
+from app.errors import StorageError
 from app.i18n import _
+from app.services import shared_server
 from app.storage.backups import BackupFile
 from app.storage.restore import Restored
 from app.ui.data import DataSource
@@ -54,7 +56,9 @@ class FileActions:
 
     # -- back up ----------------------------------------------------------------------
 
-    def choose_backup_file(self) -> QFileDialog:
+    def choose_backup_file(self) -> QFileDialog | None:
+        if self._refused_on_server():
+            return None
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         ) or str(Path.home())
@@ -81,7 +85,9 @@ class FileActions:
 
     # -- restore ----------------------------------------------------------------------
 
-    def choose_backup_to_restore(self) -> QFileDialog:
+    def choose_backup_to_restore(self) -> QFileDialog | None:
+        if self._refused_on_server():
+            return None
         dialog = self._file_dialog(_("Choose a backup to restore"), self._source.folder / "backups")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
@@ -181,12 +187,21 @@ class FileActions:
                     "who run them."
                 ),
                 _("Free software under the GNU General Public Licence, version 3 or later."),
-                _("Your data is kept in {folder}").format(folder=self._source.folder),
+                self._source.where(),
             ]
         )
         return show_message(self._window, text)
 
     # -- shared -----------------------------------------------------------------------
+
+    def _refused_on_server(self) -> bool:
+        """Say, before any file is chosen, that a shared server's backups are not ours."""
+        try:
+            shared_server.refuse_backups(self._source.on_server)
+        except StorageError as refusal:
+            self._problem(str(refusal))
+            return True
+        return False
 
     def _problem(self, message: str) -> None:
         self._status.announce(message, urgent=True)

@@ -76,3 +76,53 @@ def test_about_names_the_app_and_its_data_folder(open_window, sample, data_dir):
     box = parts.window.file_actions.about()
     assert "Roundtable, version" in box.text() and str(data_dir) in box.text()
     box.close()
+
+
+def test_on_a_shared_server_the_file_menu_says_what_it_can_and_cannot_do(
+    qtbot, server_db, data_dir
+):
+    from app.ui.data import DataSource
+    from app.ui.display import TextSize
+    from app.ui.main_window import MainWindow
+    from app.ui.settings import Settings
+    from app.ui.tasks import TaskRunner
+
+    groups.create_group(server_db, "Kit That Works group")
+    source = DataSource(server_db, data_dir)
+    settings = Settings.in_folder(data_dir)
+    runner = TaskRunner()
+    window = MainWindow(source, runner, settings, TextSize(settings))
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        window.load_groups()
+        wait_loaded(qtbot, window)
+        assert [g.name for g in window.groups] == ["Kit That Works group"]
+        actions = window.file_actions
+        refusal = (
+            "Roundtable's data is on a shared database server, so its backups are made and "
+            "put back there, by whoever looks after the server. Backing up and restoring here "
+            "work only with a data file."
+        )
+        # Said before any file is chosen: no chooser opens for what cannot be done.
+        for choose in (actions.choose_backup_file, actions.choose_backup_to_restore):
+            assert choose() is None
+            assert window.status_line.announced[-1] == refusal
+            assert any(box.text() == refusal for box in visible_boxes())
+            close_boxes()
+        actions.check()
+        assert runner.wait_idle()
+        assert window.status_line.announced[-1].startswith(
+            "Roundtable is using the shared database"
+        )
+        assert any("It holds 1 group, 0 people" in box.text() for box in visible_boxes())
+        close_boxes()
+        about = actions.about()
+        assert "Your data is kept in the shared database" in about.text()
+        about.close()
+        # Nothing to back up each day, and no file to check at start.
+        assert source.daily_backup() is None and source.quick_check() == []
+        assert not (data_dir / "roundtable.sqlite3").exists()
+    finally:
+        window.close()
+        runner.shutdown(wait=True)
