@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, create_engine, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from app.errors import SaveFailed, StorageError
@@ -30,7 +30,7 @@ class ServerDatabase(Store):
         """Where the data is, in words: the database and its server, never a password."""
         address = self.engine.url
         return _("the shared database “{name}” on {host}").format(
-            name=address.database or "", host=address.host or _("this computer")
+            name=address.database or "", host=host_words(address)
         )
 
     def write_refused(self, error: DBAPIError) -> StorageError | None:
@@ -88,12 +88,17 @@ def open_server_database(url: str) -> ServerDatabase:
             _(
                 "Roundtable could not reach the shared database on {host}. Please check that "
                 "the server is running and that you may use it."
-            ).format(host=address.host or _("this computer"))
+            ).format(host=host_words(address))
         ) from error
     except BaseException:
         engine.dispose()
         raise
     return ServerDatabase(engine)
+
+
+def host_words(address: URL) -> str:
+    """The server's name; a Unix socket (no host) is on this computer."""
+    return address.host or _("this computer")
 
 
 def stored_revision(connection: Connection) -> str | None:
