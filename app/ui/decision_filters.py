@@ -132,12 +132,14 @@ class DecisionFilterBar(QWidget):
             self.grid.add_pair(field_label, box)
         self.set_choices(None)
 
+        # The label above the box, as on every form: beside it, at large text sizes the
+        # three would be wider than the window.
         search_row = QHBoxLayout()
-        search_row.addWidget(search_label)
         search_row.addWidget(self.search, 1)
         search_row.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(search_label)
         layout.addLayout(search_row)
         layout.addWidget(self.grid)
         chain = self.focus_chain()

@@ -12,7 +12,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -32,6 +31,7 @@ from app.ui.member_fields import name_field
 from app.ui.save_elsewhere import SaveElsewhere
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import scrolling
+from app.ui.wrapping import WrappingCheckBox, WrappingComboBox
 
 Announce = Callable[..., None]
 
@@ -53,9 +53,8 @@ def text_box(lines: int = 4) -> QPlainTextEdit:
 
 
 def combo(items: Sequence[tuple[str, Any]], current: Any = None) -> QComboBox:
-    box = QComboBox()
-    # As wide as its longest choice: the page scrolls sideways rather than cut a name short.
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    # As wide as its longest choice where there is room; where not, the chosen line wraps.
+    box = WrappingComboBox()
     for text, value in items:
         box.addItem(text, value)
     index = box.findData(current)
@@ -67,7 +66,7 @@ class OptionalDate:
     """A date that may be left out: a check box saying whether there is one, and the date."""
 
     def __init__(self, check_text: str, value: date | None) -> None:
-        self.check = QCheckBox(check_text)
+        self.check = WrappingCheckBox(check_text)
         self.editor = QDateEdit()
         self.editor.setCalendarPopup(True)
         self.editor.setDisplayFormat(_("d MMMM yyyy"))

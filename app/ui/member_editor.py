@@ -124,7 +124,7 @@ class MemberEditor(QDialog):
         comfortable = self.fontMetrics().averageCharWidth() * 60
         width = min(max(hint.width() + bar + 40, comfortable), int(screen.width() * 0.9))
         height = min(self.sizeHint().height() + hint.height(), int(screen.height() * 0.9))
-        self.resize(max(width, self.sizeHint().width()), height)
+        self.resize(max(width, self.minimumSizeHint().width()), height)
 
     def _collect(self) -> MemberDetails:
         return self.form.collect(self._person_id, self._left_on)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from app.ui.member_fields import (
     name_field,
 )
 from app.ui.widgets import Heading
+from app.ui.wrapping import WrappingCheckBox, WrappingComboBox
 
 
 class Rows(QVBoxLayout):
@@ -55,7 +55,7 @@ def _form(parent: QWidget) -> Rows:
 
 
 def _combo(choices: list, name: str) -> QComboBox:  # type: ignore[type-arg]
-    combo = QComboBox()
+    combo = WrappingComboBox()
     for choice in choices:
         combo.addItem(label(choice), choice)
     combo.setAccessibleName(name)
@@ -68,7 +68,7 @@ class AccessNeedRow(QWidget):
     def __init__(self, kind: AccessNeedKind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
-        self.check = QCheckBox(label(kind))
+        self.check = WrappingCheckBox(label(kind))
         self.check.setAccessibleName(label(kind))
         self.details_label = QLabel(_("Details:"))
         self.details = QLineEdit()
@@ -157,7 +157,7 @@ class MemberForm(QWidget):
         warning = QLabel(_("Only kept with their consent; left out of packs unless staff ask."))
         warning.setWordWrap(True)
         form.add_row(warning)
-        self.consent = QCheckBox(_("They &agree to us keeping these details"))
+        self.consent = WrappingCheckBox(_("They &agree to us keeping these details"))
         self.consent.setAccessibleName(_("They agree to us keeping these details"))
         self.consent_when = QLabel()
         self.consent_when.setWordWrap(True)

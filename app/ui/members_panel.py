@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -35,6 +34,7 @@ from app.ui.panels import RecordsPanel
 from app.ui.table_models import RowTableModel
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import ButtonRow, StatusLine, named_button
+from app.ui.wrapping import WrappingCheckBox
 
 SEARCH_PAUSE_MS = 250  # long enough not to search on every key of a name typed quickly
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -62,7 +62,7 @@ class MembersPanel(RecordsPanel):
         )
         self.search.setClearButtonEnabled(True)
         self.search_label.setBuddy(self.search)
-        self.show_left = QCheckBox(_("&Show people who have left"))
+        self.show_left = WrappingCheckBox(_("&Show people who have left"))
         self.show_left.setAccessibleName(_("Show people who have left"))
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)

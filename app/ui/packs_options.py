@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -24,6 +23,7 @@ from app.services.packs import KIND_WORDS, PackKind, PrivacyChoice
 from app.ui.decision_form import combo
 from app.ui.packs_pages import PackRequest
 from app.ui.packs_sessions import SessionList
+from app.ui.wrapping import WrappingCheckBox
 
 STYLE_WORDS = (
     (PrintStyle.STANDARD, N_("Standard print")),
@@ -63,8 +63,8 @@ class PackOptions(QWidget):
         self.size_box = QSpinBox()
         self.size_box.setSuffix(_(" pt"))
         self.font_box = combo([(_(font.title), font.key) for font in READING_FONTS], look.font_key)
-        self.contact = QCheckBox(_("Contact &details"))
-        self.access_needs = QCheckBox(_("Access &needs"))
+        self.contact = WrappingCheckBox(_("Contact &details"))
+        self.access_needs = WrappingCheckBox(_("Access &needs"))
         self._set_size_range(look.style, look.size_pt)
 
         form = QFormLayout(self)

@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -25,6 +24,7 @@ from app.ui.decision_form import FormDialog, text_box
 from app.ui.formatting import format_date
 from app.ui.money_fields import pence_in, pounds_box
 from app.ui.tasks import TaskRunner
+from app.ui.wrapping import WrappingCheckBox
 
 
 class PaymentDialog(FormDialog):
@@ -61,7 +61,7 @@ class PaymentDialog(FormDialog):
             _("Time given, in minutes"),
             about=["minutes"],
         )
-        self.declined = QCheckBox(_("They chose &not to be paid"))
+        self.declined = WrappingCheckBox(_("They chose &not to be paid"))
         self.declined.setAccessibleName(_("They chose not to be paid"))
         self.declined.setChecked(change.declined)
         self.fields.addWidget(self.declined)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
 
 from app.i18n import N_, _, ngettext
 from app.services import attendance_report, payments
@@ -33,6 +33,7 @@ from app.ui.save_elsewhere import ask_where_to_save, safe_file_name
 from app.ui.table_models import Column, RowTableModel
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import ButtonRow, named_button
+from app.ui.wrapping import WrappingCheckBox
 
 
 def _session_date(row: PaymentRow) -> str:
@@ -112,7 +113,7 @@ class PaymentsPanel(RecordsPanel):
         self._choose_after_load: int | None = None
         self.dialog: PaymentDialog | None = None
 
-        self.not_paid_only = QCheckBox(_("Show only those not paid &yet"))
+        self.not_paid_only = WrappingCheckBox(_("Show only those not paid &yet"))
         self.not_paid_only.setAccessibleName(_("Show only those not paid yet"))
         self.not_paid_only.toggled.connect(self._filter_changed)
         self.change_button = named_button(

@@ -6,8 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -24,6 +22,7 @@ from app.services.meetings import SessionChoices, SessionDetails
 from app.ui.session_models import AttendanceModel, status_words
 from app.ui.session_pages import LinesList
 from app.ui.session_venue import labelled
+from app.ui.wrapping import WrappingCheckBox, WrappingComboBox
 
 # The order the choices are offered in: first letters differ, so a key press picks one.
 STATUS_CHOICES: tuple[AttendanceStatus | None, ...] = (
@@ -57,10 +56,10 @@ class AttendancePage(QWidget):
         self.all_present.clicked.connect(self.mark_rest_present)
 
         self.chosen = QGroupBox(_("The chosen person"))
-        self.status = QComboBox()
+        self.status = WrappingComboBox()
         for status in STATUS_CHOICES:
             self.status.addItem(status_words(status), status)
-        self.with_supporter = QCheckBox(_("Came with a s&upporter"))
+        self.with_supporter = WrappingCheckBox(_("Came with a s&upporter"))
         self.with_supporter.setAccessibleName(_("Came with a supporter"))
         self.supporter_name = QLineEdit()
         fields = QVBoxLayout(self.chosen)

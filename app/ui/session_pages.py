@@ -7,7 +7,6 @@ from datetime import datetime
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QSize, Qt, QTime, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDateTimeEdit,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from app.services.meetings import SessionChoices, SessionDetails
 from app.services.venues import VenueRow
 from app.services.wording import label
 from app.ui.session_venue import features_sentence, labelled
+from app.ui.wrapping import WrappingComboBox
 
 
 class _ShowsLines:
@@ -84,10 +84,10 @@ class WhenWherePage(QWidget):
         self.starts_at = QDateTimeEdit()
         self.starts_at.setCalendarPopup(True)
         self.starts_at.setDisplayFormat(_("dddd d MMMM yyyy 'at' HH:mm"))
-        self.status = QComboBox()
+        self.status = WrappingComboBox()
         for status in MeetingStatus:
             self.status.addItem(label(status), status)
-        self.venue = QComboBox()
+        self.venue = WrappingComboBox()
         self.venue_access = QLabel()
         self.venue_access.setWordWrap(True)
         self.venue_access.setTextFormat(Qt.TextFormat.PlainText)

@@ -10,7 +10,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -28,6 +27,7 @@ from app.services.session_editing import LONGEST_BREAK_MINUTES, LONGEST_ITEM_MIN
 from app.ui.session_models import PlanEntry, RunningOrderModel
 from app.ui.session_pages import LinesList, field_message
 from app.ui.session_venue import labelled
+from app.ui.widgets import ButtonRow
 
 NEW_ITEM_MINUTES = 15
 NEW_BREAK_MINUTES = 15
@@ -88,19 +88,21 @@ class PlanPage(QWidget):
         fields.addWidget(self.details_label)
         fields.addWidget(self.details)
 
-        buttons = QGridLayout()
-        buttons.addWidget(self.add_item_button, 0, 0)
-        buttons.addWidget(self.add_break_button, 0, 1)
-        buttons.addWidget(self.remove_button, 0, 2)
-        buttons.addWidget(self.up_button, 1, 0)
-        buttons.addWidget(self.down_button, 1, 1)
-        buttons.setColumnStretch(3, 1)
+        buttons = ButtonRow(
+            [
+                self.add_item_button,
+                self.add_break_button,
+                self.remove_button,
+                self.up_button,
+                self.down_button,
+            ]
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.limits)
         layout.addWidget(labelled(_("&Running order:"), self.order, _("Running order")))
         layout.addWidget(self.order, 1)
         layout.addWidget(self.empty)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         layout.addWidget(self.chosen)
 
         self.order.selectionModel().currentChanged.connect(lambda *_args: self._show_chosen())

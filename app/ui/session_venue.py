@@ -26,6 +26,7 @@ from app.services.wording import label
 from app.ui.data import DataSource
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import Heading, StatusLine, scrolling
+from app.ui.wrapping import WrappingCheckBox
 
 
 def features_sentence(venue: VenueRow | None) -> str:
@@ -89,7 +90,7 @@ class VenueEditor(QDialog):
         feature_box = QGroupBox(_("Access features"))
         feature_layout = QVBoxLayout(feature_box)
         for kind in VenueFeatureKind:
-            box = QCheckBox(label(kind))
+            box = WrappingCheckBox(label(kind))
             box.setAccessibleName(label(kind))
             self.features[kind] = box
             feature_layout.addWidget(box)

@@ -5,14 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -20,6 +17,7 @@ from app.i18n import N_, _
 from app.speech import Voice
 from app.ui.read_aloud import PAUSE_KEYS, READ_KEYS, STOP_KEYS, ReadAloud
 from app.ui.settings import SPEECH_RATE, SPEECH_RATES, SPEECH_VOICE, Settings
+from app.ui.wrapping import WrappingComboBox
 
 TRY_IT = N_("This is how Roundtable reads aloud. The group agreed to meet again in March.")
 
@@ -45,13 +43,13 @@ class SpeechSettingsBox(QGroupBox):
         self.speed.valueChanged.connect(self._speed_chosen)
 
         self.voice_label = QLabel(_("&Voice:"))
-        self.voice = QComboBox()
+        self.voice = WrappingComboBox()
         self.voice.setAccessibleName(_("Voice"))
+        # As wide as the box whatever voices arrive later; a long name wraps.
         self.voice.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            WrappingComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.voice.setMinimumContentsLength(12)
-        self.voice.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.voice.addItem(_("The usual voice"), "")
         self.voice_label.setBuddy(self.voice)
         self.voice.setEnabled(False)
@@ -72,18 +70,14 @@ class SpeechSettingsBox(QGroupBox):
         )
         keys.setWordWrap(True)
 
-        grid = QGridLayout(self)
-        grid.addWidget(self.speed_label, 0, 0)
-        grid.addWidget(self.speed, 0, 1)
-        grid.addWidget(self.voice_label, 1, 0)
-        grid.addWidget(self.voice, 1, 1)
-        grid.setColumnStretch(1, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.try_button)
-        row.addStretch(1)
-        grid.addLayout(row, 2, 0, 1, 2)
-        grid.addWidget(self.state, 3, 0, 1, 2)
-        grid.addWidget(keys, 4, 0, 1, 2)
+        # Each label above its field, so that at large text sizes neither pushes the other
+        # off the side of the window.
+        column = QVBoxLayout(self)
+        for widget in (self.speed_label, self.speed, self.voice_label, self.voice):
+            column.addWidget(widget)
+        column.addWidget(self.try_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(self.state)
+        column.addWidget(keys)
 
         read_aloud.voices_ready.connect(self._show_voices)
         read_aloud.load_voices()

@@ -11,6 +11,9 @@ ACCESSIBILITY.md's rules there.
     visible cell is narrower or shorter than its text needs (word-wrapped text is measured
     at its width; anything cut off by the widget holding it counts too, except inside a
     scroll area, which may scroll);
+  * reflow: nothing with text is so wide at its least that it reaches past the right edge
+    of the scrolling page that holds it, which would make a reader scroll sideways along
+    every line (lists and tables may scroll sideways inside themselves);
   * style sheets: none sets a font, which would override the chosen text size;
   * Alt keys: no two menus, labelled fields, buttons or tabs share an &-letter.
 ``Walker.check_contrast`` measures the palette roles the screen is drawn with, the focus
@@ -23,16 +26,19 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractScrollArea,
     QApplication,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QMenuBar,
     QRadioButton,
+    QScrollArea,
     QTabBar,
     QToolTip,
     QWidget,
@@ -41,6 +47,7 @@ from walker_fit import SLACK, text_need
 
 from app.ui.focus_ring import ring_colours
 from app.ui.looks import EDGE_TARGET, TEXT_TARGET, BorderStyle, contrast
+from app.ui.packs_preview import PagePicture
 
 MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
 Role = QPalette.ColorRole
@@ -228,6 +235,8 @@ class Walker:
     # -- fit ------------------------------------------------------------------------------
 
     def check_fit(self, top: QWidget, where: str) -> None:
+        # As it will be drawn: a list filled while Tab was walked may have asked to relayout.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         for widget in [top, *top.findChildren(QWidget)]:
             if widget.window() is not top or not widget.isVisible():
                 continue
@@ -236,6 +245,13 @@ class Walker:
                 self.problem(where, f"text does not fit: {describe(widget)}: {need}")
             if need is not None and widget is not top and _clipped_by_parent(widget, top):
                 self.problem(where, f"cut off by what holds it: {describe(widget)}")
+            past = _past_page_edge(widget) if need is not None else 0
+            if past > SLACK:
+                self.problem(
+                    where,
+                    f"pushes its page sideways: {describe(widget)} needs {past} px more "
+                    "than the page's width, even at its narrowest",
+                )
 
     # -- contrast -------------------------------------------------------------------------
 
@@ -324,6 +340,25 @@ def _reached_by_arrows(widget: QWidget, reached: set[int]) -> bool:
         )
     )
     return any(id(sibling) in reached for sibling in siblings)
+
+
+def _past_page_edge(widget: QWidget) -> int:
+    """How far ``widget`` at its least width reaches past the right edge of the scroll
+    area's page that holds it (0 if it does not, or is in none)."""
+    if isinstance(widget, (QAbstractItemView, QHeaderView, PagePicture)):
+        return 0  # lists and tables scroll inside themselves; a page's picture is zoomed
+    parent = widget.parentWidget()
+    while parent is not None:
+        holder = parent.parentWidget()
+        if isinstance(holder, QScrollArea) and holder.viewport() is parent:
+            page = holder.widget()
+            if page is None or not page.isAncestorOf(widget):
+                return 0
+            left = widget.mapTo(page, QPoint(0, 0)).x()
+            least = max(widget.minimumSizeHint().width(), widget.minimumWidth())
+            return max(0, left + least - parent.width())
+        parent = holder
+    return 0
 
 
 def _clipped_by_parent(widget: QWidget, top: QWidget) -> bool:

@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.wrapping import WrappingCheckBox, WrappingComboBox
+
 SLACK = 1  # pixels of rounding allowed between a measured need and a widget's size
 
 
@@ -39,6 +41,7 @@ def text_need(widget: QWidget) -> str | None:
     """ "" if the text fits, a reason if not, None if this is not a kind with text."""
     checks = (
         (QLabel, _label_fits),
+        ((WrappingCheckBox, WrappingComboBox), _wrapping_fits),
         ((QCheckBox, QRadioButton, QPushButton), _button_fits),
         (QToolButton, _hint_fits),
         (QLineEdit, _line_edit_fits),
@@ -108,6 +111,22 @@ def _button_fits(button: QAbstractButton) -> str:
         width += button.iconSize().width() + 4
     if width > room.width() + SLACK or needed.height() > room.height() + SLACK:
         return f"its text needs {width}×{needed.height()} px and has {room.width()}×{room.height()}"
+    return ""
+
+
+def _wrapping_fits(box: WrappingCheckBox | WrappingComboBox) -> str:
+    """Wrapped onto as many lines as its width needs, with room for its longest word."""
+    if not box.hasHeightForWidth():  # a list that can be typed in keeps one line
+        return _combo_fits(box) if isinstance(box, WrappingComboBox) else _button_fits(box)
+    needed = box.heightForWidth(box.width())
+    if box.height() + SLACK < needed:
+        return (
+            f"wrapped at {box.width()} px wide, it needs {needed} px of height "
+            f"and has {box.height()}"
+        )
+    least = box.minimumSizeHint().width()
+    if box.width() + SLACK < least:
+        return f"its longest word needs {least} px in all and it has {box.width()}"
     return ""
 
 

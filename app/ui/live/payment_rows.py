@@ -4,13 +4,14 @@ member gave (the planned length until changed), and whether they chose not to be
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QCheckBox, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from app.i18n import _
 from app.services.live_close import PaymentSuggestion
 from app.services.payments import pence_for_time
 from app.services.timing import duration_words
 from app.services.wording import money
+from app.ui.wrapping import WrappingCheckBox
 
 MOST_MINUTES = 24 * 60
 
@@ -36,7 +37,7 @@ class PaymentRow(QWidget):
         bold = QFont()  # only the weight is set, so the size still follows the text size
         bold.setBold(True)
         self.words.setFont(bold)
-        self.confirm = QCheckBox(_("Confirm this payment to {name}").format(name=name))
+        self.confirm = WrappingCheckBox(_("Confirm this payment to {name}").format(name=name))
         self.confirm.setAccessibleName(self.confirm.text())
         self.minutes = QSpinBox()
         # Room for a session that ran long, not for a slip of the keys (700 for 70): once
@@ -50,7 +51,7 @@ class PaymentRow(QWidget):
         self.minutes_label = QLabel(_("Minutes {name} gave:").format(name=name))
         self.minutes_label.setWordWrap(True)
         self.minutes_label.setBuddy(self.minutes)
-        self.declined = QCheckBox(_("{name} chose not to be paid").format(name=name))
+        self.declined = WrappingCheckBox(_("{name} chose not to be paid").format(name=name))
         self.declined.setAccessibleName(self.declined.text())
         self.declined.setChecked(suggestion.declined)
 
