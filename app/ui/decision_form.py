@@ -114,7 +114,6 @@ class FormDialog(QDialog):
         # row of its own, so the buttons never need more width than the widest of them.
         self.save_copy = SaveElsewhere(self.page, title, self.announce)
         self.save_button = QPushButton(_("&Save"))
-        self.save_button.setDefault(True)
         self.save_button.setAccessibleName(_("Save"))
         self.cancel_button = QPushButton(_("&Cancel"))
         self.cancel_button.setAccessibleName(_("Cancel"))
@@ -127,6 +126,8 @@ class FormDialog(QDialog):
         layout.addWidget(scroller, 1)
         layout.addWidget(self.save_copy, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.buttons)
+        # Only once it is in the dialog: Enter in a one-line field then saves.
+        self.save_button.setDefault(True)
 
     @classmethod
     def example(cls, window: Any) -> FormDialog:

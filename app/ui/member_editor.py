@@ -80,7 +80,6 @@ class MemberEditor(QDialog):
         self.save_button = QPushButton(_("&Save"))
         self.save_button.setAccessibleName(_("Save"))
         self.save_button.setAccessibleDescription(_("Saves and closes (Ctrl+S)"))
-        self.save_button.setDefault(True)
         self.cancel_button = QPushButton(_("&Cancel"))
         self.cancel_button.setAccessibleName(_("Cancel"))
         self.cancel_button.setAccessibleDescription(_("Closes without saving (Escape)"))
@@ -100,6 +99,7 @@ class MemberEditor(QDialog):
         # A row of its own, so the buttons never need more width than the widest of them.
         column.addWidget(self.save_copy, 0, Qt.AlignmentFlag.AlignLeft)
         column.addLayout(buttons)
+        self.save_button.setDefault(True)  # in the dialog now, so Enter in a field saves
         self._fit_to_screen()
         self.form.full_name.setFocus()
 

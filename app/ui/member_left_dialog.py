@@ -72,7 +72,6 @@ class MarkLeftDialog(QDialog):
 
         self.confirm_button = QPushButton(_("Mark as &left"))
         self.confirm_button.setAccessibleName(_("Mark as left"))
-        self.confirm_button.setDefault(True)
         self.cancel_button = QPushButton(_("&Cancel"))
         self.cancel_button.setAccessibleName(_("Cancel"))
         self.confirm_button.clicked.connect(self.confirm)
@@ -90,6 +89,7 @@ class MarkLeftDialog(QDialog):
         column.addWidget(self.problem)
         column.addStretch(1)
         column.addLayout(buttons)
+        self.confirm_button.setDefault(True)  # in the dialog now, so Enter in a field confirms
         self.date.setFocus()
 
     @classmethod

@@ -124,6 +124,7 @@ class PackDialog(QDialog):
         layout.addLayout(self.body, 1)
         layout.addWidget(self.status_line)
         layout.addWidget(buttons)
+        self.save_button.setDefault(True)  # Enter in a choice saves the pack, once it is ready
         self._set_ready(False)
 
         self._settle = QTimer(self)

@@ -111,6 +111,8 @@ class PagePreview(QWidget):
         self.zoom_in_button = QPushButton(_("Zoom &in (+)"))
         self.zoom_in_button.setAccessibleName(_("Zoom in"))
         self.zoom_in_button.clicked.connect(self.zoom_in)
+        for button in (self.zoom_out_button, self.zoom_in_button):
+            button.setAutoDefault(False)  # they change the view: Enter elsewhere never zooms
         self.zoom_label = QLabel()
         controls = QHBoxLayout()
         controls.addWidget(self.zoom_out_button)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -391,6 +391,16 @@ class SessionEditor(QDialog):
             app.focusChanged.disconnect(self._keep_in_view)
             self._following_focus = False
         super().hideEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter in a field of this long form does nothing, rather than press whichever
+        # button Qt finds after it ("New venue…" from the title) or save and close the
+        # whole session; Enter on a button still presses it, and Ctrl+S saves.
+        typing_enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if typing_enter and not isinstance(QApplication.focusWidget(), QPushButton):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _keep_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
         for scroller in self.scrollers:

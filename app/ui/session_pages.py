@@ -93,6 +93,7 @@ class WhenWherePage(QWidget):
         self.venue_access.setTextFormat(Qt.TextFormat.PlainText)
         self.new_venue = QPushButton(_("&New venue…"))
         self.new_venue.setAccessibleName(_("New venue"))
+        self.new_venue.setAutoDefault(False)  # Enter in a field never opens a new venue
         self.new_venue.clicked.connect(self.new_venue_wanted)
 
         layout = QVBoxLayout(self)

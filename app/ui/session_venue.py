@@ -127,6 +127,7 @@ class VenueEditor(QDialog):
         layout.addWidget(scroller, 1)
         layout.addWidget(self.problem)
         layout.addLayout(buttons)
+        self.save_button.setDefault(True)  # in the dialog now, so Enter in a field saves
         self.name.setFocus()
 
     @classmethod
