@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from app.errors import NotFound, ValidationError
 from app.i18n import _
@@ -42,36 +43,58 @@ def check_in(
     """Mark someone present, sending apologies or absent; ``with_supporter`` None keeps it."""
     clean_supporter = validation.short_text(supporter_name, _("The supporter's name"), limit=200)
     with db.transaction() as session:
-        meeting = meeting_or_refuse(session, meeting_id)
-        in_group = session.scalar(
-            select(Membership.id).where(
-                Membership.group_id == meeting.group_id, Membership.person_id == person_id
-            )
-        )
-        if in_group is None:
-            raise NotFound(_("That person is not in this group."))
-        line = attendance_of(session, meeting_id, person_id)
-        if line is None:
-            line = Attendance(meeting_id=meeting_id, person_id=person_id)
-            session.add(line)
-        line.status = AttendanceStatus(status)
-        if with_supporter is not None:
-            line.with_supporter = with_supporter
-            line.supporter_name = clean_supporter if with_supporter else ""
-        elif line.with_supporter is None:
-            line.with_supporter = False
+        _attend(session, meeting_id, person_id, status, with_supporter, clean_supporter)
 
 
 def toggle_supporter(db: Store, meeting_id: int, person_id: int) -> bool:
     """Note that someone came with a supporter, or did not after all (checking them in as
     present if they were not yet); returns whether they now have one."""
     with db.transaction() as session:
-        meeting_or_refuse(session, meeting_id)
         line = attendance_of(session, meeting_id, person_id)
-    status = line.status if line is not None else AttendanceStatus.PRESENT
-    now_with = not (line.with_supporter if line is not None else False)
-    check_in(db, meeting_id, person_id, status, with_supporter=now_with)
+        status = line.status if line is not None else AttendanceStatus.PRESENT
+        now_with = not (line.with_supporter if line is not None else False)
+        _attend(session, meeting_id, person_id, status, now_with, "")
     return now_with
+
+
+def name_supporter(db: Store, meeting_id: int, person_id: int, supporter_name: str) -> str:
+    """Note who came to support someone (an empty name: a supporter whose name was not
+    given), checking them in as present if they were not yet; returns the name kept."""
+    clean = validation.short_text(supporter_name, _("The supporter's name"), limit=200)
+    with db.transaction() as session:
+        line = attendance_of(session, meeting_id, person_id)
+        status = line.status if line is not None else AttendanceStatus.PRESENT
+        _attend(session, meeting_id, person_id, status, True, clean)
+    return clean
+
+
+def _attend(
+    session: Session,
+    meeting_id: int,
+    person_id: int,
+    status: AttendanceStatus,
+    with_supporter: bool | None,
+    supporter_name: str,
+) -> None:
+    """One person's attendance, refusing a session that is gone or a person not in its group."""
+    meeting = meeting_or_refuse(session, meeting_id)
+    in_group = session.scalar(
+        select(Membership.id).where(
+            Membership.group_id == meeting.group_id, Membership.person_id == person_id
+        )
+    )
+    if in_group is None:
+        raise NotFound(_("That person is not in this group."))
+    line = attendance_of(session, meeting_id, person_id)
+    if line is None:
+        line = Attendance(meeting_id=meeting_id, person_id=person_id)
+        session.add(line)
+    line.status = AttendanceStatus(status)
+    if with_supporter is not None:
+        line.with_supporter = with_supporter
+        line.supporter_name = supporter_name if with_supporter else ""
+    elif line.with_supporter is None:
+        line.with_supporter = False
 
 
 def save_notes(db: Store, meeting_id: int, agenda_item_id: int | None, text: str) -> None:

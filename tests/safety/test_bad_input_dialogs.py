@@ -140,7 +140,12 @@ ORDINARY = itertools.count(1)
 # Their examples work on a made-up session, so every save is refused ("that session no
 # longer exists"). Their text fields are still checked to be kept and refused plainly, and
 # what they save is fed the same text through its service (test_bad_input_records.py).
-EXAMPLES_ON_MADE_UP_RECORDS = {"ClosingDialog", "LiveDecisionDialog", "SessionCommentsDialog"}
+EXAMPLES_ON_MADE_UP_RECORDS = {
+    "ClosingDialog",
+    "LiveDecisionDialog",
+    "SessionCommentsDialog",
+    "SupporterDialog",
+}
 
 
 def ordinary_value(field: QWidget) -> str:

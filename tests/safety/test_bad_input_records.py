@@ -21,6 +21,7 @@ from app.services import (
     meetings,
     people,
 )
+from app.services.live import read_live
 from app.services.session_editing import AgendaLine, BreakLine
 
 when = st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31, 23, 59))
@@ -175,6 +176,21 @@ def test_session_notes(shared, text: str) -> None:
         with db.transaction() as session:
             kept = session.query(Note).filter_by(meeting_id=meeting, agenda_item_id=None).first()
             assert (kept.text if kept else "") == text
+
+
+@examples(150)
+@given(name=any_text())
+@example(name=TOO_LONG)
+def test_naming_a_supporter_in_live_mode(shared, name: str) -> None:
+    db, group, meeting = shared["db"], shared["group"], shared["meeting"]
+    member = people.list_members(db, group)[0]
+    kept = attempt(
+        db, name, lambda: live_actions.name_supporter(db, meeting, member.person_id, name)
+    )
+    if kept is not None:
+        person = read_live(db, meeting).person(member.person_id)
+        assert person is not None and person.with_supporter
+        assert person.supporter_name == kept == name.strip()
 
 
 @examples(400)

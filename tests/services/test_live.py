@@ -234,6 +234,40 @@ def test_a_supporter_is_noted_and_unnoted_without_losing_the_check_in(db) -> Non
     assert (person.status, person.with_supporter) == (AttendanceStatus.APOLOGIES, False)
 
 
+def test_a_supporter_is_named_keeping_the_check_in_and_the_name_goes_with_them(db) -> None:
+    sample = make_live_session(db)
+    grace, dev = sample.people["Grace"], sample.people["Dev"]
+    # Named before being checked in: present, with that supporter.
+    assert live_actions.name_supporter(db, sample.meeting_id, grace, "  Ola Bello ") == "Ola Bello"
+    person = read_live(db, sample.meeting_id).person(grace)
+    assert person is not None
+    assert (person.status, person.with_supporter, person.supporter_name) == (
+        AttendanceStatus.PRESENT,
+        True,
+        "Ola Bello",
+    )
+    # Checking in again keeps the supporter and their name.
+    live_actions.check_in(db, sample.meeting_id, grace, AttendanceStatus.PRESENT)
+    person = read_live(db, sample.meeting_id).person(grace)
+    assert person is not None and person.supporter_name == "Ola Bello"
+    # A supporter whose name was not given; someone already marked late keeps that.
+    live_actions.check_in(db, sample.meeting_id, dev, AttendanceStatus.ABSENT)
+    assert live_actions.name_supporter(db, sample.meeting_id, dev, "") == ""
+    person = read_live(db, sample.meeting_id).person(dev)
+    assert person is not None
+    assert (person.status, person.with_supporter) == (AttendanceStatus.ABSENT, True)
+    # Coming without a supporter after all forgets the name.
+    assert live_actions.toggle_supporter(db, sample.meeting_id, grace) is False
+    person = read_live(db, sample.meeting_id).person(grace)
+    assert person is not None and (person.with_supporter, person.supporter_name) == (False, "")
+    with pytest.raises(ValidationError, match="supporter's name"):
+        live_actions.name_supporter(db, sample.meeting_id, grace, "x" * 201)
+    person = read_live(db, sample.meeting_id).person(grace)
+    assert person is not None and not person.with_supporter  # the refusal changed nothing
+    with pytest.raises(NotFound):
+        live_actions.name_supporter(db, sample.meeting_id, 10_000, "Ola")
+
+
 def test_staff_confirm_their_own_minutes_and_choices_which_the_next_session_remembers(db) -> None:
     sample = make_live_session(db, rate_pence=1200)
     group, first = sample.group_id, sample.meeting_id  # held on 4 March

@@ -290,3 +290,51 @@ def test_finishing_the_summary_asks_before_ticked_payments_go_unconfirmed(
     assert not again.rows[0].minutes.isEnabled()
     again.cancel_button.click()
     qtbot.waitUntil(lambda: not again.isVisible())
+
+
+def test_a_supporter_is_named_from_the_check_in_list_with_shift_s(qtbot, db) -> None:
+    sample = make_live_session(db)
+    runner = TaskRunner()
+    window = open_live_window(
+        DataSource(db), runner, sample.meeting_id, full_screen=False, voice=LiveVoice(FakeSpeaker())
+    )
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.state is not None, timeout=10_000)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    check_in = window.screen_parts.check_in
+    qtbot.keyClick(window.notes, Key.Key_C, ALT)
+    qtbot.keyClick(check_in, Key.Key_Down)  # Grace, not checked in yet
+    qtbot.keyClick(check_in, Key.Key_S, SHIFT)
+    qtbot.waitUntil(lambda: window.dialog is not None and window.dialog.isVisible())
+    dialog = window.dialog
+    qtbot.waitUntil(dialog.supporter.hasFocus)
+    assert dialog.supporter.accessibleName() == "The supporter's name"
+    qtbot.keyClicks(dialog.supporter, "Ola Bello")
+    qtbot.keyClick(dialog.supporter, Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert runner.wait_idle(10_000)
+    qtbot.waitUntil(
+        lambda: "Grace Okafor came with Ola Bello supporting them." in window.status_line.announced
+    )
+    qtbot.waitUntil(
+        lambda: check_in.currentItem().text() == "Grace Okafor: present, supported by Ola Bello"
+    )
+    qtbot.waitUntil(check_in.hasFocus)  # ready for the next person
+    person = read_live(db, sample.meeting_id).person(sample.people["Grace"])
+    assert person is not None
+    assert (person.status, person.with_supporter, person.supporter_name) == (
+        AttendanceStatus.PRESENT,
+        True,
+        "Ola Bello",
+    )
+    # Opened again, it shows the name kept; S alone then notes no supporter after all.
+    qtbot.keyClick(check_in, Key.Key_S, SHIFT)
+    qtbot.waitUntil(lambda: window.dialog is not dialog and window.dialog.isVisible())
+    assert window.dialog.supporter.text() == "Ola Bello"
+    qtbot.keyClick(window.dialog.supporter, Key.Key_Escape)
+    qtbot.waitUntil(check_in.hasFocus)
+    qtbot.keyClick(check_in, Key.Key_S)
+    assert runner.wait_idle(10_000)
+    qtbot.waitUntil(lambda: check_in.currentItem().text() == "Grace Okafor: present")
+    runner.shutdown(wait=True)

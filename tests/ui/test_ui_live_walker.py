@@ -105,6 +105,7 @@ def test_each_live_dialog_builds_its_example_on_the_main_window(qtbot, open_wind
         "LiveActionDialog",
         "LiveDecisionDialog",
         "SummaryDialog",
+        "SupporterDialog",
     }
     for kind in kinds:
         dialog = kind.example(window)  # type: ignore[attr-defined]

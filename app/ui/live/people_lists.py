@@ -27,7 +27,11 @@ def status_words(person: LivePerson, sent_beforehand: int = 0) -> str:
         AttendanceStatus.APOLOGIES: _("sent apologies"),
         AttendanceStatus.ABSENT: _("absent"),
     }[person.status]
-    if person.with_supporter:
+    if person.with_supporter and person.supporter_name:
+        words = _("{status}, supported by {supporter}").format(
+            status=words, supporter=person.supporter_name
+        )
+    elif person.with_supporter:
         words = _("{status}, with a supporter").format(status=words)
     if sent_beforehand:
         words = _("{status}; {sent}").format(status=words, sent=sent_words(sent_beforehand))
@@ -76,12 +80,14 @@ class _PeopleList(QListWidget):
 
 
 class CheckInList(_PeopleList):
-    """Everyone expected. P present, A apologies, X absent, S came with a supporter; B they
+    """Everyone expected. P present, A apologies, X absent, S came with a supporter (Shift+S
+    to say who: a name to type in a dialog); B they
     sent something in beforehand (a letter, an email, a word with staff), Shift+B takes it
     back. Someone who cannot come is heard that way too."""
 
     checked = Signal(int, object)  # person id, AttendanceStatus
     supporter_toggled = Signal(int)
+    supporter_to_name = Signal(int)
     sent_beforehand = Signal(int)
     take_back_sent = Signal(int)
 
@@ -89,7 +95,8 @@ class CheckInList(_PeopleList):
         super().__init__(
             _(
                 "Check-in: P present, A apologies, X absent, S with a supporter, "
-                "B sent something in beforehand, Shift+B takes that back"
+                "Shift+S names the supporter, B sent something in beforehand, "
+                "Shift+B takes that back"
             )
         )
 
@@ -114,18 +121,15 @@ class CheckInList(_PeopleList):
         if person is not None and plain and key in CHECK_IN_KEYS:
             self.checked.emit(person, CHECK_IN_KEYS[key])
             return
-        if person is not None and plain and key == Qt.Key.Key_S:
-            self.supporter_toggled.emit(person)
+        shifted = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == (
+            Qt.KeyboardModifier.ShiftModifier
+        )
+        if person is not None and key == Qt.Key.Key_S and (plain or shifted):
+            (self.supporter_toggled if plain else self.supporter_to_name).emit(person)
             return
-        if person is not None and key == Qt.Key.Key_B:
-            if plain:
-                self.sent_beforehand.emit(person)
-                return
-            if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == (
-                Qt.KeyboardModifier.ShiftModifier
-            ):
-                self.take_back_sent.emit(person)
-                return
+        if person is not None and key == Qt.Key.Key_B and (plain or shifted):
+            (self.sent_beforehand if plain else self.take_back_sent).emit(person)
+            return
         super().keyPressEvent(event)
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from app.i18n import _
 from app.services import live_actions
@@ -141,3 +141,41 @@ class LiveActionDialog(FormDialog):
             due_on=self.due.value(),
             decision_id=self.follows.currentData(),
         ), (self.meeting_id,)
+
+
+class SupporterDialog(FormDialog):
+    """Who came to support a member: a name, or none if it was not given."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        runner: TaskRunner,
+        source: DataSource,
+        meeting_id: int,
+        person: LivePerson,
+    ) -> None:
+        super().__init__(parent, _("{name}'s supporter").format(name=person.name), runner, source)
+        self.meeting_id = meeting_id
+        self.person_id = person.id
+        self.supporter = QLineEdit(person.supporter_name)
+        self.supporter.setMaxLength(200)
+        self.add_field(
+            _("&Name of the person supporting {name} (leave it empty if it was not given)").format(
+                name=person.name
+            ),
+            self.supporter,
+            _("The supporter's name"),
+            about=["supporter"],
+        )
+        self.finish_layout()
+        self.supporter.selectAll()
+
+    @classmethod
+    def example(cls, window: Any) -> SupporterDialog:  # type: ignore[override]
+        return cls(window, window.runner, window.source, 0, _example_people()[0])
+
+    def save_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return partial(live_actions.name_supporter, supporter_name=self.supporter.text()), (
+            self.meeting_id,
+            self.person_id,
+        )

@@ -12,7 +12,7 @@ from app.models.enums import AttendanceStatus
 from app.services import live_actions
 from app.services.live_close import Closed
 from app.ui.live.closing import ClosingDialog, SummaryDialog
-from app.ui.live.record_dialogs import LiveActionDialog, LiveDecisionDialog
+from app.ui.live.record_dialogs import LiveActionDialog, LiveDecisionDialog, SupporterDialog
 
 
 class RecordCommands:
@@ -63,6 +63,25 @@ class RecordCommands:
             self.status_line.announce(words.format(name=person.name))
 
         self._write(live_actions.toggle_supporter, person_id, then=told)
+
+    def _name_supporter(self, person_id: int) -> None:
+        person = self.state.person(person_id) if self.state else None
+        if person is None:
+            return
+        dialog = SupporterDialog(self, self.runner, self.source, self.meeting_id, person)
+
+        def told(supporter: str) -> None:
+            words = (
+                _("{name} came with {supporter} supporting them.")
+                if supporter
+                else _("{name} came with a supporter.")
+            )
+            self._recorded(words.format(name=person.name, supporter=supporter))
+
+        dialog.saved.connect(told)
+        self._open(dialog)
+        # Back to the check-in list (after _open's return to the notes): the next person.
+        dialog.finished.connect(lambda _code: self.screen_parts.check_in.setFocus())
 
     def _mark_turn(self, person_id: int) -> None:
         if self.state is None:

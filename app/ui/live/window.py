@@ -61,6 +61,7 @@ class LiveWindow(AgendaCommands, RecordCommands, QMainWindow):
         self._commands()
         parts.check_in.checked.connect(self._check_in)
         parts.check_in.supporter_toggled.connect(self._toggle_supporter)
+        parts.check_in.supporter_to_name.connect(self._name_supporter)
         parts.check_in.sent_beforehand.connect(self._mark_sent_beforehand)
         parts.check_in.take_back_sent.connect(self._take_back_sent)
         parts.turns.turn.connect(self._mark_turn)
