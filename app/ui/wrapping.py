@@ -1,11 +1,11 @@
-"""A tick box whose words wrap onto more lines when its line is too narrow for them.
+"""A tick box and a drop-down list whose words wrap onto more lines when their line is too
+narrow for them.
 
-Qt's own tick box draws its words on one line and asks for that whole line as its least
-width, so at large text sizes a long one pushes its page sideways and a magnifier user has
-to scroll left and right to read every line of the form. This one asks only for room for
-its longest word; given less than a line, it draws the box beside the first line and wraps
-the words under each other, growing taller, as a word-wrapped label does. It is still a
-QCheckBox to the keyboard, its mnemonic and a screen reader.
+Qt's own draw their words on one line and ask for that whole line as their least width, so
+at large text sizes a long one pushes its page sideways, and a magnifier user has to scroll
+left and right to read every line of the form. These ask only for room for their longest
+word and grow taller instead, as a word-wrapped label does. To the keyboard, mnemonics and
+a screen reader they are still Qt's own.
 """
 
 from __future__ import annotations
@@ -40,6 +40,9 @@ def _flags(one_line: int, room: int, others: int = 0) -> int:
 
 
 class WrappingCheckBox(QCheckBox):
+    """Given less than a line, it draws the box beside the first line and the words under
+    each other after it; any of those lines can be clicked."""
+
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -91,10 +94,6 @@ class WrappingCheckBox(QCheckBox):
         least = self._outer(QSize(longest, metrics.height()))
         return QSize(longest + _WIDE - self._words_width(_WIDE), least.height())
 
-    def sizeHint(self) -> QSize:
-        # One line where there is room for one; heightForWidth says how tall it is when not.
-        return super().sizeHint()
-
     # -- drawing -----------------------------------------------------------------------
 
     def hitButton(self, pos: QPoint) -> bool:
@@ -133,9 +132,7 @@ class WrappingCheckBox(QCheckBox):
 
 
 class WrappingComboBox(QComboBox):
-    """A drop-down list whose chosen line wraps, for the same reason as the tick box above.
-
-    Closed, it shows the whole of the chosen line on as many lines as its width needs and
+    """Closed, it shows the whole of the chosen line on as many lines as its width needs and
     asks only for its longest word; open, its list is as wide as its longest line, within
     the screen, and wraps any line that is still too long. A list that can be typed in
     keeps Qt's own one line, which it scrolls.

@@ -81,9 +81,8 @@ class _PeopleList(QListWidget):
 
 class CheckInList(_PeopleList):
     """Everyone expected. P present, A apologies, X absent, S came with a supporter (Shift+S
-    to say who: a name to type in a dialog); B they
-    sent something in beforehand (a letter, an email, a word with staff), Shift+B takes it
-    back. Someone who cannot come is heard that way too."""
+    asks who, in a dialog); B they sent something in beforehand (a letter, an email, a word
+    with staff), Shift+B takes it back. Someone who cannot come is heard that way too."""
 
     checked = Signal(int, object)  # person id, AttendanceStatus
     supporter_toggled = Signal(int)
