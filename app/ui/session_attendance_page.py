@@ -51,8 +51,12 @@ class AttendancePage(QWidget):
         self.empty = QLabel(_("This group has no current members to list."))
         self.empty.setWordWrap(True)
         self.empty.hide()
-        self.all_present = QPushButton(_("Mark everyone not yet known as p&resent"))
-        self.all_present.setAccessibleName(_("Mark everyone not yet known as present"))
+        self.all_present = QPushButton(_("Mark the rest as p&resent"))
+        self.all_present.setAccessibleName(_("Mark the rest as present"))
+        self.all_present.setAccessibleDescription(
+            _("Everyone whose attendance is not yet known is marked present.")
+        )
+        self.all_present.setToolTip(_("Everyone whose attendance is not yet known"))
         self.all_present.clicked.connect(self.mark_rest_present)
 
         self.chosen = QGroupBox(_("The chosen person"))

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +38,7 @@ from app.services.venues import VenueRow
 from app.storage import Database
 from app.ui.data import DataSource
 from app.ui.dialogs import ask
+from app.ui.part_tabs import PartTabs
 from app.ui.save_elsewhere import SaveElsewhere
 from app.ui.session_afterwards_page import AfterwardsPage
 from app.ui.session_attendance_page import AttendancePage
@@ -99,12 +99,7 @@ class SessionEditor(QDialog):
         layout = QVBoxLayout(self)
         self.heading = Heading(_("Loading the session…"))
         layout.addWidget(self.heading)
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(_("Parts of the session"))
-        self.tabs.tabBar().setAccessibleName(_("Parts of the session"))
-        # Every part's name stays whole at any text size: no scroll arrows, no cut words.
-        self.tabs.setUsesScrollButtons(False)
-        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
+        self.tabs = PartTabs(_("Parts of the session"))
         self.when = WhenWherePage()
         self.plan = PlanPage()
         self.aims = AimsPage()
@@ -122,6 +117,7 @@ class SessionEditor(QDialog):
             self.scrollers.append(scroller)
             self.tabs.addTab(scroller, title)
         self.tabs.setEnabled(False)
+        layout.addWidget(self.tabs.chooser)
         layout.addWidget(self.tabs, 1)
 
         self.summary = QLabel()
@@ -411,4 +407,6 @@ class SessionEditor(QDialog):
     def _fit_to_screen(self) -> None:
         screen = self.screen().availableSize() if self.screen() else QSize(1200, 800)
         wanted = self.sizeHint().expandedTo(QSize(720, 640))
-        self.resize(wanted.boundedTo(QSize(screen.width() * 9 // 10, screen.height() * 9 // 10)))
+        # A long form: on a small screen at large text every line of room counts.
+        room = QSize(screen.width() * 19 // 20, screen.height() * 19 // 20)
+        self.resize(wanted.boundedTo(room))

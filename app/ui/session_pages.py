@@ -1,13 +1,12 @@
-"""Two pages of the session editor: "When and where" (title, date and time, status, venue)
-and "Aims" (which of the group's aims the session will work on)."""
+"""Two pages of the session editor: "When and where" (title, date, start time, status,
+venue) and "Aims" (which of the group's aims the session will work on)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QSize, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QEvent, QSize, Qt, QTime, Signal
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +24,7 @@ from app.models.enums import MeetingStatus
 from app.services.meetings import SessionChoices, SessionDetails
 from app.services.venues import VenueRow
 from app.services.wording import label
+from app.ui.member_fields import DateEdit
 from app.ui.session_venue import features_sentence, labelled
 from app.ui.wrapping import WrappingComboBox
 
@@ -62,13 +63,19 @@ def field_message() -> QLabel:
     return message
 
 
-def to_qdatetime(value: datetime) -> QDateTime:
-    return QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute))
+class TimeEdit(QTimeEdit):
+    """A time of day on the 24-hour clock. Tab moves to the next field, as in a date field
+    (Left and Right move between the hours and the minutes)."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat("HH:mm")
+        self.setAccessibleDescription(
+            _("Up and Down change the hours or the minutes; Left and Right move between them.")
+        )
 
-def from_qdatetime(value: QDateTime) -> datetime:
-    day, time = value.date(), value.time()
-    return datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
 
 
 class WhenWherePage(QWidget):
@@ -81,9 +88,11 @@ class WhenWherePage(QWidget):
         self.venues: list[VenueRow] = []
         self.title = QLineEdit()
         self.title_message = field_message()
-        self.starts_at = QDateTimeEdit()
-        self.starts_at.setCalendarPopup(True)
-        self.starts_at.setDisplayFormat(_("dddd d MMMM yyyy 'at' HH:mm"))
+        # The date and the time stand apart, so that each fits the page at the largest text.
+        self.date = DateEdit()
+        self.date.setDisplayFormat(_("dddd d MMMM yyyy"))
+        self.date.setCalendarPopup(True)
+        self.start_time = TimeEdit()
         self.status = WrappingComboBox()
         for status in MeetingStatus:
             self.status.addItem(label(status), status)
@@ -100,8 +109,10 @@ class WhenWherePage(QWidget):
         layout.addWidget(labelled(_("&Title:"), self.title, _("Title")))
         layout.addWidget(self.title)
         layout.addWidget(self.title_message)
-        layout.addWidget(labelled(_("&Date and time:"), self.starts_at, _("Date and time")))
-        layout.addWidget(self.starts_at)
+        layout.addWidget(labelled(_("&Date:"), self.date, _("Date")))
+        layout.addWidget(self.date, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(labelled(_("Start t&ime:"), self.start_time, _("Start time")))
+        layout.addWidget(self.start_time, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(labelled(_("Stat&us:"), self.status, _("Status")))
         layout.addWidget(self.status)
         layout.addWidget(labelled(_("&Venue:"), self.venue, _("Venue")))
@@ -113,23 +124,27 @@ class WhenWherePage(QWidget):
         layout.addLayout(venue_row)
         layout.addStretch(1)
 
-        # The inner text fields of the date editor are what has the focus: name them too.
-        for inner in self.starts_at.findChildren(QLineEdit):
-            inner.setAccessibleName(_("Date and time"))
+        # The inner text fields of the date and time are what has the focus: name them too.
+        for field, name in ((self.date, _("Date")), (self.start_time, _("Start time"))):
+            for inner in field.findChildren(QLineEdit):
+                inner.setAccessibleName(name)
         self.title.textEdited.connect(lambda _text: self.changed.emit())
-        self.starts_at.dateTimeChanged.connect(self._start_changed)
+        self.date.dateChanged.connect(lambda _date: self._start_changed())
+        self.start_time.timeChanged.connect(lambda _time: self._start_changed())
         self.status.currentIndexChanged.connect(lambda _index: self.changed.emit())
         self.venue.currentIndexChanged.connect(self._venue_changed)
 
     def load(self, details: SessionDetails, choices: SessionChoices) -> None:
         self.venues = list(choices.venues)
-        for widget in (self.title, self.starts_at, self.status, self.venue):
+        for widget in (self.title, self.date, self.start_time, self.status, self.venue):
             widget.blockSignals(True)
         self.title.setText(details.title)
-        self.starts_at.setDateTime(to_qdatetime(details.starts_at))
+        starts = details.starts_at
+        self.date.setDate(QDate(starts.year, starts.month, starts.day))
+        self.start_time.setTime(QTime(starts.hour, starts.minute))
         self.status.setCurrentIndex(self.status.findData(details.status))
         self._fill_venues(details.venue_id)
-        for widget in (self.title, self.starts_at, self.status, self.venue):
+        for widget in (self.title, self.date, self.start_time, self.status, self.venue):
             widget.blockSignals(False)
         self._describe_venue()
 
@@ -154,7 +169,8 @@ class WhenWherePage(QWidget):
         return next((venue for venue in self.venues if venue.id == chosen), None)
 
     def starts(self) -> datetime:
-        return from_qdatetime(self.starts_at.dateTime())
+        chosen = self.start_time.time()
+        return datetime.combine(self.date.date().toPython(), time(chosen.hour(), chosen.minute()))
 
     def values(self) -> dict[str, object]:
         return {
@@ -164,7 +180,7 @@ class WhenWherePage(QWidget):
             "venue_id": self.venue.currentData(),
         }
 
-    def _start_changed(self, _value: QDateTime) -> None:
+    def _start_changed(self) -> None:
         self.start_changed.emit(self.starts())
         self.changed.emit()
 

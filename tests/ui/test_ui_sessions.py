@@ -385,10 +385,10 @@ def test_a_refused_save_keeps_everything_typed(qtbot, open_window, kit, db):
     assert editor.plan.title.hasFocus()
     assert editor.plan.title_message.text() == "Please give agenda item 1 a title."
     type_in(qtbot, "Buses")
-    # The service refuses what the screen cannot check: a date before 1900.
-    editor.when.starts_at.setDateTime(editor.when.starts_at.minimumDateTime())
+    # The service refuses what the screen cannot check: a date after 2200.
+    editor.when.date.setDate(editor.when.date.maximumDate())
     key(qtbot, Qt.Key.Key_S, CTRL)
-    qtbot.waitUntil(lambda: "1900" in editor.messages.text())
+    qtbot.waitUntil(lambda: "2200" in editor.messages.text())
     assert "between the years 1900 and 2200" in editor.messages.text()
     assert editor.isVisible() and editor.when.title.text() == "Getting there"
     assert editor.plan.model.entry(0).title == "Buses"
