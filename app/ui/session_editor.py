@@ -156,6 +156,10 @@ class SessionEditor(QDialog):
         self.plan.changed.connect(self._update_timing)
         self.plan.said.connect(self.messages_say)
         self.attendance.said.connect(self.messages_say)
+        # No button is the default (Enter in a field does nothing here), so none is drawn as
+        # one; Enter on a button still presses it (below).
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
         self._fit_to_screen()
 
         self.runner.run(
@@ -392,8 +396,10 @@ class SessionEditor(QDialog):
         # Enter in a field of this long form does nothing, rather than press whichever
         # button Qt finds after it ("New venue…" from the title) or save and close the
         # whole session; Enter on a button still presses it, and Ctrl+S saves.
-        typing_enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if typing_enter and not isinstance(QApplication.focusWidget(), QPushButton):
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focused = QApplication.focusWidget()
+            if isinstance(focused, QPushButton) and focused.isEnabled():
+                focused.animateClick()
             event.accept()
             return
         super().keyPressEvent(event)

@@ -58,6 +58,8 @@ def test_enter_in_the_session_editor_opens_nothing_and_loses_nothing(qtbot, open
     editor.show()
     qtbot.waitExposed(editor)
     qtbot.waitUntil(lambda: editor.tabs.isEnabled(), timeout=10_000)
+    # With no answer of its own, no button is drawn as the one Enter would press.
+    assert [b.text() for b in editor.findChildren(QPushButton) if b.isDefault()] == []
     editor.when.title.setFocus()
     qtbot.keyClicks(editor.when.title, " (again)")
     qtbot.keyClick(editor.when.title, Qt.Key.Key_Return)
@@ -71,4 +73,5 @@ def test_enter_in_the_session_editor_opens_nothing_and_loses_nothing(qtbot, open
     editor.plan.add_item_button.setFocus()
     qtbot.keyClick(editor.plan.add_item_button, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: editor.plan.model.rowCount() == before + 1)
+    assert not editor.plan.add_item_button.isDefault()
     editor.discard()
