@@ -8,8 +8,8 @@ chosen. Ctrl+Tab and Ctrl+Page Down move between the parts either way.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -49,8 +49,16 @@ class PartTabs(QTabWidget):
         self.currentChanged.connect(self._follow_current)
         self.chooser.hide()
         # Ctrl+Tab and the like reach a tab widget from its pages, but the chooser is not
-        # inside it: pass them on from there too.
-        self.chooser.installEventFilter(self)
+        # inside it: give it the same keys.
+        for keys, step in (
+            ("Ctrl+Tab", 1),
+            ("Ctrl+PgDown", 1),
+            ("Ctrl+Shift+Tab", -1),
+            ("Ctrl+PgUp", -1),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self.chooser)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda step=step: self._step(step))
         self._wrapped = False
 
     def addTab(self, page: QWidget, title: str) -> int:  # type: ignore[override]
@@ -66,19 +74,19 @@ class PartTabs(QTabWidget):
         """Whether the parts are offered by the wrapping choice rather than by tabs."""
         return self._wrapped
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.chooser and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-                self.keyPressEvent(event)
-                return event.isAccepted()
-        return super().eventFilter(watched, event)
-
     # -- following the chosen part ---------------------------------------------------------
 
     def _chosen(self, index: int, checked: bool) -> None:
         if checked:
             self.setCurrentIndex(index)
+
+    def _step(self, step: int) -> None:
+        """The next part (or the one before), round from the last to the first."""
+        if self.count():
+            self.setCurrentIndex((self.currentIndex() + step) % self.count())
+            chosen = self._choices.checkedButton()
+            if chosen is not None:
+                chosen.setFocus()
 
     def _follow_current(self, index: int) -> None:
         choice = self._choices.button(index)

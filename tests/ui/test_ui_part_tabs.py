@@ -25,6 +25,7 @@ from app.ui.session_editor import SessionEditor
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
 NAMES = ("D&etails", "&Plan", "Ai&ms", "&Attendance", "After&wards")
 
 
@@ -117,6 +118,13 @@ def test_the_choice_and_the_shown_part_follow_each_other(qtbot):
     assert tabs.currentIndex() == 2 and checked_name(tabs) == "Aims"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab, CTRL)
     assert tabs.currentIndex() == 3 and checked_name(tabs) == "Attendance"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, CTRL)
+    assert tabs.currentIndex() == 4
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, CTRL)
+    assert tabs.currentIndex() == 0  # round from the last to the first
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, CTRL | SHIFT)
+    assert tabs.currentIndex() == 4 and checked_name(tabs) == "Afterwards"
+    assert QApplication.focusWidget().accessibleName() == "Afterwards"
 
 
 def test_alt_keys_choose_a_part_whichever_way_the_parts_are_shown(qtbot):
