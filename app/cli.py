@@ -20,7 +20,7 @@ from app.cli_member import add_member_commands
 from app.cli_store import add_database_url, open_store
 from app.diagnostics import configure_logging
 from app.errors import DatabaseDamaged, RoundtableError
-from app.i18n import _
+from app.i18n import _, use_language
 from app.storage import location
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ Handler = Callable[[argparse.Namespace, Path], int]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    use_language()  # before any message is made, the help text's included
     given = list(sys.argv[1:] if argv is None else argv)
     if given[:1] == ["--speech-worker"]:  # an installed copy's speech process (app.speech)
         from app.speech.worker import main as speech_worker

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import APP_NAME
 from app.i18n import _
 from app.ui.data import DataSource
+from app.ui.formatting import window_title
 from app.ui.member_fields import name_field
 from app.ui.save_elsewhere import SaveElsewhere
 from app.ui.tasks import TaskRunner
@@ -96,7 +96,7 @@ class FormDialog(QDialog):
         self.runner = runner
         self.source = source
         self.announce = announcer(parent) if parent is not None else announcer(self)
-        self.setWindowTitle(f"{title} — {APP_NAME}")
+        self.setWindowTitle(window_title(title))
         self.setAccessibleName(title)
         self._errors: list[tuple[tuple[str, ...], QWidget, QLabel]] = []
         self.saving = False

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import APP_NAME
 from app.i18n import _
+from app.ui.formatting import window_title
 from app.ui.widgets import StatusLine, scrolling
 
 
@@ -35,7 +35,7 @@ class FolderJobDialog(QDialog):
         self, parent: QWidget | None, title: str, *, folder: str, choose_title: str
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{title} — {APP_NAME}")
+        self.setWindowTitle(window_title(title))
         self.setAccessibleName(title)
         self._choose_title = choose_title
         self.folder = QLineEdit(folder)

@@ -6,9 +6,15 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale, QTime
 
+from app import APP_NAME
 from app.i18n import _, ngettext
 
 TABLE_TEXT_LIMIT = 400
+
+
+def window_title(title: str) -> str:
+    """A window's title: what it shows, then the application's name."""
+    return _("{title} — {app}").format(title=title, app=APP_NAME)
 
 
 def format_date(value: date | None) -> str:

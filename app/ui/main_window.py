@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.i18n import _
 from app.ui.display import Display, TextSize
+from app.ui.formatting import window_title
 from app.ui.settings import LAST_GROUP, Settings
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import StatusLine, scrolling
@@ -304,7 +305,7 @@ class MainWindow(QMainWindow):
         self.purpose.setText(group.purpose if group else "")
         self.group_chooser.setAccessibleDescription(group.purpose if group else "")
         self.purpose.setVisible(bool(group and group.purpose))
-        self.setWindowTitle(f"{group.name} — {APP_NAME}" if group else APP_NAME)
+        self.setWindowTitle(window_title(group.name) if group else APP_NAME)
         for panel in self.panels:
             panel.show_group(group)
         if group is not None:

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import APP_NAME
 from app.i18n import _
 from app.services import people
 from app.services.people import MemberDetails, MemberProblem
 from app.ui.data import DataSource
 from app.ui.dialogs import ask
+from app.ui.formatting import window_title
 from app.ui.member_fields import ProblemLine
 from app.ui.member_form import MemberForm
 from app.ui.save_elsewhere import SaveElsewhere
@@ -63,7 +63,7 @@ class MemberEditor(QDialog):
             title = _("Add a member to {group}").format(group=group_name)
         else:
             title = _("Edit the details of {name}").format(name=details.display_name)
-        self.setWindowTitle(f"{title} — {APP_NAME}")
+        self.setWindowTitle(window_title(title))
         self.setAccessibleName(title)
         self.heading = Heading(title)
 

@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import APP_NAME
 from app.i18n import _
 from app.models.enums import PackFormat, Role
 from app.services import people
 from app.services.people import MemberRow
 from app.ui.data import DataSource
+from app.ui.formatting import window_title
 from app.ui.member_fields import DateEdit, ProblemLine, name_field
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import Heading, StatusLine
@@ -51,7 +51,7 @@ class MarkLeftDialog(QDialog):
         self._saving = False
         name = member.display_name
         title = _("Mark {name} as left").format(name=name)
-        self.setWindowTitle(f"{title} — {APP_NAME}")
+        self.setWindowTitle(window_title(title))
         self.setAccessibleName(title)
 
         explanation = QLabel(

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import APP_NAME
 from app.i18n import _, ngettext
 from app.services.groups import GroupSummary
 from app.services.meetings import list_sessions
@@ -38,6 +37,7 @@ from app.services.people import list_members
 from app.ui.data import DataSource
 from app.ui.decision_form import announcer
 from app.ui.display import base_point_size
+from app.ui.formatting import window_title
 from app.ui.packs_options import PackOptions
 from app.ui.packs_pages import (
     RenderedPack,
@@ -78,7 +78,7 @@ class PackDialog(QDialog):
         # Once the dialog is closed, a save or print still under way reports to the window.
         self._tell_window = announcer(parent) if parent is not None else None
         title = _("Pack for {group}").format(group=group.name)
-        self.setWindowTitle(f"{title} — {APP_NAME}")
+        self.setWindowTitle(window_title(title))
         self.setAccessibleName(title)
 
         self.options = PackOptions(defaults)

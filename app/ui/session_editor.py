@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import APP_NAME
 from app.i18n import _
 from app.services.meetings import (
     SessionChoices,
@@ -38,6 +37,7 @@ from app.services.venues import VenueRow
 from app.storage import Database
 from app.ui.data import DataSource
 from app.ui.dialogs import ask
+from app.ui.formatting import window_title
 from app.ui.part_tabs import PartTabs
 from app.ui.save_elsewhere import SaveElsewhere
 from app.ui.session_afterwards_page import AfterwardsPage
@@ -194,7 +194,7 @@ class SessionEditor(QDialog):
             title = _("New session")
         else:
             title = _("Session: {title}").format(title=details.title)
-        self.setWindowTitle(_("{title} — {app}").format(title=title, app=APP_NAME))
+        self.setWindowTitle(window_title(title))
         self.setAccessibleName(title)
 
     def _loaded(self, result: tuple[SessionDetails, SessionChoices]) -> None:

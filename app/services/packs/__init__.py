@@ -2,7 +2,6 @@
 
 from app.services.packs.building import (
     KIND_WORDS,
-    LANGUAGE,
     PackKind,
     PrivacyChoice,
     after_session_pack,
@@ -32,7 +31,6 @@ from app.services.packs.members import (
 
 __all__ = [
     "KIND_WORDS",
-    "LANGUAGE",
     "MemberPack",
     "MemberPacksResult",
     "MemberPlan",

@@ -13,15 +13,13 @@ from enum import StrEnum
 
 from app.errors import ValidationError
 from app.export.document import Document, PrintStyle, Section
-from app.i18n import N_, _
+from app.i18n import N_, _, language_tag
 from app.services.packs import log
 from app.services.packs.after import after_document
 from app.services.packs.before import before_document
 from app.services.packs.facts import read_session
 from app.services.packs.phrasing import Phrasing, long_date
 from app.storage import Store
-
-LANGUAGE = "en-GB"
 
 
 class PackKind(StrEnum):
@@ -92,7 +90,7 @@ def session_pack(
         phrasing,
         contact=privacy.include_contact,
         access_needs=privacy.include_access_needs,
-        language=LANGUAGE,
+        language=language_tag(),
     )
 
 
@@ -153,7 +151,7 @@ def _log_document(
     return Document(
         title=phrasing.log_title(overview.group_name),
         subtitle=_("As it stood on {date}.").format(date=long_date(date.today())),
-        language=LANGUAGE,
+        language=language_tag(),
         sections=sections,
         author=overview.group_name,
         keywords=(overview.group_name, _("decision log")),
