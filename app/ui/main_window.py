@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
             self.panels.append(panel)
             self.stack.addWidget(panel)
             self.areas.addItem(panel.title())
+        # Its width comes from its names, and it had none when the window was laid out.
+        self.areas.updateGeometry()
         self._chain_tab_order()
         self.file_actions = FileActions(self, source, self.runner, self.status_line)
         self.group_actions = GroupActions(self)

@@ -248,3 +248,14 @@ def test_tables_cannot_be_edited(open_window, sample, area):
     window = open_window().window
     model = window.panels[area].model
     assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_every_area_name_is_whole_in_the_list_of_areas(open_window):  # type: ignore[no-untyped-def]
+    """The list is as wide as its longest name, though the names come after it is laid out."""
+    areas = open_window().window.areas
+    room = areas.viewport().width()
+    for row in range(areas.count()):
+        item = areas.item(row)
+        needs = areas.fontMetrics().horizontalAdvance(item.text())
+        assert needs <= areas.visualItemRect(item).width() <= room, item.text()
+    assert areas.horizontalScrollBar().maximum() == 0
