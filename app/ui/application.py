@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QLocale,
     QMessageLogContext,
     QSize,
     QtMsgType,
@@ -38,7 +39,7 @@ from app.ui.dialogs import ConsoleDialogs, Dialogs, MessageBoxDialogs, show_mess
 from app.ui.display import Display, TextSize
 from app.ui.focus_ring import install_focus_ring
 from app.ui.formatting import format_datetime
-from app.ui.language import follow_language
+from app.ui.language import choose_language, follow_language
 from app.ui.main_window import MainWindow
 from app.ui.screens import keep_screens
 from app.ui.settings import Settings
@@ -337,6 +338,7 @@ def _qt_application() -> tuple[QApplication, bool]:
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     if made_here:
+        choose_language(QLocale.system().uiLanguages())
         follow_language(app)
     return app, made_here
 

@@ -4,10 +4,31 @@ language written that way."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
+
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from app.i18n import WRITTEN_IN, language_tag
+from app.i18n import WRITTEN_IN, language_tag, use_language
+
+# Where gettext looks for the language asked for; Windows and macOS seldom set any of them.
+LANGUAGE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def choose_language(system_languages: Sequence[str]) -> None:
+    """With none of the variables gettext reads set, the first of the system's own languages
+    (``QLocale.system().uiLanguages()``, in the user's order) that Roundtable has words for;
+    English stops the search, as the language the messages are written in."""
+    if any(os.environ.get(name) for name in LANGUAGE_VARIABLES):
+        return
+    for code in system_languages:
+        if code.split("-")[0].lower() == WRITTEN_IN.split("-")[0]:
+            break
+        use_language(code.replace("-", "_"))
+        if language_tag() != WRITTEN_IN:
+            return
+    use_language()
 
 
 def follow_language(app: QApplication) -> QTranslator | None:
