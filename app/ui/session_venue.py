@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import APP_NAME
 from app.i18n import _
 from app.models.enums import VenueFeatureKind
 from app.services.venues import VenueRow, save_venue
 from app.services.wording import label
 from app.ui.data import DataSource
+from app.ui.formatting import window_title
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import Heading, StatusLine, scrolling
 from app.ui.wrapping import WrappingCheckBox
@@ -78,7 +78,7 @@ class VenueEditor(QDialog):
         self.source = source
         self.runner = runner
         self._saving = False
-        self.setWindowTitle(_("New venue — {app}").format(app=APP_NAME))
+        self.setWindowTitle(window_title(_("New venue")))
         self.setAccessibleName(_("New venue"))
 
         self.name = QLineEdit()

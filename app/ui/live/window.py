@@ -14,11 +14,11 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from app import APP_NAME
 from app.i18n import _
 from app.services import live
 from app.services.live import LiveState
 from app.ui.data import DataSource
+from app.ui.formatting import window_title
 from app.ui.live.agenda import AgendaCommands
 from app.ui.live.autosave import NotesAutosave
 from app.ui.live.records import RecordCommands
@@ -50,7 +50,7 @@ class LiveWindow(AgendaCommands, RecordCommands, QMainWindow):
         self.dialog: QWidget | None = None
         self._warned: set[tuple[str, int | None]] = set()
         self._prompted_item: int | None = None
-        self.setWindowTitle(_("Live session — {app}").format(app=APP_NAME))
+        self.setWindowTitle(window_title(_("Live session")))
         self.setAccessibleName(_("Live session"))
         self.screen_parts = parts = LiveScreen()
         self.setCentralWidget(parts)
@@ -116,9 +116,7 @@ class LiveWindow(AgendaCommands, RecordCommands, QMainWindow):
 
     def _first_state(self, state: LiveState) -> None:
         self.show_state(state)
-        self.setWindowTitle(
-            _("Live session: {title} — {app}").format(title=state.title, app=APP_NAME)
-        )
+        self.setWindowTitle(window_title(_("Live session: {title}").format(title=state.title)))
         aims = [aim.title for aim in state.aims]
         opened = _("Live session opened: {title}.").format(title=state.title)
         if aims:
