@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import APP_NAME, __version__
+from app import APP_NAME, __version__, clock
 from app.cli_audio import add_audio_parser
 from app.cli_export import add_export_parser
 from app.cli_member import add_member_commands
@@ -32,6 +32,7 @@ Handler = Callable[[argparse.Namespace, Path], int]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    clock.start_from_environment()
     use_language()  # before any message is made, the help text's included
     given = list(sys.argv[1:] if argv is None else argv)
     if given[:1] == ["--speech-worker"]:  # an installed copy's speech process (app.speech)

@@ -25,12 +25,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from app import clock  # noqa: E402
 from app.services import example_data  # noqa: E402
 from app.storage import open_database  # noqa: E402
 from bench import audio as audio_packs  # noqa: E402
@@ -90,7 +90,7 @@ def build_large(folder: Path) -> dict[str, float]:
     db = open_database(folder)
     try:
         started = time.perf_counter()
-        summary = example_data.load_data_set(db, data, date.today())
+        summary = example_data.load_data_set(db, data, clock.today())
         seconds = time.perf_counter() - started
     finally:
         db.close()

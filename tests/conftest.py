@@ -6,16 +6,32 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import socket
 import sys
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
 
+from app import clock
 from app.models import AttendanceStatus, Role
 from app.services import groups, live_actions, live_close, meetings, people
 from app.services.groups import GroupDetails, GroupSummary
 from app.storage import Database, ServerDatabase, Store, open_database
 from tests.postgres_server import STORES, PostgresServer, server_programs
+
+# The day every test runs on, whatever the computer's calendar says: by default one of the
+# longest to write ("Wednesday 27 September 2028"); CI runs the screens again on others.
+TEST_DAY = date.fromisoformat(os.environ.get("ROUNDTABLE_TEST_DAY") or "2028-09-27")
+TEST_START = datetime.combine(TEST_DAY, time(10, 0))
+# Programs the tests start (the command line, live mode) begin on the same day.
+os.environ[clock.START_VARIABLE] = TEST_START.isoformat()
+clock.start_from_environment()  # for what test modules work out as they are loaded
+
+
+@pytest.fixture(autouse=True)
+def _on_the_test_day() -> Iterator[None]:
+    """Every test starts at 10 in the morning of ``TEST_DAY``; the clock runs on from there."""
+    with clock.running_from(TEST_START):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from sqlalchemy import DateTime, Dialect, MetaData, TypeDecorator, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from app import clock
+
 # Stable constraint names let migrations alter constraints by name on every backend.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -19,7 +21,7 @@ NAMING_CONVENTION = {
 
 
 def utc_now() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 class UtcDateTime(TypeDecorator[datetime]):

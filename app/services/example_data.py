@@ -18,6 +18,7 @@ from sqlalchemy import Table, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.errors import RoundtableError, ValidationError
 from app.i18n import _
 from app.models import (
@@ -81,7 +82,7 @@ def load_example_data(db: Store, today: date | None = None) -> ExampleDataSummar
         raise RoundtableError(
             _("Roundtable could not read its example data ({reason}).").format(reason=error)
         ) from error
-    return load_data_set(db, data, today or date.today())
+    return load_data_set(db, data, today or clock.today())
 
 
 def load_data_set(db: Store, data: Data, today: date) -> ExampleDataSummary:

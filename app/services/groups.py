@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from app import clock
 from app.errors import NotFound, ValidationError
 from app.i18n import _
 from app.models import Group, Membership
@@ -153,7 +154,7 @@ def _finished_on(value: date | None) -> date | None:
     if value is not None and not isinstance(value, date):
         raise ValidationError(_("Please give the date the group finished as a date."))
     validation.calendar_date(value, _("The date the group finished"))
-    if value is not None and value > date.today():
+    if value is not None and value > clock.today():
         raise ValidationError(
             _("The date the group finished cannot be in the future. Please choose today or before.")
         )

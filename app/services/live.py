@@ -8,11 +8,12 @@ The writes are in ``live_actions``; closing the session is in ``live_close``.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.errors import NotFound
 from app.i18n import _
 from app.models import (
@@ -62,7 +63,7 @@ __all__ = [
 
 def open_live(db: Store, meeting_id: int, now: datetime | None = None) -> LiveState:
     """The live state of a session; the first opening starts it at its first item."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     with db.transaction() as session:
         meeting = meeting_or_refuse(session, meeting_id)
         progress = session.scalar(select(LiveProgress).where(LiveProgress.meeting_id == meeting_id))

@@ -6,11 +6,12 @@ Each call is one small unit of work, cheap enough to run on every pause in typin
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.errors import NotFound, ValidationError
 from app.i18n import _
 from app.models import (
@@ -185,7 +186,7 @@ def move_to_item(
         progress = _progress(session, meeting_id, now)
         if progress.current_item_id != agenda_item_id:
             progress.current_item_id = agenda_item_id
-            progress.item_started_at = now or datetime.now(UTC)
+            progress.item_started_at = now or clock.now()
 
 
 def start_break(
@@ -215,7 +216,7 @@ def start_break(
             meeting_id=meeting_id,
             planned_break_id=planned_break_id,
             minutes=minutes,
-            started_at=now or datetime.now(UTC),
+            started_at=now or clock.now(),
         )
         session.add(taken)
         session.flush()
@@ -224,7 +225,7 @@ def start_break(
 
 def end_break(db: Store, meeting_id: int, now: datetime | None = None) -> None:
     """End the running break; the current item's time starts again from now."""
-    moment = now or datetime.now(UTC)
+    moment = now or clock.now()
     with db.transaction() as session:
         running = session.scalars(
             select(BreakTaken).where(
@@ -313,6 +314,6 @@ def _item(session, meeting_id: int, agenda_item_id: int) -> AgendaItem:  # type:
 def _progress(session, meeting_id: int, now: datetime | None) -> LiveProgress:  # type: ignore[no-untyped-def]
     progress = session.scalar(select(LiveProgress).where(LiveProgress.meeting_id == meeting_id))
     if progress is None:
-        progress = LiveProgress(meeting_id=meeting_id, opened_at=now or datetime.now(UTC))
+        progress = LiveProgress(meeting_id=meeting_id, opened_at=now or clock.now())
         session.add(progress)
     return progress

@@ -8,11 +8,12 @@ A suggestion is only a suggestion: nothing is owed until staff confirm it, which
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.errors import NotFound, ValidationError
 from app.i18n import _
 from app.models import (
@@ -81,7 +82,7 @@ def review_aim(
 
 def close_session(db: Store, meeting_id: int, now: datetime | None = None) -> LiveSummary:
     """Mark the session as held and end any break still running; returns its summary."""
-    moment = now or datetime.now(UTC)
+    moment = now or clock.now()
     with db.transaction() as session:
         meeting = meeting_or_refuse(session, meeting_id)
         meeting.status = MeetingStatus.HELD

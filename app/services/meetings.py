@@ -8,6 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
+from app import clock
 from app.errors import NotFound
 from app.i18n import _
 from app.models import AgendaItem, Group, Meeting, MeetingStatus, PlannedBreak, Venue
@@ -64,7 +65,7 @@ def list_meetings(db: Store, group_id: int) -> list[MeetingRow]:
 def find_meeting(db: Store, reference: str | int, now: datetime | None = None) -> MeetingRow:
     """A session by its number, or ``next`` (the next planned one) or ``last`` (the last held)."""
     text = str(reference).strip().lower()
-    now = now or datetime.now()
+    now = now or clock.local_now()
     with db.transaction() as session:
         if text == "next":
             rows = _rows(

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.errors import NotFound, ValidationError
 from app.i18n import _
 from app.models import (
@@ -132,7 +133,7 @@ def add_member(
         preferred_format=PackFormat(preferred_format),
         large_print_size_pt=_large_print_size(preferred_format, large_print_size_pt),
         consent_to_store=consent_to_store,
-        consent_recorded_on=date.today() if consent_to_store else None,
+        consent_recorded_on=clock.today() if consent_to_store else None,
     )
     membership = Membership(
         role=Role(role), joined_on=validation.calendar_date(joined_on, _("The joining date"))
@@ -251,7 +252,7 @@ def check_member(details: MemberDetails) -> MemberDetails:
             details.consent_recorded_on,
             _("The date they agreed"),
         )
-        cleaned = replace(cleaned, consent_recorded_on=recorded or date.today())
+        cleaned = replace(cleaned, consent_recorded_on=recorded or clock.today())
     else:
         if cleaned.has_sensitive_details:
             raise MemberProblem(

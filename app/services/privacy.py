@@ -24,6 +24,7 @@ from pathlib import Path
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from app import clock
 from app.errors import FileNotSaved, NotFound
 from app.i18n import _
 from app.models import (
@@ -139,7 +140,7 @@ def subject_access(db: Store, person_id: int, today: date | None = None) -> Subj
         return SubjectAccess(
             person_id=person.id,
             name=person.full_name,
-            made_on=today or date.today(),
+            made_on=today or clock.today(),
             sections=(
                 (_("Details"), "details", (details_record(person),)),
                 (_("Groups"), "memberships", tuple(membership_record(m) for m in memberships)),

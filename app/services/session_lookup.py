@@ -17,6 +17,7 @@ from datetime import datetime, time
 
 from sqlalchemy import select
 
+from app import clock
 from app.errors import NotFound
 from app.i18n import _
 from app.models import Meeting, MeetingStatus
@@ -51,7 +52,7 @@ def find_session(
                 reference=str(reference).strip()
             )
         )
-    meeting_id = _next_or_last(db, text, group_id, now or datetime.now())
+    meeting_id = _next_or_last(db, text, group_id, now or clock.local_now())
     if meeting_id is None:
         if text == NEXT:
             raise NotFound(_("There is no session planned from today on."))

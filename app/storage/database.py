@@ -8,12 +8,12 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
+from app import clock
 from app.errors import (
     DatabaseDamaged,
     DatabaseInUse,
@@ -66,7 +66,7 @@ class Database(Store):
             return backups.copy_database(connection, destination)
 
     def backup_now(self, kind: backups.BackupKind, detail: str = "") -> Path:
-        name = backups.backup_name(kind, datetime.now(UTC), detail)
+        name = backups.backup_name(kind, clock.now(), detail)
         return self.backup_to(self.backup_folder / name)
 
     def forget_deleted(self) -> None:
@@ -80,7 +80,7 @@ class Database(Store):
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def backup_daily_if_due(self) -> Path | None:
-        if not backups.daily_backup_due(self.path, self.backup_folder, datetime.now(UTC)):
+        if not backups.daily_backup_due(self.path, self.backup_folder, clock.now()):
             return None
         made = self.backup_now(backups.BackupKind.DAILY)
         backups.remove_old_dailies(self.backup_folder)

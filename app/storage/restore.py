@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
+from app import clock
 from app.errors import DatabaseInUse, StorageError
 from app.i18n import _
 from app.storage import integrity, location, migrations, schema
@@ -68,7 +68,7 @@ def restore(folder: Path, candidate: Path) -> Restored:
         source.close()
 
     replaced = None
-    stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H%M%S")
+    stamp = clock.now().strftime("%Y-%m-%dT%H%M%S")
     if target.exists():
         kind = "damaged" if looks_damaged(target) else "replaced-by-restore"
         replaced = folder / location.BACKUP_FOLDER_NAME / f"{kind}-{stamp}.sqlite3"

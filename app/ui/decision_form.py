@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.i18n import _
 from app.ui.data import DataSource
 from app.ui.formatting import window_title
@@ -70,7 +71,7 @@ class OptionalDate:
         self.editor = QDateEdit()
         self.editor.setCalendarPopup(True)
         self.editor.setDisplayFormat(_("d MMMM yyyy"))
-        shown = value or date.today()
+        shown = value or clock.today()
         self.editor.setDate(QDate(shown.year, shown.month, shown.day))
         self.check.setChecked(value is not None)
         self.editor.setEnabled(value is not None)

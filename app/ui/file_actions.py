@@ -7,7 +7,6 @@ status line, which screen readers announce.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +14,7 @@ from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from app import APP_NAME, __version__
+from app import APP_NAME, __version__, clock
 from app.errors import StorageError
 from app.i18n import _
 from app.services import shared_server
@@ -62,7 +61,7 @@ class FileActions:
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         ) or str(Path.home())
-        name = _("Roundtable backup {day}.sqlite3").format(day=date.today().isoformat())
+        name = _("Roundtable backup {day}.sqlite3").format(day=clock.today().isoformat())
         dialog = self._file_dialog(_("Save a backup copy"), Path(folder) / name)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("sqlite3")

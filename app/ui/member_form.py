@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.i18n import _
 from app.models.enums import AccessNeedKind, Delivery, PackFormat, Role
 from app.services.people import DEFAULT_LARGE_PRINT_SIZE, LARGE_PRINT_SIZES, MemberDetails
@@ -221,7 +222,7 @@ class MemberForm(QWidget):
     # -- in and out --------------------------------------------------------------------
 
     def load(self, details: MemberDetails | None) -> None:
-        details = details or MemberDetails(None, "", joined_on=date.today())
+        details = details or MemberDetails(None, "", joined_on=clock.today())
         self.full_name.setText(details.full_name)
         self.preferred_name.setText(details.preferred_name)
         self.pronouns.setText(details.pronouns)

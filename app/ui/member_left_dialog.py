@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.i18n import _
 from app.models.enums import PackFormat, Role
 from app.services import people
@@ -65,7 +66,7 @@ class MarkLeftDialog(QDialog):
         explanation.setTextFormat(Qt.TextFormat.PlainText)
         self.date_label = QLabel(_("&Date they left"))
         self.date = DateEdit()
-        self.date.setDate(QDate.currentDate())
+        self.date.setDate(clock.today())
         name_field(self.date, _("Date they left"))
         self.date_label.setBuddy(self.date)
         self.problem = ProblemLine()

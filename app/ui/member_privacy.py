@@ -6,12 +6,12 @@ answer is the one Enter picks. Both run on the task runner and say how it went.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton
 
+from app import clock
 from app.i18n import _
 from app.services import privacy
 from app.services.people import MemberRow
@@ -64,7 +64,7 @@ class MemberPrivacy:
         if member is None:
             return None
         name = _("Everything held about {name} {day}.txt").format(
-            name=safe_file_name(member.full_name), day=date.today().isoformat()
+            name=safe_file_name(member.full_name), day=clock.today().isoformat()
         )
         return ask_where_to_save(
             self._panel.window(),

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
 
+from app import clock
 from app.i18n import N_, _, ngettext
 from app.services import attendance_report, payments
 from app.services.attendance_report import SavedAttendance
@@ -215,7 +216,7 @@ class PaymentsPanel(RecordsPanel):
             self.source.call,
             payments.mark_paid,
             row.id,
-            date.today(),
+            clock.today(),
             on_done=self._marked,
             on_error=self._problem,
         )
@@ -251,7 +252,7 @@ class PaymentsPanel(RecordsPanel):
             self.source.call,
             payments.mark_all_paid,
             payment_ids,
-            date.today(),
+            clock.today(),
             on_done=self._all_marked,
             on_error=self._problem,
         )
@@ -311,7 +312,7 @@ class PaymentsPanel(RecordsPanel):
         if self.group is None:
             return None
         name = _("{what} {group} {day}.csv").format(
-            what=what, group=safe_file_name(self.group.name), day=date.today().isoformat()
+            what=what, group=safe_file_name(self.group.name), day=clock.today().isoformat()
         )
         return ask_where_to_save(
             self.window(), title, name, on_chosen, kind=_("Spreadsheets (*.csv)")

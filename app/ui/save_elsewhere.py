@@ -10,7 +10,6 @@ out the disk.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, QStandardPaths, Qt
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import APP_NAME
+from app import APP_NAME, clock
 from app.export.private_file import write_private_text
 from app.i18n import _
 
@@ -38,7 +37,7 @@ Announce = Callable[..., None]
 
 def typed_text(root: QWidget, title: str) -> str:
     """Every field in ``root`` that holds something, as "Name: value" (longer text below)."""
-    stamp = datetime.now().strftime("%d %B %Y, %H:%M")
+    stamp = clock.local_now().strftime("%d %B %Y, %H:%M")
     lines = [
         _("{app}: a copy of what was typed in “{title}”, {when}.").format(
             app=APP_NAME, title=title, when=stamp
@@ -125,7 +124,7 @@ class SaveElsewhere(QPushButton):
 
     def choose_file(self) -> QFileDialog:
         name = _("{title} — not yet saved {day}.txt").format(
-            title=safe_file_name(self._title), day=datetime.now().strftime("%Y-%m-%d %H%M")
+            title=safe_file_name(self._title), day=clock.local_now().strftime("%Y-%m-%d %H%M")
         )
         return ask_where_to_save(
             self.window(),

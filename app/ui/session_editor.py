@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.i18n import _
 from app.services.meetings import (
     SessionChoices,
@@ -53,7 +54,7 @@ NEW_SESSION_HOUR = 10
 
 def blank_session(group_id: int, today: datetime | None = None) -> SessionDetails:
     """A new session starts as tomorrow morning, with nothing planned yet."""
-    tomorrow = (today or datetime.now()).date() + timedelta(days=1)
+    tomorrow = (today or clock.local_now()).date() + timedelta(days=1)
     return SessionDetails(
         id=None,
         group_id=group_id,
@@ -180,7 +181,7 @@ class SessionEditor(QDialog):
             future = window.runner.run(window.source.call, list_sessions, group.id)
             window.runner.wait_idle()
             rows = future.result()
-            upcoming = [row for row in rows if row.starts_at >= datetime.now()]
+            upcoming = [row for row in rows if row.starts_at >= clock.local_now()]
             chosen = upcoming[-1] if upcoming else (rows[0] if rows else None)
             meeting_id = chosen.id if chosen else None
         editor = cls(window, window.source, window.runner, group.id if group else 0, meeting_id)

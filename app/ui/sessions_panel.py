@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app import clock
 from app.i18n import N_, _, ngettext
 from app.services import comments
 from app.services.comments import SessionComments
@@ -128,7 +129,7 @@ class SessionsPanel(RecordsPanel):
         super().clear_rows()
 
     def _filtered(self) -> list[SessionRow]:
-        today = date.today()
+        today = clock.today()
         shown = self.shown()
         if shown == UPCOMING:
             # The nearest first: what is coming next is what people look for.

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import os
 import stat
-from datetime import date
 from pathlib import Path
 
 import pytest
 
+from app import clock
 from app.errors import SaveFailed
 from app.models import Role
 from app.services import aims, decisions, example_data, groups, people
@@ -46,8 +46,8 @@ def fill_to_the_cap(db) -> None:
         pages = connection.execute("PRAGMA page_count").fetchone()[0]
         connection.execute(f"PRAGMA max_page_count = {pages + 4}")
     fillers = [
-        lambda n: decisions.record_decision(db, group.id, "Filling. " * 2000, date.today()),
-        lambda n: decisions.record_decision(db, group.id, f"Filling {n}", date.today()),
+        lambda n: decisions.record_decision(db, group.id, "Filling. " * 2000, clock.today()),
+        lambda n: decisions.record_decision(db, group.id, f"Filling {n}", clock.today()),
         lambda n: people.add_member(db, group.id, f"F{n}", Role.GUEST),
         lambda n: aims.add_aim(db, group.id, f"A{n}"),
     ]

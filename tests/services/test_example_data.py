@@ -5,7 +5,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from app import clock
 from app.errors import ValidationError
 from app.models import (
     Action,
@@ -145,7 +146,7 @@ def test_an_empty_database_takes_the_example_data(db: Database) -> None:
 def test_the_upcoming_sessions_are_always_still_to_come(db: Database) -> None:
     load_example_data(db)
 
-    upcoming = [m for m in loaded_meetings(db) if m.starts_at > datetime.now()]
+    upcoming = [m for m in loaded_meetings(db) if m.starts_at > clock.local_now()]
     assert len(upcoming) == 2
     assert len({m.group_id for m in upcoming}) == 2
 

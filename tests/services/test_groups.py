@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from app import clock
 from app.errors import NotFound, ValidationError
 from app.models import AttendanceStatus, Role
 from app.services import groups, live_actions, live_close, meetings, people
@@ -68,7 +69,7 @@ def test_a_name_in_use_by_another_group_is_refused_but_a_group_may_keep_its_own(
         ({"break_interval_minutes": 5}, "between 15 and 240"),
         ({"hourly_rate_pence": -1}, "between 0 and 100000"),
         ({"partner_organisation": "line one\nline two"}, "must fit on one line"),
-        ({"finished_on": date.today() + timedelta(days=1)}, "cannot be in the future"),
+        ({"finished_on": clock.today() + timedelta(days=1)}, "cannot be in the future"),
         ({"finished_on": date(1850, 1, 1)}, "between the years 1900 and 2200"),
         ({"finished_on": "last week"}, "Please give the date the group finished as a date."),
     ],

@@ -2,10 +2,11 @@
 
 import itertools
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 import pytest
 
+from app import clock
 from app.errors import NotFound, ValidationError
 from app.export.document import BulletList, Paragraph, PrintStyle, SectionIcon, Subheading, Table
 from app.services import comments, decisions, groups, meetings, packs
@@ -201,7 +202,7 @@ def test_members_comments_are_in_the_packs_in_their_own_words(db, example) -> No
     )
     comments.add_comment(db, decision.id, None, "Yes!\nAt last.")
     comments.add_session_comment(db, last.id, None, "Sent by post: thank you for the notes.")
-    today = long_date(datetime.now(UTC).date())
+    today = long_date(clock.today())
     after = packs.after_session_pack(db, last.id)
     agreed = next(s for s in after.sections if s.icon == SectionIcon.DECISIONS)
     assert Paragraph(f"Comment, {today}: Yes! At last.") in agreed.blocks

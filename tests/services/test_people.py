@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from app import clock
 from app.errors import NotFound, ValidationError
 from app.models import AccessNeedKind, Delivery, PackFormat, Role
 from app.services import groups, people
@@ -43,7 +44,7 @@ def everything(**changes) -> MemberDetails:
 def test_a_new_member_is_saved_with_everything_and_read_back(db, group) -> None:
     saved = people.save_member(db, group.id, everything())
     assert saved.person_id is not None
-    assert saved.consent_recorded_on == date.today()  # agreeing now is dated today
+    assert saved.consent_recorded_on == clock.today()  # agreeing now is dated today
     # Access needs come back in the checklist's order, whatever order they were given in.
     assert saved.access_needs == (
         (AccessNeedKind.STEP_FREE, ""),
@@ -53,7 +54,7 @@ def test_a_new_member_is_saved_with_everything_and_read_back(db, group) -> None:
     assert saved == replace(
         everything(),
         person_id=saved.person_id,
-        consent_recorded_on=date.today(),
+        consent_recorded_on=clock.today(),
         access_needs=saved.access_needs,
     )
     [row] = people.list_members(db, group.id)
@@ -168,7 +169,7 @@ def test_refusals_are_plain_name_their_field_and_change_nothing(
 def test_the_check_needs_no_database_and_agrees_with_saving() -> None:
     with pytest.raises(MemberProblem, match="does not look right"):
         people.check_member(everything(email="no at sign"))
-    assert people.check_member(everything()).consent_recorded_on == date.today()
+    assert people.check_member(everything()).consent_recorded_on == clock.today()
 
 
 def test_unknown_group_or_person_is_refused_in_plain_words(db, group) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from app import clock
 from app.errors import DatabaseInUse, StorageError
 from app.models import Group, Person
 from app.storage import backups, integrity, open_database
@@ -32,18 +33,20 @@ def test_a_daily_backup_is_made_once_a_day_and_only_after_changes(db) -> None:
     assert db.backup_daily_if_due() is None  # not a day old yet
 
     # Make the backup look two days old: with no change since, none is due ...
-    old = datetime.now(UTC) - timedelta(days=2)
+    # (Its name is dated by the app's clock; the files' own times by the computer's.)
+    old = clock.now() - timedelta(days=2)
     aged = first.with_name(backups.backup_name(backups.BackupKind.DAILY, old))
     first.rename(aged)
-    os.utime(aged, (old.timestamp(), old.timestamp()))
+    old_file_time = time.time() - timedelta(days=2).total_seconds()
+    os.utime(aged, (old_file_time, old_file_time))
     for data_file in (db.path, integrity.wal_path(db.path)):
         if data_file.exists():
-            os.utime(data_file, (old.timestamp() - 10, old.timestamp() - 10))
-    assert not backups.daily_backup_due(db.path, db.backup_folder, datetime.now(UTC))
+            os.utime(data_file, (old_file_time - 10, old_file_time - 10))
+    assert not backups.daily_backup_due(db.path, db.backup_folder, clock.now())
     # ... and after a change, one is.
     add_people(db, "Kwame Mensah")
     db.engine.dispose()  # the change reaches the main file
-    assert backups.daily_backup_due(db.path, db.backup_folder, datetime.now(UTC))
+    assert backups.daily_backup_due(db.path, db.backup_folder, clock.now())
 
 
 def test_only_the_last_seven_dailies_are_kept(tmp_path: Path) -> None:
@@ -75,9 +78,9 @@ def test_the_latest_good_backup_skips_a_damaged_one(db) -> None:
     add_people(db, "Grace Adeyemi")
     good = db.backup_to(
         db.backup_folder
-        / backups.backup_name(backups.BackupKind.DAILY, datetime.now(UTC) - timedelta(days=1))
+        / backups.backup_name(backups.BackupKind.DAILY, clock.now() - timedelta(days=1))
     )
-    newest = db.backup_folder / backups.backup_name(backups.BackupKind.DAILY, datetime.now(UTC))
+    newest = db.backup_folder / backups.backup_name(backups.BackupKind.DAILY, clock.now())
     newest.write_bytes(b"SQLite format 3\x00" + b"\xff" * 8000)
     assert backups.latest_good_backup(db.backup_folder).path == good
 

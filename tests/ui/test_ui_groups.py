@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from ui_helpers import wait_loaded
 
+from app import clock
 from app.services import groups
 from app.services.groups import GroupDetails
 from app.ui.group_dialog import GroupDialog
@@ -147,7 +146,7 @@ def test_a_group_that_has_finished_is_marked_by_keyboard_and_listed_last(
         "Aardvark survey group (finished)",
     ]
     assert window.group_chooser.currentText() == "Aardvark survey group (finished)"
-    assert groups.find_group(db, survey.id).finished_on == date.today()
+    assert groups.find_group(db, survey.id).finished_on == clock.today()
 
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)

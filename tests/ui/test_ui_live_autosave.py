@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import time
 from concurrent.futures import Future
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from app import clock
 from app.models.enums import AttendanceStatus
 from app.services import live_actions
 from app.services.live import open_live, read_live
@@ -102,7 +103,7 @@ def test_a_refused_save_keeps_the_words_on_screen_and_says_so(qtbot, db) -> None
 
 def test_the_time_warning_is_gentle_said_once_and_never_moves_on(qtbot, db) -> None:
     sample = make_live_session(db)
-    open_live(db, sample.meeting_id, now=datetime.now(UTC) - timedelta(minutes=9, seconds=10))
+    open_live(db, sample.meeting_id, now=clock.now() - timedelta(minutes=9, seconds=10))
     speaker = Speaker()
     window, runner = live_window(qtbot, db, sample.meeting_id, speaker)
     window.load()
@@ -190,7 +191,7 @@ def test_started_alone_it_reads_the_aims_through_the_apps_read_aloud(qtbot, db, 
 
 def test_when_the_time_is_up_it_says_so_once_and_offers_the_planned_break(qtbot, db) -> None:
     sample = make_live_session(db)
-    open_live(db, sample.meeting_id, now=datetime.now(UTC) - timedelta(minutes=12))
+    open_live(db, sample.meeting_id, now=clock.now() - timedelta(minutes=12))
     speaker = Speaker()
     window, runner = live_window(qtbot, db, sample.meeting_id, speaker)
     window.load()

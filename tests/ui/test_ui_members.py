@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from shiboken6 import isValid
 from ui_helpers import wait_loaded
 
+from app import clock
 from app.models.enums import AccessNeedKind, Delivery, PackFormat, Role
 from app.services import people
 from app.services.people import MemberDetails
@@ -188,10 +187,10 @@ def test_add_a_member_by_keyboard_alone(qtbot, area, db, sample):
     )
     assert (saved.preferred_format, saved.large_print_size_pt) == (PackFormat.LARGE_PRINT, 24)
     assert saved.delivery == Delivery.POST
-    assert saved.consent_to_store and saved.consent_recorded_on == date.today()
+    assert saved.consent_to_store and saved.consent_recorded_on == clock.today()
     assert saved.postal_address == "12 Mill Row"
     assert saved.access_needs == ((AccessNeedKind.HEARING_LOOP, "Near the front"),)
-    assert saved.joined_on == date.today()
+    assert saved.joined_on == clock.today()
 
 
 def test_a_refusal_keeps_the_typed_text_and_says_why_beside_the_field(qtbot, area, db, sample):

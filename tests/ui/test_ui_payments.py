@@ -5,13 +5,13 @@ Amina and Bob at a March and a May session, Bob choosing not to be paid in May."
 from __future__ import annotations
 
 import csv
-from datetime import date
 
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from ui_helpers import wait_loaded
 
+from app import clock
 from app.services import payments
 from app.ui.formatting import format_date
 from app.ui.payment_dialog import PaymentDialog
@@ -61,7 +61,7 @@ def test_a_payment_is_marked_paid_then_hidden_by_the_filter(qtbot, open_window, 
     panel.table.selectRow(2)  # Amina, March
     assert panel.mark_button.isEnabled()
     qtbot.keyClick(panel.table, Qt.Key.Key_T, ALT)
-    qtbot.waitUntil(lambda: cells(panel, PaymentsModel.PAID)[2] == format_date(date.today()))
+    qtbot.waitUntil(lambda: cells(panel, PaymentsModel.PAID)[2] == format_date(clock.today()))
     assert "Marked the payment of £18.00 to Amina Yusuf as paid today." in (
         window.status_line.announced
     )
@@ -142,10 +142,10 @@ def test_all_shown_are_marked_paid_only_when_the_question_is_answered_yes(
     ))  # fmt: skip
     wait_loaded(qtbot, window)
     assert [r.change.paid_on for r in payments.list_payments(db, paid_group.id)] == [
-        date.today(),
+        clock.today(),
         None,
-        date.today(),
-        date.today(),
+        clock.today(),
+        clock.today(),
     ]
     assert not panel.mark_all_button.isEnabled()
 
@@ -154,7 +154,7 @@ def test_the_payments_shown_are_saved_for_finance(qtbot, open_window, paid_group
     window, panel = open_payments(qtbot, open_window, paid_group)
     chooser = panel.choose_file()
     assert chooser is not None
-    assert chooser.selectedFiles()[0].endswith(f"Payments Kit That Works group {date.today()}.csv")
+    assert chooser.selectedFiles()[0].endswith(f"Payments Kit That Works group {clock.today()}.csv")
     chooser.reject()
     out = tmp_path / "finance.csv"
     panel.save_to(out)
@@ -185,7 +185,7 @@ def test_who_came_is_saved_for_finance_by_keyboard(qtbot, open_window, paid_grou
     qtbot.keyClick(panel.table, Qt.Key.Key_D, ALT)
     chooser = _save_dialog(qtbot)
     assert chooser.selectedFiles()[0].endswith(
-        f"Attendance Kit That Works group {date.today()}.csv"
+        f"Attendance Kit That Works group {clock.today()}.csv"
     )
     chooser.reject()
     out = tmp_path / "attendance.csv"

@@ -12,6 +12,7 @@ from shiboken6 import isValid
 from ui_helpers import wait_loaded
 from walker import Walker
 
+from app import clock
 from app.models.enums import AttendanceStatus, MeetingStatus, Role
 from app.services import aims, example_data, groups, meetings, people
 from app.services.meetings import AgendaLine, AttendanceLine, BreakLine, SessionDetails
@@ -28,7 +29,7 @@ from app.ui.sessions_panel import SessionsPanel
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 BUTTON_PRESS_MS = 150
-SOON = (datetime.now() + timedelta(days=7)).replace(hour=10, minute=0, second=0, microsecond=0)
+SOON = (clock.local_now() + timedelta(days=7)).replace(hour=10, minute=0, second=0, microsecond=0)
 
 
 @pytest.fixture
@@ -194,7 +195,7 @@ def test_a_session_is_planned_entirely_by_keyboard(qtbot, open_window, kit, db):
         ("Trying the new lifts", 40),
     ]
     assert saved.breaks == (BreakLine(1, 15, "Tea"),)
-    assert saved.starts_at.date() == (datetime.now() + timedelta(days=1)).date()
+    assert saved.starts_at.date() == (clock.local_now() + timedelta(days=1)).date()
 
 
 def test_a_comment_on_a_session_is_added_by_keyboard(qtbot, open_window, kit, db):

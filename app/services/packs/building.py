@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from enum import StrEnum
 
+from app import clock
 from app.errors import ValidationError
 from app.export.document import Document, PrintStyle, Section
 from app.i18n import N_, _, language_tag
@@ -150,7 +150,7 @@ def _log_document(
 ) -> Document:
     return Document(
         title=phrasing.log_title(overview.group_name),
-        subtitle=_("As it stood on {date}.").format(date=long_date(date.today())),
+        subtitle=_("As it stood on {date}.").format(date=long_date(clock.today())),
         language=language_tag(),
         sections=sections,
         author=overview.group_name,

@@ -4,11 +4,11 @@ taking a break. Time is only told: nothing here moves the session on by itself."
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
+from app import clock
 from app.i18n import _
 from app.services import live, live_actions
 from app.services.live_timing import break_time, item_time, warning_words
@@ -36,7 +36,7 @@ class AgendaCommands:
         if state is None:
             return
         parts = self.screen_parts
-        now = datetime.now(UTC)
+        now = clock.now()
         running = state.running_break
         if running is not None:
             time = break_time(running.minutes, (now - running.started_at).total_seconds())
