@@ -6,13 +6,15 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from PySide6.QtCore import QDate, QSize
+from PySide6.QtCore import QDate, QEvent, QLocale, QSize
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QDateEdit,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QStyle,
+    QStyleOptionSpinBox,
     QWidget,
 )
 
@@ -49,14 +51,60 @@ class DateEdit(QDateEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._widest: tuple[object, ...] = ()
+        self._widest_text = 0
         self.setDisplayFormat(DATE_FORMAT)
         self.setMinimumDate(EARLIEST)
         self.setAccessibleDescription(
             _("Up and Down change the day, month or year; Left and Right move between them.")
         )
+        self.dateChanged.connect(self._year_may_have_changed)
 
     def focusNextPrevChild(self, next: bool) -> bool:
         return QWidget.focusNextPrevChild(self, next)
+
+    # Qt sizes a date field to its earliest and latest dates' text, which with the day and
+    # month spelled out is not the longest ("Monday 1 January" against "Wednesday 27
+    # September"), and cut the year off. It is sized here to the longest date of its year.
+
+    def widest_text(self) -> int:
+        """The width of the longest date of the shown year, as this field writes it."""
+        year = self.date().year()
+        key = (year, self.displayFormat(), self.font().key(), QLocale().name())
+        if key != self._widest:
+            metrics, locale, form = self.fontMetrics(), QLocale(), self.displayFormat()
+            day, last = QDate(year, 1, 1), QDate(year, 12, 31)
+            widest = metrics.horizontalAdvance(self.specialValueText())
+            while day <= last:
+                widest = max(widest, metrics.horizontalAdvance(locale.toString(day, form)))
+                day = day.addDays(1)
+            self._widest, self._widest_text = key, widest
+        return self._widest_text
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self._width_for_longest()), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self._width_for_longest()), hint.height())
+
+    def _width_for_longest(self) -> int:
+        option = QStyleOptionSpinBox()
+        self.initStyleOption(option)
+        # As Qt measures it: the text, a space after it, and room for the cursor.
+        text = QSize(self.widest_text() + self.fontMetrics().horizontalAdvance(" ") + 2, 1)
+        style = self.style()
+        return style.sizeFromContents(QStyle.ContentsType.CT_SpinBox, option, text, self).width()
+
+    def _year_may_have_changed(self, chosen: QDate) -> None:
+        if self._widest and chosen.year() != self._widest[0]:
+            self.updateGeometry()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.updateGeometry()
 
 
 class OptionalDateEdit(DateEdit):
