@@ -156,6 +156,7 @@ class SessionEditor(QDialog):
         self.when.new_venue_wanted.connect(self.new_venue)
         self.plan.changed.connect(self._update_timing)
         self.plan.said.connect(self.messages_say)
+        self.when.said.connect(lambda text: self.messages_say(text, urgent=True))
         self.attendance.said.connect(self.messages_say)
         # No button is the default (Enter in a field does nothing here), so none is drawn as
         # one; Enter on a button still presses it (below).
@@ -313,6 +314,11 @@ class SessionEditor(QDialog):
             self.messages_say(message, urgent=True)
             return True
         self.when.title_message.hide()
+        if problem := self.when.time_problem():
+            self.tabs.setCurrentIndex(0)
+            self.when.start_time.setFocus()
+            self.messages_say(problem, urgent=True)
+            return True
         number = 0
         for row, entry in enumerate(self.plan.model.entries()):
             number += 0 if entry.is_break else 1

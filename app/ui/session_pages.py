@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from app.services.venues import VenueRow
 from app.services.wording import label
 from app.ui.member_fields import DateEdit
 from app.ui.session_venue import features_sentence, labelled
+from app.ui.time_field import TimeField
 from app.ui.wrapping import WrappingComboBox
 
 
@@ -63,23 +63,9 @@ def field_message() -> QLabel:
     return message
 
 
-class TimeEdit(QTimeEdit):
-    """A time of day on the 24-hour clock. Tab moves to the next field, as in a date field
-    (Left and Right move between the hours and the minutes)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDisplayFormat("HH:mm")
-        self.setAccessibleDescription(
-            _("Up and Down change the hours or the minutes; Left and Right move between them.")
-        )
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, next)
-
-
 class WhenWherePage(QWidget):
     changed = Signal()
+    said = Signal(str)  # something worth telling a screen reader user
     start_changed = Signal(object)  # datetime
     new_venue_wanted = Signal()
 
@@ -92,7 +78,8 @@ class WhenWherePage(QWidget):
         self.date = DateEdit()
         self.date.setDisplayFormat(_("dddd d MMMM yyyy"))
         self.date.setCalendarPopup(True)
-        self.start_time = TimeEdit()
+        self.start_time = TimeField()
+        self.start_time_message = field_message()
         self.status = WrappingComboBox()
         for status in MeetingStatus:
             self.status.addItem(label(status), status)
@@ -113,6 +100,7 @@ class WhenWherePage(QWidget):
         layout.addWidget(self.date, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(labelled(_("Start t&ime:"), self.start_time, _("Start time")))
         layout.addWidget(self.start_time, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.start_time_message)
         layout.addWidget(labelled(_("Stat&us:"), self.status, _("Status")))
         layout.addWidget(self.status)
         layout.addWidget(labelled(_("&Venue:"), self.venue, _("Venue")))
@@ -124,13 +112,13 @@ class WhenWherePage(QWidget):
         layout.addLayout(venue_row)
         layout.addStretch(1)
 
-        # The inner text fields of the date and time are what has the focus: name them too.
-        for field, name in ((self.date, _("Date")), (self.start_time, _("Start time"))):
-            for inner in field.findChildren(QLineEdit):
-                inner.setAccessibleName(name)
+        # The inner text field of the date is what has the focus: name it too.
+        for inner in self.date.findChildren(QLineEdit):
+            inner.setAccessibleName(_("Date"))
         self.title.textEdited.connect(lambda _text: self.changed.emit())
         self.date.dateChanged.connect(lambda _date: self._start_changed())
         self.start_time.timeChanged.connect(lambda _time: self._start_changed())
+        self.start_time.problem.connect(self._show_time_problem)
         self.status.currentIndexChanged.connect(lambda _index: self.changed.emit())
         self.venue.currentIndexChanged.connect(self._venue_changed)
 
@@ -179,6 +167,16 @@ class WhenWherePage(QWidget):
             "status": MeetingStatus(self.status.currentData()),
             "venue_id": self.venue.currentData(),
         }
+
+    def time_problem(self) -> str:
+        """What is wrong with the start time as typed, or an empty string."""
+        return self.start_time.settle()
+
+    def _show_time_problem(self, message: str) -> None:
+        self.start_time_message.setText(message)
+        self.start_time_message.setVisible(bool(message))
+        if message:
+            self.said.emit(message)
 
     def _start_changed(self) -> None:
         self.start_changed.emit(self.starts())
