@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from app.i18n import N_, _, ngettext
 from app.services import aims
 from app.services.aims import AimReviewRow, AimRow
+from app.services.changes import Change
 from app.services.groups import GroupSummary
 from app.services.wording import label
 from app.ui.aim_dialogs import AimDialog
@@ -48,6 +49,7 @@ class AimReviewsModel(RowTableModel):
 class AimsPanel(RecordsPanel):
     TITLE = N_("Aims")
     HEADING = N_("Aims of {group}")
+    SHOWS = frozenset({Change.AIMS})
 
     model: AimsModel
 

@@ -19,11 +19,13 @@ from app.errors import StorageError
 from app.i18n import _
 from app.services import aims, decisions, example_data, groups, maintenance, shared_server
 from app.services.aims import AimRow
+from app.services.changes import EVERYTHING
 from app.services.decisions import DecisionRow
 from app.services.example_data import ExampleDataSummary
 from app.services.groups import GroupSummary
 from app.storage import Database, Store, backups, open_database
 from app.storage.restore import Restored
+from app.ui.changes import ChangeNews
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +40,15 @@ class DecisionsStart:
 
 class DataSource:
     def __init__(self, db: Store, folder: Path | None = None) -> None:
-        """``folder``: where settings and backups live (by default the data file's own)."""
+        """``folder``: where settings and backups live (by default the data file's own).
+
+        ``changes`` brings news of everything saved through it, for the views to refresh.
+        """
         self._db: Store | None = db
         self.on_server = not isinstance(db, Database)
         self.folder = folder if folder is not None else db.folder  # type: ignore[attr-defined]
+        self.changes = ChangeNews()
+        db.listeners.append(self.changes.hear)
 
     @property
     def db(self) -> Store:
@@ -124,6 +131,8 @@ class DataSource:
             restored = maintenance.restore(self.folder, candidate)
         finally:
             self._db = open_database(self.folder)
+            self._db.listeners.append(self.changes.hear)
+        self.changes.tell(EVERYTHING)  # a restored file may differ in anything
         return restored
 
     def close(self) -> None:

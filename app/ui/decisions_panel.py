@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from app.i18n import N_, _, ngettext
 from app.services import decisions
+from app.services.changes import Change
 from app.services.decisions import DecisionChoices, DecisionDetails, DecisionFilter
 from app.services.groups import GroupSummary
 from app.ui.comment_dialog import AddCommentDialog
@@ -41,6 +42,16 @@ SAMPLE_ROWS = 40
 class DecisionsPanel(RecordsPanel):
     TITLE = N_("Decisions")
     HEADING = N_("Decisions of {group}")
+    SHOWS = frozenset(
+        {
+            Change.DECISIONS,
+            Change.ACTIONS,
+            Change.COMMENTS,
+            Change.PEOPLE,
+            Change.AIMS,
+            Change.SESSIONS,
+        }
+    )
 
     model: DecisionsModel
 
@@ -114,7 +125,8 @@ class DecisionsPanel(RecordsPanel):
             result.first,
             partial(self.source.decisions_window, self.group.id, wanted=self.asked),
         )
-        self._show_details(None)
+        if self._keep_chosen is None:  # else it is chosen again, and read afresh, in place
+            self._show_details(None)
         if self._announce_count:
             self._announce_count = False
             announcer(self)(self.count_sentence(self.model.rowCount()))

@@ -11,6 +11,7 @@ module imports nothing of the data layer for that reason.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -38,6 +39,7 @@ from app.ui.widgets import StatusLine, scrolling
 
 if TYPE_CHECKING:
     from app.services.groups import GroupSummary
+    from app.ui.changes import News
     from app.ui.data import DataSource
     from app.ui.display_dialog import DisplayDialog
     from app.ui.file_actions import FileActions
@@ -106,7 +108,6 @@ class MainWindow(QMainWindow):
         self.panels: list[RecordsPanel] = []
         self.file_actions: FileActions | None = None
         self.group_actions: GroupActions | None = None
-        self._choose_after_load: int | None = None
         self.read_aloud: ReadAloud | None = None
         self.areas.currentRowChanged.connect(self._show_area)
         self.group_chooser.currentIndexChanged.connect(self._choose_group)
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
         from app.ui.read_aloud import ReadAloud
 
         self.source = source
+        source.changes.changed.connect(self._heard)
         for area in AREAS:
             panel = area(source, self.runner)
             panel.failed.connect(self._area_failed)
@@ -268,9 +270,23 @@ class MainWindow(QMainWindow):
         now, or the one chosen last time, or the first."""
         if self.source is None:
             return
-        self._choose_after_load = choose
         self.status_line.show_quietly(_("Loading the groups…"))
-        self.runner.run(self.source.groups, on_done=self._groups_loaded)
+        self.runner.run(self.source.groups, on_done=partial(self._groups_loaded, choose))
+
+    def _heard(self, news: News) -> None:
+        """A group was added or changed, wherever that was done: list the groups again,
+        showing the areas afresh only if the group shown is no longer as it was."""
+        from app.services.changes import Change
+
+        if Change.GROUPS in news.kinds and self.source is not None:
+            self.runner.run(self.source.groups, on_done=self._groups_changed)
+
+    def _groups_changed(self, groups: list[GroupSummary]) -> None:
+        shown = self.current_group()
+        if shown is not None and shown in groups:
+            self._list_groups(groups, shown.id)
+        else:
+            self._groups_loaded(None, groups)
 
     def current_group(self) -> GroupSummary | None:
         index = self.group_chooser.currentIndex()
@@ -282,10 +298,18 @@ class MainWindow(QMainWindow):
     def is_loading(self) -> bool:
         return not self.runner.is_idle() or any(panel.is_loading() for panel in self.panels)
 
-    def _groups_loaded(self, groups: list[GroupSummary]) -> None:
+    def _groups_loaded(self, choose: int | None, groups: list[GroupSummary]) -> None:
         shown = self.current_group()
-        wanted = self._choose_after_load or (shown.id if shown else self.settings.get(LAST_GROUP))
-        self._choose_after_load = None
+        wanted = choose or (shown.id if shown else self.settings.get(LAST_GROUP))
+        self._list_groups(groups, wanted)
+        self._choose_group(self.group_chooser.currentIndex())
+        if not self.groups:
+            self.status_line.announce(
+                _("There are no groups yet. To start one, choose New group in the File menu.")
+            )
+
+    def _list_groups(self, groups: list[GroupSummary], wanted: int | None) -> None:
+        """Offer ``groups`` in the chooser, ``wanted`` chosen (or else the first), quietly."""
         self.groups = list(groups)
         self.group_chooser.blockSignals(True)
         self.group_chooser.clear()
@@ -296,11 +320,6 @@ class MainWindow(QMainWindow):
         self.group_chooser.blockSignals(False)
         self.group_chooser.setPlaceholderText(_("No groups yet"))
         self.group_chooser.setEnabled(bool(self.groups))
-        self._choose_group(self.group_chooser.currentIndex())
-        if not self.groups:
-            self.status_line.announce(
-                _("There are no groups yet. To start one, choose New group in the File menu.")
-            )
 
     def _choose_group(self, _index: int) -> None:
         group = self.current_group()

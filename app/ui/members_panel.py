@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import N_, _, ngettext
 from app.services import people
+from app.services.changes import Change
 from app.services.people import MemberDetails, MemberRow
 from app.ui.data import DataSource
 from app.ui.formatting import format_date
@@ -43,6 +44,7 @@ _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 class MembersPanel(RecordsPanel):
     TITLE = N_("Members")
     HEADING = N_("Members of {group}")
+    SHOWS = frozenset({Change.PEOPLE})
 
     def __init__(self, source: DataSource, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(source, runner, parent)
@@ -191,6 +193,10 @@ class MembersPanel(RecordsPanel):
         if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.setCurrentIndex(self.model.index(0, 0))
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @staticmethod
+    def record_id(record: Any) -> int:
+        return int(record.person_id)
 
     def current_member(self) -> MemberRow | None:
         index = self.table.currentIndex()

@@ -1,7 +1,8 @@
 """What every area of the main window shares: a heading, a sentence, a table of records.
 
-A panel asks the task runner for its rows whenever the chosen group changes; a result for
-a group that is no longer chosen is thrown away. Each area is its own module.
+A panel asks the task runner for its rows whenever the chosen group changes, and again
+whenever a saved change touches what it shows (``SHOWS``), wherever the change was made;
+a result for a group that is no longer chosen is thrown away. Each area is its own module.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.i18n import _
+from app.services.changes import Change
 from app.services.groups import GroupSummary
+from app.ui.changes import News
 from app.ui.data import DataSource
 from app.ui.records_table import RecordsTable
 from app.ui.table_models import RowRole, RowTableModel
@@ -27,6 +30,7 @@ class RecordsPanel(QWidget):
 
     TITLE: ClassVar[str] = ""  # the area's name in the navigation list (untranslated)
     HEADING: ClassVar[str] = "{group}"
+    SHOWS: ClassVar[frozenset[Change]] = frozenset()  # the changes that alter its rows
 
     loaded = Signal()
     failed = Signal(str)
@@ -40,6 +44,9 @@ class RecordsPanel(QWidget):
         self._generation = 0
         self._loading = False
         self._stale = False
+        self._keep_chosen: int | None = None
+        self._read_after = 0  # the number of the last saved change the rows shown include
+        source.changes.changed.connect(self._heard)
 
         self.heading = Heading(_(self.TITLE))
         self.summary = QLabel()
@@ -79,10 +86,22 @@ class RecordsPanel(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return rows[0].data(RowRole) if rows else None
 
+    @staticmethod
+    def record_id(record: Any) -> int:
+        """The number that tells ``record`` apart from the others in the table."""
+        return int(record.id)
+
+    def current_record(self) -> Any:
+        """The record of the table's current row (where the keyboard is), or None."""
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= self.model.rowCount():
+            return None
+        return self.model.row_at(index.row())
+
     def choose(self, record_id: int) -> None:
         """Choose the row of the record ``record_id``, if it is shown."""
         for row in range(self.model.rowCount()):
-            if self.model.row_at(row).id == record_id:
+            if self.record_id(self.model.row_at(row)) == record_id:
                 self.table.selectRow(row)
                 return
 
@@ -119,6 +138,8 @@ class RecordsPanel(QWidget):
         assert self.group is not None
         self._stale = False
         self._loading = True
+        # Jobs run in order, so this read comes after every change told so far.
+        self._read_after = self.source.changes.latest
         group = self.group
         generation = self._generation
         self.runner.run(
@@ -131,12 +152,34 @@ class RecordsPanel(QWidget):
     def reload(self) -> None:
         self.show_group(self.group)
 
+    def _heard(self, news: News) -> None:
+        # Rows read since the change was saved show it already (an area reads them again
+        # itself after its own dialogs save).
+        if self.group is not None and news.kinds & self.SHOWS and news.number > self._read_after:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Show the records again as they are saved now, the current one still current; an
+        area out of sight does so when it is next shown."""
+        if self.group is None:
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
+        current = self.current_record()
+        self._keep_chosen = None if current is None else self.record_id(current)
+        self._generation += 1  # a result still on its way is older than this change
+        self._fetch()
+
     def _loaded(self, generation: int, result: Any) -> None:
         if generation != self._generation:
             return
         self._loading = False
         self.show_rows(result)
         self._describe()
+        kept, self._keep_chosen = self._keep_chosen, None
+        if kept is not None and self.current_record() is None:
+            self.choose(kept)
         self.loaded.emit()
 
     def _describe(self) -> None:

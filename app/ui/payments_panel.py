@@ -21,6 +21,7 @@ from app import clock
 from app.i18n import N_, _, ngettext
 from app.services import attendance_report, payments
 from app.services.attendance_report import SavedAttendance
+from app.services.changes import Change
 from app.services.payments import PaymentRow, PaymentTotals, SavedForFinance
 from app.services.timing import duration_words
 from app.services.wording import money
@@ -104,6 +105,7 @@ def totals_sentence(totals: PaymentTotals, *, not_paid_only: bool) -> str:
 class PaymentsPanel(RecordsPanel):
     TITLE = N_("Payments")
     HEADING = N_("Payments in {group}")
+    SHOWS = frozenset({Change.PAYMENTS, Change.PEOPLE, Change.SESSIONS, Change.ATTENDANCE})
 
     model: PaymentsModel
 

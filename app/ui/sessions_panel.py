@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from app import clock
 from app.i18n import N_, _, ngettext
 from app.services import comments
+from app.services.changes import Change
 from app.services.comments import SessionComments
 from app.services.meetings import SessionDetails, SessionRow, list_sessions
 from app.ui.packs_menu import open_pack_dialog
@@ -43,6 +44,7 @@ def is_upcoming(row: SessionRow, today: date) -> bool:
 class SessionsPanel(RecordsPanel):
     TITLE = N_("Sessions")
     HEADING = N_("Sessions of {group}")
+    SHOWS = frozenset({Change.SESSIONS, Change.VENUES, Change.ATTENDANCE})
 
     model: SessionListModel
 
