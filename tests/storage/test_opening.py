@@ -2,6 +2,7 @@
 
 import hashlib
 import os
+import sqlite3
 import stat
 from datetime import datetime
 from pathlib import Path
@@ -9,9 +10,17 @@ from pathlib import Path
 import pytest
 from mounts import read_only_view
 
-from app.errors import DatabaseDamaged, DatabaseInUse, DataFolderUnusable, StorageError
+from app.errors import (
+    DatabaseDamaged,
+    DatabaseInUse,
+    DataFolderUnusable,
+    StorageError,
+)
 from app.models import Group, Meeting, Note
+from app.services import maintenance
 from app.storage import integrity, location, open_database
+from app.storage.database import write_refused
+from app.storage.restore import restore
 
 
 def sha256(path: Path) -> str:
@@ -72,6 +81,26 @@ def test_a_second_copy_is_told_the_data_is_in_use(db) -> None:
     # The first copy carries on as if nothing happened.
     fill(db, notes=1)
     assert db.problems(full=False) == []
+
+
+def test_opening_checking_restoring_and_saving_name_the_same_cause(db, tmp_path: Path) -> None:
+    copy = db.backup_to(tmp_path / "copy.sqlite3")
+    refusals = []
+    for attempt in (
+        lambda: open_database(db.folder),
+        lambda: maintenance.check(db.folder),
+        lambda: restore(db.folder, copy),
+    ):
+        with pytest.raises(DatabaseInUse) as refused:
+            attempt()
+        refusals.append(str(refused.value))
+    assert len(set(refusals)) == 1, refusals
+    cause = "in use by another copy of Roundtable (or another program)"
+    assert cause in refusals[0]
+    assert "nothing has been changed" in refusals[0]
+    saving = write_refused(sqlite3.OperationalError("database is locked"))
+    assert isinstance(saving, DatabaseInUse)
+    assert str(saving).startswith("Roundtable could not save this, because its data is " + cause)
 
 
 def test_a_database_from_another_program_is_refused(data_dir) -> None:
