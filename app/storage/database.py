@@ -92,17 +92,25 @@ class Database(Store):
 
 
 def open_database(
-    folder: Path, *, full_check: bool = False, quick_check_later: bool = False
+    folder: Path,
+    *,
+    full_check: bool = False,
+    quick_check_later: bool = False,
+    existing_only: bool = False,
 ) -> Database:
     """Open (creating or upgrading if need be) the data file in ``folder``.
 
     Raises a ``StorageError`` with a plain sentence when the file is in use, damaged,
     newer than this app, or cannot be upgraded. A damaged file is never written to.
+    With ``existing_only``, a folder holding no data file is refused (``NoDataHere``)
+    and nothing is created in it.
 
     The quick check reads every page, so its time grows with the data. A window that
     wants to appear at once passes ``quick_check_later`` and runs ``problems(full=False)``
     itself off the start-up path. After an unclean shutdown the full check always runs here.
     """
+    if existing_only:
+        location.require_data(folder)
     folder = location.prepare_data_dir(folder)
     path = folder / location.DATABASE_NAME
     warnings = [w for w in [location.risky_location_warning(folder)] if w]
