@@ -1,8 +1,9 @@
 """The ``roundtable`` command: open the app, or look after its data from a terminal.
 
-Exit codes: 0 done, 1 a failure explained in one plain sentence on stderr, 2 misuse.
-Only opening the main window, ``demo`` and ``restore`` make a data folder; every other
-command (``--live`` too) finds the data already there or says so, and creates nothing.
+Exit codes: 0 done, 1 a failure explained in one plain sentence on stderr, 2 misuse
+(``app.cli_rules``). Only opening the main window, ``demo`` and ``restore`` make a data
+folder; every other command (``--live`` too) finds the data already there or says so, and
+creates nothing.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from app import APP_NAME, __version__, clock
 from app.cli_audio import add_audio_parser
 from app.cli_export import add_export_parser
 from app.cli_member import add_member_commands
+from app.cli_rules import MISUSE, Misuse, session_reference
 from app.cli_store import add_database_url, open_store
 from app.diagnostics import configure_logging
 from app.errors import DatabaseDamaged, NoDataHere, RoundtableError
@@ -54,6 +56,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_file = configure_logging(folder) if _may_log_in(arguments, folder) else None
     try:
         return handler(arguments, folder)
+    except Misuse as error:
+        print(str(error), file=sys.stderr)
+        return MISUSE
     except NoDataHere as error:
         advice = _("If the data is in another folder, give that folder with --data-dir FOLDER.")
         print(f"{error} {advice}", file=sys.stderr)
@@ -109,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--live",
+        type=session_reference,
         metavar=_("SESSION"),
         help=_("open straight into live session mode: a session's number, next or last"),
     )

@@ -1,5 +1,6 @@
-"""A command that only reads saved data, pointed at a folder with none (a mistyped
---data-dir), says so in one plain sentence, exits 1 and leaves no trace there."""
+"""One rule for every command: 0 done, 1 could not (one plain sentence on the error stream),
+2 called wrongly. And a command that only reads saved data, pointed at a folder with none
+(a mistyped --data-dir), says so and leaves no trace there."""
 
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from app import cli
 from app.storage import location
 from tests.test_cli import roundtable
 
+WHICH_MEMBER_COMMAND = "Please say which member command: list, export or erase."
 ONLY_READ = [
     ["check"],
     ["backup", "--out", "{out}/copy.sqlite3"],
@@ -23,6 +25,40 @@ ONLY_READ = [
     ["export", "audio", "--session", "last", "--kind", "after", "--out", "{out}/audio"],
     ["export", "audio-decisions", "--group", "1", "--out", "{out}/audio"],
     ["--live", "next"],
+]
+
+CALLED_WRONGLY = [
+    (["frobnicate"], "invalid choice"),
+    (["member"], WHICH_MEMBER_COMMAND),
+    (
+        ["export"],
+        "Please say which export command: pack, decisions, member-packs, payments, "
+        "attendance, audio or audio-decisions.",
+    ),
+    (["--live", "abc"], "“abc” is not a session: give its number, “next” or “last”."),
+    (
+        ["export", "pack", "--session", "abc", "--kind", "before", "--out", "{out}/p.pdf"],
+        "“abc” is not a session",
+    ),
+    (["export", "audio", "--session", "1.5", "--members", "--out", "{out}/a"], "not a session"),
+    (["member", "export", "--person", "abc", "--out", "{out}/p.txt"], "“abc” is not a whole"),
+    (["member", "erase", "--person", "1"], "To go ahead, add --yes."),
+    (
+        ["export", "pack", "--session", "1", "--kind", "before", "--size", "big", "--out", "x"],
+        "“big” is not a whole number.",
+    ),
+    (
+        ["export", "pack", "--session", "1", "--kind", "before", "--size", "40", "--out", "x"],
+        "The standard style needs a text size from 12 to 15 points.",
+    ),
+    (
+        ["export", "audio", "--session", "1", "--kind", "after", "--speed", "5", "--out", "a"],
+        "The speed must be from",
+    ),
+    (["export", "audio", "--session", "1", "--out", "{out}/a"], "Say which pack: --kind"),
+    (["export", "decisions", "--group"], "expected one argument"),
+    (["backup"], "the following arguments are required: --out"),
+    (["restore"], "the following arguments are required: FILE"),
 ]
 
 
@@ -55,6 +91,34 @@ def test_a_folder_that_exists_but_holds_no_data_is_left_as_it_was(
     assert [path.name for path in tmp_path.iterdir()] == ["notes.txt"]
 
 
+@pytest.mark.parametrize(("command", "words"), CALLED_WRONGLY)
+def test_calling_a_command_wrongly_exits_2_with_a_plain_sentence(
+    command: list[str], words: str, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    folder = tmp_path / "data"
+    assert cli.main([*filled(command, tmp_path), "--data-dir", str(folder)]) == 2
+    said = capsys.readouterr()
+    assert words in said.err
+    assert said.out == ""
+    assert not folder.exists(), "being called wrongly makes nothing"
+
+
+def test_a_group_command_alone_shows_its_usage_and_what_it_takes(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert cli.main(["member"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("usage: roundtable member")
+    assert err[-1] == WHICH_MEMBER_COMMAND
+
+
+def test_misuse_is_found_before_the_data_is_looked_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """Called wrongly and on a mistyped folder: the mistake in the command is told first."""
+    arguments = ["member", "erase", "--person", "3", "--data-dir", str(tmp_path / "typo")]
+    assert cli.main(arguments) == 2
+    assert "add --yes" in capsys.readouterr().err
+
+
 def test_commands_that_make_data_still_make_the_folder(tmp_path: Path) -> None:
     folder = tmp_path / "new" / "place"
     assert cli.main(["demo", "--data-dir", str(folder)]) == 0
@@ -64,8 +128,19 @@ def test_commands_that_make_data_still_make_the_folder(tmp_path: Path) -> None:
 # -- the same, as a person would run them: separate processes --------------------------------
 
 
-def test_as_a_program_missing_data_exits_1_and_makes_nothing(tmp_path: Path) -> None:
+def test_as_a_program_misuse_and_missing_data_exit_2_and_1(tmp_path: Path) -> None:
     mistyped = tmp_path / "Rountable"
+    alone = roundtable("member", data_dir=mistyped)
+    assert alone.returncode == 2
+    assert (
+        alone.stderr.splitlines()[-1] == "Please say which member command: list, export or erase."
+    )
+    session = roundtable(
+        "export", "pack", "--session", "abc", "--kind", "before", "--out", str(tmp_path / "p.pdf"),
+        data_dir=mistyped,
+    )  # fmt: skip
+    assert session.returncode == 2
+    assert "“abc” is not a session: give its number, “next” or “last”." in session.stderr
     log = ["export", "decisions", "--group", "1", "--out", str(tmp_path / "log.pdf")]
     for command in (["member", "list"], ["check"], log):
         result = roundtable(*command, data_dir=mistyped)

@@ -5,7 +5,7 @@ import pytest
 from app.errors import NotFound
 from app.models import MeetingStatus
 from app.services import groups, meetings
-from app.services.session_lookup import find_session
+from app.services.session_lookup import check_reference, find_session
 
 NOW = datetime(2026, 11, 23, 11, 0)
 
@@ -80,3 +80,14 @@ def test_last_with_nothing_held(db) -> None:
     meetings.plan_meeting(db, group.id, "First", datetime(2026, 12, 1, 10), [("A", 5)])
     with pytest.raises(NotFound, match="No session has been held yet"):
         find_session(db, "last", group=group.name)
+
+
+@pytest.mark.parametrize("typed", ["12", " 12 ", "NEXT", "last"])
+def test_a_reference_is_checked_before_any_data_is_read(typed: str) -> None:
+    assert check_reference(typed) == typed.strip().lower()
+
+
+@pytest.mark.parametrize("typed", ["abc", "", "-3", "1.5", "twelve", "²"])
+def test_what_is_not_a_reference_is_refused_in_words(typed: str) -> None:
+    with pytest.raises(NotFound, match="is not a session: give its number"):
+        check_reference(typed)
