@@ -21,6 +21,7 @@ from app.cli_audio import add_audio_parser
 from app.cli_export import add_export_parser
 from app.cli_member import add_member_commands
 from app.cli_rules import MISUSE, Misuse, session_reference
+from app.cli_session import add_session_commands
 from app.cli_store import add_database_url, open_store
 from app.diagnostics import configure_logging
 from app.errors import DatabaseDamaged, NoDataHere, RoundtableError
@@ -144,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", metavar=_("FILE"), help=_("the backup to restore"))
     restore.set_defaults(handler=run_restore, makes_data=True)
     add_member_commands(commands, data_dir)
+    add_session_commands(commands, data_dir)
     add_audio_parser(add_export_parser(commands, data_dir), data_dir)
     return parser
 

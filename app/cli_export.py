@@ -44,10 +44,10 @@ def add_export_parser(
     return what
 
 
-def group_argument(parser: argparse.ArgumentParser) -> None:
+def group_argument(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
     """``--group``, for what belongs to one group (its decision log, payments, attendance)."""
     parser.add_argument(
-        "--group", required=True, metavar=_("GROUP"), help=_("the group, by number or name")
+        "--group", required=required, metavar=_("GROUP"), help=_("the group, by number or name")
     )
 
 

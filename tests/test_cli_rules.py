@@ -17,6 +17,8 @@ ONLY_READ = [
     ["member", "list"],
     ["member", "export", "--person", "1", "--out", "{out}/person.txt"],
     ["member", "erase", "--person", "1", "--yes"],
+    ["session", "list"],
+    ["session", "list", "--group", "1"],
     ["export", "pack", "--session", "next", "--kind", "before", "--out", "{out}/pack.pdf"],
     ["export", "decisions", "--group", "1", "--out", "{out}/log.pdf"],
     ["export", "member-packs", "--session", "1", "--out", "{out}/packs"],
@@ -30,6 +32,7 @@ ONLY_READ = [
 CALLED_WRONGLY = [
     (["frobnicate"], "invalid choice"),
     (["member"], WHICH_MEMBER_COMMAND),
+    (["session"], "Please say which session command: list."),
     (
         ["export"],
         "Please say which export command: pack, decisions, member-packs, payments, "
@@ -56,7 +59,7 @@ CALLED_WRONGLY = [
         "The speed must be from",
     ),
     (["export", "audio", "--session", "1", "--out", "{out}/a"], "Say which pack: --kind"),
-    (["export", "decisions", "--group"], "expected one argument"),
+    (["session", "list", "--group"], "expected one argument"),
     (["backup"], "the following arguments are required: --out"),
     (["restore"], "the following arguments are required: FILE"),
 ]
@@ -142,7 +145,7 @@ def test_as_a_program_misuse_and_missing_data_exit_2_and_1(tmp_path: Path) -> No
     assert session.returncode == 2
     assert "“abc” is not a session: give its number, “next” or “last”." in session.stderr
     log = ["export", "decisions", "--group", "1", "--out", str(tmp_path / "log.pdf")]
-    for command in (["member", "list"], ["check"], log):
+    for command in (["session", "list"], ["check"], log):
         result = roundtable(*command, data_dir=mistyped)
         assert result.returncode == 1, command
         assert result.stderr.startswith(f"There is no Roundtable data in {mistyped}.")
