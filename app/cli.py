@@ -1,6 +1,9 @@
 """The ``roundtable`` command: open the app, or look after its data from a terminal.
 
-Exit codes: 0 done, 1 a failure explained in one plain sentence on stderr, 2 misuse.
+Exit codes: 0 done, 1 a failure explained in one plain sentence on stderr, 2 misuse
+(``app.cli_rules``). Only opening the main window, ``demo`` and ``restore`` make a data
+folder; every other command (``--live`` too) finds the data already there or says so, and
+creates nothing.
 """
 
 from __future__ import annotations
@@ -17,9 +20,11 @@ from app import APP_NAME, __version__, clock
 from app.cli_audio import add_audio_parser
 from app.cli_export import add_export_parser
 from app.cli_member import add_member_commands
+from app.cli_rules import MISUSE, Misuse, session_reference
+from app.cli_session import add_session_commands
 from app.cli_store import add_database_url, open_store
 from app.diagnostics import configure_logging
-from app.errors import DatabaseDamaged, RoundtableError
+from app.errors import DatabaseDamaged, NoDataHere, RoundtableError
 from app.i18n import _, use_language
 from app.storage import location
 
@@ -46,10 +51,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(stop.code or 0)
     folder = location.resolve_data_dir(getattr(arguments, "data_dir", None))
     arguments.database_url = location.resolve_database_url(getattr(arguments, "database_url", None))
-    log_file = configure_logging(folder)
     handler: Handler = getattr(arguments, "handler", open_app)
+    if handler is open_app and not arguments.live:
+        arguments.makes_data = True  # a first start offers the example groups in a new folder
+    log_file = configure_logging(folder) if _may_log_in(arguments, folder) else None
     try:
         return handler(arguments, folder)
+    except Misuse as error:
+        print(str(error), file=sys.stderr)
+        return MISUSE
+    except NoDataHere as error:
+        advice = _("If the data is in another folder, give that folder with --data-dir FOLDER.")
+        print(f"{error} {advice}", file=sys.stderr)
+        return 1
     except DatabaseDamaged as error:
         print(str(error) + _restore_advice(folder), file=sys.stderr)
         return 1
@@ -70,6 +84,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+def _may_log_in(arguments: argparse.Namespace, folder: Path) -> bool:
+    """Whether the log may be kept in ``folder``: not where there is no data and the command
+    makes none, so that a mistyped --data-dir is left as it was found."""
+    makes_data = getattr(arguments, "makes_data", False)
+    return bool(arguments.database_url) or makes_data or location.holds_data(folder)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -94,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--live",
+        type=session_reference,
         metavar=_("SESSION"),
         help=_("open straight into live session mode: a session's number, next or last"),
     )
@@ -102,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser(
         "demo", parents=[data_dir], help=_("fill an empty database with the example groups")
     )
-    demo.set_defaults(handler=run_demo)
+    demo.set_defaults(handler=run_demo, makes_data=True)
 
     check = commands.add_parser(
         "check", parents=[data_dir], help=_("check the data file for damage")
@@ -121,13 +143,16 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("put a backup back in place (what it replaces is kept)"),
     )
     restore.add_argument("file", metavar=_("FILE"), help=_("the backup to restore"))
-    restore.set_defaults(handler=run_restore)
+    restore.set_defaults(handler=run_restore, makes_data=True)
     add_member_commands(commands, data_dir)
+    add_session_commands(commands, data_dir)
     add_audio_parser(add_export_parser(commands, data_dir), data_dir)
     return parser
 
 
 def open_app(arguments: argparse.Namespace, folder: Path) -> int:
+    if arguments.live and not arguments.database_url:
+        location.require_data(folder)  # a session to run needs data already saved
     from app.ui.application import run_application
 
     return run_application(
@@ -169,6 +194,7 @@ def run_check(arguments: argparse.Namespace, folder: Path) -> int:
         finally:
             db.close()
         return 0
+    location.require_data(folder)
     report = maintenance.check(folder)
     text = maintenance.describe(report)
     if report.exists and not report.healthy:
@@ -223,7 +249,7 @@ def _restore_advice(folder: Path) -> str:
 def _open(folder: Path) -> Database:
     from app.storage import open_database
 
-    db = open_database(folder)
+    db = open_database(folder, existing_only=True)
     for warning in db.warnings:
         print(warning, file=sys.stderr)
     return db

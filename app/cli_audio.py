@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.cli_rules import Misuse, whole_number
 from app.cli_store import open_store
 from app.i18n import _
 from app.speech.interface import FASTEST_RATE, NORMAL_RATE, SLOWEST_RATE
@@ -20,8 +21,6 @@ if TYPE_CHECKING:
     from app.services.meetings import MeetingRow
     from app.speech import SpeechService
     from app.storage import Store
-
-MISUSE = 2
 
 
 def add_audio_parser(what: argparse._SubParsersAction, data_dir: argparse.ArgumentParser) -> None:
@@ -63,7 +62,7 @@ def add_audio_parser(what: argparse._SubParsersAction, data_dir: argparse.Argume
 def _voice_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--speed",
-        type=int,
+        type=whole_number,
         default=NORMAL_RATE,
         metavar=_("WORDS"),
         help=_("reading speed in words a minute, {low} to {high} (default: {normal})").format(
@@ -80,10 +79,7 @@ def run_audio(arguments: argparse.Namespace, folder: Path) -> int:
     from app.services.session_lookup import find_session
     from app.speech import SpeechService
 
-    problem = _misuse(arguments)
-    if problem:
-        print(problem, file=sys.stderr)
-        return MISUSE
+    _refuse_misuse(arguments)
     db = open_store(arguments, folder)
     speech = SpeechService()
     try:
@@ -101,10 +97,7 @@ def run_audio_decisions(arguments: argparse.Namespace, folder: Path) -> int:
     from app.speech import SpeechService
 
     arguments.members, arguments.kind = False, "decisions"
-    problem = _misuse(arguments)
-    if problem:
-        print(problem, file=sys.stderr)
-        return MISUSE
+    _refuse_misuse(arguments)
     db = open_store(arguments, folder)
     try:
         group = groups.find_group(db, arguments.group)
@@ -125,17 +118,22 @@ def run_audio_decisions(arguments: argparse.Namespace, folder: Path) -> int:
     return 0
 
 
-def _misuse(arguments: argparse.Namespace) -> str:
+def _refuse_misuse(arguments: argparse.Namespace) -> None:
     if not SLOWEST_RATE <= arguments.speed <= FASTEST_RATE:
-        return _("The speed must be from {low} to {high} words a minute.").format(
-            low=SLOWEST_RATE, high=FASTEST_RATE
+        raise Misuse(
+            _("The speed must be from {low} to {high} words a minute.").format(
+                low=SLOWEST_RATE, high=FASTEST_RATE
+            )
         )
     if arguments.kind is None and not arguments.members:
-        return _("Say which pack: --kind before or --kind after.")
-    out = Path(arguments.out)
+        raise Misuse(_("Say which pack: --kind before or --kind after."))
+    refuse_a_file_for_a_folder(Path(arguments.out))
+
+
+def refuse_a_file_for_a_folder(out: Path) -> None:
+    """``--out`` names a folder to fill: an existing file there is misuse."""
     if out.exists() and not out.is_dir():
-        return _("{path} is a file, not a folder. Please give a folder.").format(path=out)
-    return ""
+        raise Misuse(_("{path} is a file, not a folder. Please give a folder.").format(path=out))
 
 
 def _session_audio(

@@ -15,6 +15,7 @@ from app.cli_export_run import (
     run_pack,
     run_payments,
 )
+from app.cli_rules import needs_command, session_reference, whole_number
 from app.i18n import _
 from app.services.pack_defaults import READING_FONT_KEYS
 
@@ -33,7 +34,8 @@ def add_export_parser(
             "make packs (PDF) for printing or sending, or payments and attendance for finance (CSV)"
         ),
     )
-    what = export.add_subparsers(title=_("what to export"), metavar=_("WHAT"), required=True)
+    what = export.add_subparsers(title=_("what to export"), metavar=_("WHAT"))
+    needs_command(export, what)
     _add_pack(what, data_dir)
     _add_decisions(what, data_dir)
     _add_member_packs(what, data_dir)
@@ -42,10 +44,10 @@ def add_export_parser(
     return what
 
 
-def group_argument(parser: argparse.ArgumentParser) -> None:
+def group_argument(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
     """``--group``, for what belongs to one group (its decision log, payments, attendance)."""
     parser.add_argument(
-        "--group", required=True, metavar=_("GROUP"), help=_("the group, by number or name")
+        "--group", required=required, metavar=_("GROUP"), help=_("the group, by number or name")
     )
 
 
@@ -54,6 +56,7 @@ def session_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--session",
         required=True,
+        type=session_reference,
         metavar=_("SESSION"),
         help=_("the session: its number, “next” (the next planned) or “last” (the last held)"),
     )
@@ -72,7 +75,7 @@ def _look_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--size",
-        type=int,
+        type=whole_number,
         metavar=_("PT"),
         help=_("body text size in points (standard 12-15, large 16-28, Easy Read 16-28)"),
     )

@@ -1,7 +1,7 @@
 """What ``roundtable export pack``, ``decisions``, ``member-packs``, ``payments`` and
 ``attendance`` do (the parsers are in ``app.cli_export``). Each opens the data file, builds
 the pack or table and saves it, saying what it made in one plain sentence; refusals come
-back as exit code 1 or, for misuse, 2."""
+back as exit code 1 or, for misuse (``app.cli_rules``), 2."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.cli_rules import Misuse
 from app.cli_store import open_store
 from app.i18n import _, ngettext
 
@@ -18,32 +19,25 @@ if TYPE_CHECKING:
     from app.export.document import Document, PackLook
     from app.storage import Store
 
-# Exit code for misuse, as argparse uses.
-MISUSE = 2
 
-
-def _look(arguments: argparse.Namespace) -> PackLook | None:
-    """The look asked for, or None (having said why) if the size does not suit the style."""
+def _look(arguments: argparse.Namespace) -> PackLook:
+    """The look asked for; a size that does not suit the style is misuse."""
     from app.export.document import PackLook, PrintStyle
     from app.export.pdf import allowed_sizes, default_size
 
     if arguments.for_member and (arguments.style or arguments.size is not None):
-        print(
-            _("A member's own pack takes their own style and size: leave out --style and --size."),
-            file=sys.stderr,
+        raise Misuse(
+            _("A member's own pack takes their own style and size: leave out --style and --size.")
         )
-        return None
     style = PrintStyle(arguments.style or PrintStyle.STANDARD)
     size = arguments.size if arguments.size is not None else default_size(style)
     sizes = allowed_sizes(style)
     if size not in sizes:
-        print(
+        raise Misuse(
             _("The {style} style needs a text size from {low} to {high} points.").format(
                 style=style.value, low=sizes.start, high=sizes.stop - 1
-            ),
-            file=sys.stderr,
+            )
         )
-        return None
     return PackLook(style, size, arguments.font)
 
 
@@ -75,14 +69,8 @@ def run_pack(arguments: argparse.Namespace, folder: Path) -> int:
     from app.services.session_lookup import find_session
 
     look = _look(arguments)
-    if look is None:
-        return MISUSE
     if arguments.for_member and (arguments.include_contact or arguments.include_access_needs):
-        print(
-            _("A member's own pack never carries contact details or access needs."),
-            file=sys.stderr,
-        )
-        return MISUSE
+        raise Misuse(_("A member's own pack never carries contact details or access needs."))
     db = open_store(arguments, folder)
     try:
         found = find_session(db, arguments.session, group=arguments.group)
@@ -111,8 +99,6 @@ def run_decisions(arguments: argparse.Namespace, folder: Path) -> int:
     from app.services import groups, packs
 
     look = _look(arguments)
-    if look is None:
-        return MISUSE
     db = open_store(arguments, folder)
     try:
         group = groups.find_group(db, arguments.group)
@@ -178,17 +164,12 @@ def run_attendance(arguments: argparse.Namespace, folder: Path) -> int:
 
 
 def run_member_packs(arguments: argparse.Namespace, folder: Path) -> int:
-    from app.cli_audio import member_audio_writer
+    from app.cli_audio import member_audio_writer, refuse_a_file_for_a_folder
     from app.services import packs
     from app.services.session_lookup import find_session
 
     out = Path(arguments.out)
-    if out.exists() and not out.is_dir():
-        print(
-            _("{path} is a file, not a folder. Please give a folder.").format(path=out),
-            file=sys.stderr,
-        )
-        return MISUSE
+    refuse_a_file_for_a_folder(out)
     db = open_store(arguments, folder)
     try:
         found = find_session(db, arguments.session, group=arguments.group)

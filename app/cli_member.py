@@ -8,10 +8,10 @@ one person (a subject access request) as a text file with a JSON copy beside it;
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli_rules import Misuse, needs_command, whole_number
 from app.cli_store import open_store
 from app.i18n import _
 
@@ -22,7 +22,7 @@ def add_member_commands(commands: Any, data_dir: argparse.ArgumentParser) -> Non
         "member", parents=[data_dir], help=_("a member's own data: see it all, or erase it")
     )
     actions = member.add_subparsers(title=_("member commands"), metavar=_("COMMAND"))
-    member.set_defaults(handler=lambda _arguments, _folder: _misuse(member))
+    needs_command(member, actions)
 
     listing = actions.add_parser(
         "list", parents=[data_dir], help=_("show everyone's number and name")
@@ -34,14 +34,14 @@ def add_member_commands(commands: Any, data_dir: argparse.ArgumentParser) -> Non
         parents=[data_dir],
         help=_("save everything held about one person (a subject access request)"),
     )
-    export.add_argument("--person", required=True, type=int, metavar=_("NUMBER"))
+    export.add_argument("--person", required=True, type=whole_number, metavar=_("NUMBER"))
     export.add_argument("--out", required=True, metavar=_("FILE"), help=_("the text file to write"))
     export.set_defaults(handler=run_export)
 
     erase = actions.add_parser(
         "erase", parents=[data_dir], help=_("remove one person's personal details everywhere")
     )
-    erase.add_argument("--person", required=True, type=int, metavar=_("NUMBER"))
+    erase.add_argument("--person", required=True, type=whole_number, metavar=_("NUMBER"))
     erase.add_argument(
         "--yes",
         action="store_true",
@@ -86,15 +86,13 @@ def run_erase(arguments: argparse.Namespace, folder: Path) -> int:
     from app.services import privacy
 
     if not arguments.yes:
-        print(
+        raise Misuse(
             _(
                 "Erasing removes this person's name, contact details, access needs and "
                 "comments everywhere, and cannot be undone except from a backup. To go "
                 "ahead, add --yes."
-            ),
-            file=sys.stderr,
+            )
         )
-        return 2
     db = open_store(arguments, folder)
     try:
         name = privacy.person_name(db, arguments.person)
@@ -115,8 +113,3 @@ def run_erase(arguments: argparse.Namespace, folder: Path) -> int:
         ).format(folder=backups)
     )
     return 0
-
-
-def _misuse(parser: argparse.ArgumentParser) -> int:
-    parser.print_usage(sys.stderr)
-    return 2

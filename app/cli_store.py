@@ -27,10 +27,18 @@ def add_database_url(parser: argparse.ArgumentParser) -> None:
 
 
 def open_store(arguments: argparse.Namespace, folder: Path) -> Store:
-    """The store the command works on; any warning about it goes to stderr first."""
+    """The store the command works on; any warning about it goes to stderr first.
+
+    Only a command that makes data (``makes_data``, as ``demo`` does) may create the data
+    file; any other refuses a folder with none in it, and creates nothing there.
+    """
     from app.storage import open_store as open_chosen
 
-    db = open_chosen(folder, getattr(arguments, "database_url", None))
+    db = open_chosen(
+        folder,
+        getattr(arguments, "database_url", None),
+        existing_only=not getattr(arguments, "makes_data", False),
+    )
     for warning in db.warnings:
         print(warning, file=sys.stderr)
     return db

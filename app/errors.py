@@ -24,6 +24,11 @@ class DataFolderUnusable(StorageError):
     pass
 
 
+class NoDataHere(StorageError):
+    """The data folder holds no data file, for something that reads saved data only; nothing
+    was created there (the folder's name may be mistyped)."""
+
+
 class DatabaseInUse(StorageError):
     pass
 

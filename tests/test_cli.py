@@ -61,10 +61,12 @@ def test_check_reports_a_whole_file(data_dir: Path) -> None:
     assert "2 groups" in result.stdout
 
 
-def test_check_with_no_data_yet(data_dir: Path) -> None:
+def test_check_with_no_data_says_so_and_makes_nothing(data_dir: Path) -> None:
     result = roundtable("check", data_dir=data_dir)
-    assert result.returncode == 0
-    assert "no data file yet" in result.stdout
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"There is no Roundtable data in {data_dir}.")
+    assert "--data-dir" in result.stderr
+    assert not data_dir.exists()
 
 
 @pytest.mark.parametrize("command", [["check"], ["demo"], ["backup", "--out", "x.sqlite3"]])
@@ -112,6 +114,7 @@ def test_restore_of_a_missing_file_says_so(data_dir: Path, tmp_path: Path) -> No
 
 
 def test_the_data_dir_can_come_before_or_after_the_command(data_dir: Path) -> None:
+    assert roundtable("demo", data_dir=data_dir).returncode == 0
     before = subprocess.run(
         [sys.executable, "-m", "app", "--data-dir", str(data_dir), "check"],
         capture_output=True,

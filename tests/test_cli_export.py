@@ -205,7 +205,7 @@ def test_packs_for_everyone_in_print_only(example_dir: Path, tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("arguments", "code", "words"),
     [
-        (("pack", "--session", "yesterday", "--kind", "before"), 1, "is not a session"),
+        (("pack", "--session", "yesterday", "--kind", "before"), 2, "is not a session"),
         (("pack", "--session", "99999", "--kind", "after"), 1, "no session number 99999"),
         (("pack", "--session", "next", "--kind", "during"), 2, "invalid choice"),
         (("pack", "--session", "next", "--kind", "before", "--size", "40"), 2, "12 to 15 points"),

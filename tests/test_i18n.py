@@ -66,7 +66,7 @@ def test_the_command_line_answers_in_the_computers_language(
     out = str(tmp_path / "pack.pdf")
     arguments = ["export", "pack", "--data-dir", folder, "--session", "nonsense"]
     arguments += ["--kind", "before", "--out", out]
-    assert cli.main(arguments) == 1
+    assert cli.main(arguments) == 2  # not a session at all: called wrongly
     said = capsys.readouterr().err
     assert "Nid yw “nonsense” yn sesiwn" in said, said
 

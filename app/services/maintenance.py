@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from app.errors import DatabaseInUse, StorageError
+from app.errors import StorageError
 from app.i18n import _, ngettext
 from app.storage import Database, backups, integrity, location, migrations, open_database
 from app.storage import restore as restoring
+from app.storage.database import data_in_use
 
 log = logging.getLogger(__name__)
 
@@ -50,9 +51,7 @@ def check(folder: Path) -> CheckReport:
             counts = integrity.row_counts(connection) if not problems else {}
     except sqlite3.OperationalError as error:
         if "locked" in str(error).lower():
-            raise DatabaseInUse(
-                _("Roundtable's data is in use by another copy of Roundtable: close it first.")
-            ) from error
+            raise data_in_use() from error
         problems, revision, counts = [str(error)], None, {}
     except sqlite3.DatabaseError as error:
         problems, revision, counts = [str(error)], None, {}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 
 from app import clock
 from app.errors import NotFound
@@ -36,6 +36,7 @@ __all__ = [
     "SessionRow",
     "find_meeting",
     "get_session",
+    "list_in_date_order",
     "list_meetings",
     "list_sessions",
     "plan_meeting",
@@ -60,6 +61,13 @@ def list_meetings(db: Store, group_id: int) -> list[MeetingRow]:
     """The group's sessions, most recent first."""
     with db.transaction() as session:
         return _rows(session, Meeting.group_id == group_id, newest_first=True)
+
+
+def list_in_date_order(db: Store, group_id: int | None = None) -> list[MeetingRow]:
+    """Every group's sessions (or only ``group_id``'s), the earliest first."""
+    with db.transaction() as session:
+        condition = true() if group_id is None else Meeting.group_id == group_id
+        return _rows(session, condition, newest_first=False)
 
 
 def find_meeting(db: Store, reference: str | int, now: datetime | None = None) -> MeetingRow:

@@ -37,27 +37,34 @@ def find_session(
     now: datetime | None = None,
 ) -> MeetingRow:
     """The session ``reference`` names; ``group`` (an id or a name) narrows next and last."""
-    text = str(reference).strip().lower()
+    text = check_reference(reference)
     group_id = groups.find_group(db, group).id if group not in (None, "") else None
-    if text.isdigit():
+    if text.isdecimal():
         row = _by_number(db, int(text))
         if group_id is not None and row.group_id != group_id:
             raise NotFound(
                 _("Session number {number} belongs to another group.").format(number=text)
             )
         return row
-    if text not in (NEXT, LAST):
-        raise NotFound(
-            _("“{reference}” is not a session: give its number, “next” or “last”.").format(
-                reference=str(reference).strip()
-            )
-        )
     meeting_id = _next_or_last(db, text, group_id, now or clock.local_now())
     if meeting_id is None:
         if text == NEXT:
             raise NotFound(_("There is no session planned from today on."))
         raise NotFound(_("No session has been held yet."))
     return _by_number(db, meeting_id)
+
+
+def check_reference(reference: str | int) -> str:
+    """``reference`` as ``find_session`` reads it (digits, ``next`` or ``last``); anything
+    else is refused in words, before any data is looked at."""
+    text = str(reference).strip().lower()
+    if text.isdecimal() or text in (NEXT, LAST):
+        return text
+    raise NotFound(
+        _("“{reference}” is not a session: give its number, “next” or “last”.").format(
+            reference=str(reference).strip()
+        )
+    )
 
 
 def _by_number(db: Store, number: int) -> MeetingRow:

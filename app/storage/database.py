@@ -92,17 +92,25 @@ class Database(Store):
 
 
 def open_database(
-    folder: Path, *, full_check: bool = False, quick_check_later: bool = False
+    folder: Path,
+    *,
+    full_check: bool = False,
+    quick_check_later: bool = False,
+    existing_only: bool = False,
 ) -> Database:
     """Open (creating or upgrading if need be) the data file in ``folder``.
 
     Raises a ``StorageError`` with a plain sentence when the file is in use, damaged,
     newer than this app, or cannot be upgraded. A damaged file is never written to.
+    With ``existing_only``, a folder holding no data file is refused (``NoDataHere``)
+    and nothing is created in it.
 
     The quick check reads every page, so its time grows with the data. A window that
     wants to appear at once passes ``quick_check_later`` and runs ``problems(full=False)``
     itself off the start-up path. After an unclean shutdown the full check always runs here.
     """
+    if existing_only:
+        location.require_data(folder)
     folder = location.prepare_data_dir(folder)
     path = folder / location.DATABASE_NAME
     warnings = [w for w in [location.risky_location_warning(folder)] if w]
@@ -204,9 +212,9 @@ def write_refused(error: BaseException | None) -> StorageError | None:
     elif "locked" in message or "busy" in message:
         return DatabaseInUse(
             _(
-                "Roundtable could not save this, because its data is in use by another "
-                "program. Everything saved before is safe. Please try again in a moment."
-            )
+                "Roundtable could not save this, because its data is {in_use}. Everything "
+                "saved before is safe. Please try again in a moment."
+            ).format(in_use=_in_use_by_another())
         )
     else:
         return None
@@ -222,15 +230,26 @@ def write_refused(error: BaseException | None) -> StorageError | None:
 def _translate(error: BaseException | None, path: Path) -> StorageError:
     message = str(error).lower()
     if "locked" in message or "busy" in message:
-        return DatabaseInUse(
-            _(
-                "Roundtable's data is in use by another copy of Roundtable (or another "
-                "program). Please close it and try again; nothing has been changed."
-            )
-        )
+        return data_in_use()
     if isinstance(error, sqlite3.OperationalError) and "unable to open" in message:
         return StorageError(_("Roundtable cannot open its data file {path}.").format(path=path))
     return _damaged(path, _("it cannot be read"))
+
+
+def data_in_use() -> DatabaseInUse:
+    """The data file is held by another copy of Roundtable (or another program): the one
+    refusal for opening, checking and restoring alike."""
+    return DatabaseInUse(
+        _(
+            "Roundtable's data is {in_use}. Please close it and try again; nothing has "
+            "been changed."
+        ).format(in_use=_in_use_by_another())
+    )
+
+
+def _in_use_by_another() -> str:
+    # One wording of the cause, whether it stopped opening the data or saving to it.
+    return _("in use by another copy of Roundtable (or another program)")
 
 
 def _upgrade_failed(error: MigrationFailed, kept: Path | None) -> MigrationFailed:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import platformdirs
 
-from app.errors import DataFolderUnusable
+from app.errors import DataFolderUnusable, NoDataHere
 from app.i18n import _
 
 DATABASE_NAME = "roundtable.sqlite3"
@@ -81,6 +81,21 @@ def resolve_database_url(given: str | None) -> str | None:
     the environment); None means the data file in the data folder."""
     chosen = given if given is not None else os.environ.get(DATABASE_URL_VARIABLE, "")
     return chosen.strip() or None
+
+
+def holds_data(folder: Path) -> bool:
+    """Whether ``folder`` holds a data file with anything in it. Looking creates nothing."""
+    try:
+        return (folder / DATABASE_NAME).stat().st_size > 0
+    except OSError:
+        return False
+
+
+def require_data(folder: Path) -> None:
+    """Refuse in words, creating nothing, when ``folder`` holds no data file: for whatever
+    only reads saved data, where a new empty file would hide a mistyped folder."""
+    if not holds_data(folder):
+        raise NoDataHere(_("There is no Roundtable data in {folder}.").format(folder=folder))
 
 
 def prepare_data_dir(folder: Path) -> Path:

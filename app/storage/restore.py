@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app import clock
-from app.errors import DatabaseInUse, StorageError
+from app.errors import StorageError
 from app.i18n import _
 from app.storage import integrity, location, migrations, schema
 from app.storage.backups import copy_database
+from app.storage.database import data_in_use
 from app.storage.engine import LOCK_WAIT_SECONDS
 
 
@@ -104,11 +105,6 @@ def _refuse_if_in_use(target: Path) -> None:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError as error:
         if "locked" in str(error).lower() or "busy" in str(error).lower():
-            raise DatabaseInUse(
-                _(
-                    "Roundtable's data is in use by another copy of Roundtable. Please close "
-                    "it before restoring a backup; nothing has been changed."
-                )
-            ) from error
+            raise data_in_use() from error
     except sqlite3.DatabaseError:
         pass  # A damaged file cannot be opened, and that is exactly when a restore is wanted.

@@ -36,7 +36,11 @@ def timing_words(row: SessionRow) -> str:
 
 
 class SessionListModel(RowTableModel):
-    DATE, TITLE, STATUS, VENUE, PLANNED_LENGTH, TIMING = range(6)
+    """The Sessions area's table. Each session's number is the last column: it is what the
+    command line takes (``export pack --session 12``), while the date, first, is what a
+    person moving down the rows hears."""
+
+    DATE, TITLE, STATUS, VENUE, PLANNED_LENGTH, TIMING, NUMBER = range(7)
     COLUMNS = (
         Column(N_("Date and time"), lambda r: format_datetime(r.starts_at), lambda r: r.starts_at),
         Column(N_("Title"), lambda r: r.title, wide=True),
@@ -50,6 +54,7 @@ class SessionListModel(RowTableModel):
             lambda r: r.planned_minutes,
         ),
         Column(N_("Timing"), timing_words),
+        Column(N_("Number"), lambda r: str(r.id), lambda r: r.id),
     )
 
     def row_of(self, meeting_id: int) -> int:

@@ -5,7 +5,7 @@ import pytest
 from app.errors import NotFound
 from app.models import MeetingStatus
 from app.services import groups, meetings
-from app.services.session_lookup import find_session
+from app.services.session_lookup import check_reference, find_session
 
 NOW = datetime(2026, 11, 23, 11, 0)
 
@@ -80,3 +80,43 @@ def test_last_with_nothing_held(db) -> None:
     meetings.plan_meeting(db, group.id, "First", datetime(2026, 12, 1, 10), [("A", 5)])
     with pytest.raises(NotFound, match="No session has been held yet"):
         find_session(db, "last", group=group.name)
+
+
+@pytest.mark.parametrize("typed", ["12", " 12 ", "NEXT", "last"])
+def test_a_reference_is_checked_before_any_data_is_read(typed: str) -> None:
+    assert check_reference(typed) == typed.strip().lower()
+
+
+@pytest.mark.parametrize("typed", ["abc", "", "-3", "1.5", "twelve", "²"])
+def test_what_is_not_a_reference_is_refused_in_words(typed: str) -> None:
+    with pytest.raises(NotFound, match="is not a session: give its number"):
+        check_reference(typed)
+
+
+def test_every_session_in_date_order_or_one_groups(db, two_groups) -> None:
+    equipment, housing, made = two_groups
+    every = meetings.list_in_date_order(db)
+    assert [row.title for row in every] == [
+        "Held long ago",
+        "Held lately",
+        "Housing held",
+        "This morning",
+        "Housing next",
+        "Later",
+    ]
+    assert {row.id: row.group_name for row in every}[made["housing_next"].id] == housing.name
+    assert [row.status for row in every[:3]] == [MeetingStatus.HELD] * 3
+    assert [row.title for row in meetings.list_in_date_order(db, housing.id)] == [
+        "Housing held",
+        "Housing next",
+    ]
+    theirs = meetings.list_in_date_order(db, equipment.id)
+    assert [row.title for row in theirs] == [
+        "Held long ago",
+        "Held lately",
+        "This morning",
+        "Later",
+    ]
+    assert {row.group_id for row in theirs} == {equipment.id}
+    empty = groups.create_group(db, "Just started")
+    assert meetings.list_in_date_order(db, empty.id) == []

@@ -2,16 +2,27 @@
 
 import hashlib
 import os
+import sqlite3
 import stat
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from mounts import read_only_view
+from sqlalchemy import func, select
 
-from app.errors import DatabaseDamaged, DatabaseInUse, DataFolderUnusable, StorageError
+from app.errors import (
+    DatabaseDamaged,
+    DatabaseInUse,
+    DataFolderUnusable,
+    NoDataHere,
+    StorageError,
+)
 from app.models import Group, Meeting, Note
+from app.services import maintenance
 from app.storage import integrity, location, open_database
+from app.storage.database import write_refused
+from app.storage.restore import restore
 
 
 def sha256(path: Path) -> str:
@@ -72,6 +83,50 @@ def test_a_second_copy_is_told_the_data_is_in_use(db) -> None:
     # The first copy carries on as if nothing happened.
     fill(db, notes=1)
     assert db.problems(full=False) == []
+
+
+def test_opening_checking_restoring_and_saving_name_the_same_cause(db, tmp_path: Path) -> None:
+    copy = db.backup_to(tmp_path / "copy.sqlite3")
+    refusals = []
+    for attempt in (
+        lambda: open_database(db.folder),
+        lambda: maintenance.check(db.folder),
+        lambda: restore(db.folder, copy),
+    ):
+        with pytest.raises(DatabaseInUse) as refused:
+            attempt()
+        refusals.append(str(refused.value))
+    assert len(set(refusals)) == 1, refusals
+    cause = "in use by another copy of Roundtable (or another program)"
+    assert cause in refusals[0]
+    assert "nothing has been changed" in refusals[0]
+    saving = write_refused(sqlite3.OperationalError("database is locked"))
+    assert isinstance(saving, DatabaseInUse)
+    assert str(saving).startswith("Roundtable could not save this, because its data is " + cause)
+
+
+def test_existing_only_refuses_a_folder_without_data_and_makes_nothing(tmp_path: Path) -> None:
+    mistyped = tmp_path / "Rountable"
+    with pytest.raises(NoDataHere, match=r"There is no Roundtable data in .*Rountable\."):
+        open_database(mistyped, existing_only=True)
+    assert not mistyped.exists()
+    # An empty file (a first start cut short) holds nothing either, and is left as it was.
+    mistyped.mkdir()
+    (mistyped / location.DATABASE_NAME).touch()
+    with pytest.raises(NoDataHere):
+        open_database(mistyped, existing_only=True)
+    assert [(p.name, p.stat().st_size) for p in mistyped.iterdir()] == [(location.DATABASE_NAME, 0)]
+
+
+def test_existing_only_opens_data_that_is_there(db) -> None:
+    fill(db, notes=1)
+    db.close()
+    again = open_database(db.folder, existing_only=True)
+    try:
+        with again.transaction() as session:
+            assert session.scalar(select(func.count()).select_from(Note)) == 1
+    finally:
+        again.close()
 
 
 def test_a_database_from_another_program_is_refused(data_dir) -> None:

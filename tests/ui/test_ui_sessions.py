@@ -136,6 +136,21 @@ def test_the_area_shows_upcoming_and_past_sessions_chosen_by_keyboard(qtbot, ope
     assert model.data(model.index(0, model.TIMING)) == ""
 
 
+def test_each_session_shows_the_number_the_command_line_takes(qtbot, open_window, kit, db):
+    numbers = {row.title: row.id for row in meetings.list_meetings(db, kit.id)}
+    _window, panel = open_sessions(qtbot, open_window)
+    model = panel.model
+    assert model.headerData(model.NUMBER, Qt.Orientation.Horizontal) == "Number"
+    shown = {
+        model.data(model.index(row, model.TITLE)): model.data(model.index(row, model.NUMBER))
+        for row in range(model.rowCount())
+    }
+    assert shown == {title: str(number) for title, number in numbers.items()}
+    # A screen reader is given the same number as the eye.
+    role = Qt.ItemDataRole.AccessibleTextRole
+    assert model.data(model.index(0, model.NUMBER), role) == shown[titles(panel)[0]]
+
+
 def test_a_session_is_planned_entirely_by_keyboard(qtbot, open_window, kit, db):
     window, panel = open_sessions(qtbot, open_window)
     focus(qtbot, panel.table)
