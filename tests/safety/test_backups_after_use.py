@@ -7,9 +7,10 @@ from pathlib import Path
 
 from safety_helpers import rows_of_every_table
 
+from app import clock
 from app.models import Role
 from app.services import example_data, groups, maintenance, people
-from app.storage import backups, database, integrity
+from app.storage import backups, integrity
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -30,25 +31,18 @@ def live_rows(db) -> dict[str, list[tuple]]:
         }
 
 
-def test_rotating_backups_after_ten_days_each_restore_exactly(db, monkeypatch, tmp_path) -> None:
-    class Clock(datetime):
-        today = START
-
-        @classmethod
-        def now(cls, tz=None):  # type: ignore[no-untyped-def, override]
-            return cls.today.astimezone(tz) if tz else cls.today
-
-    monkeypatch.setattr(database, "datetime", Clock)
+def test_rotating_backups_after_ten_days_each_restore_exactly(db, tmp_path) -> None:
     example_data.load_example_data(db)
     group = groups.list_groups(db)[0]
     expected: dict[datetime, dict[str, list[tuple]]] = {}
     for day in range(10):
-        Clock.today = START + timedelta(days=day, minutes=day)
-        people.add_member(db, group.id, f"Newcomer on day {day + 1}", Role.LIVED_EXPERIENCE)
-        made = db.backup_daily_if_due()
-        assert made is not None, f"no backup on day {day + 1}"
-        expected[Clock.today.replace(microsecond=0)] = live_rows(db)
-        assert db.backup_daily_if_due() is None  # once a day, not once a save
+        today = START + timedelta(days=day, minutes=day)
+        with clock.fixed_at(today):
+            people.add_member(db, group.id, f"Newcomer on day {day + 1}", Role.LIVED_EXPERIENCE)
+            made = db.backup_daily_if_due()
+            assert made is not None, f"no backup on day {day + 1}"
+            expected[today.replace(microsecond=0)] = live_rows(db)
+            assert db.backup_daily_if_due() is None  # once a day, not once a save
 
     kept = [b for b in backups.list_backups(db.backup_folder) if b.kind is backups.BackupKind.DAILY]
     assert len(kept) == backups.KEEP_DAILY
