@@ -3,6 +3,7 @@ actions and the end of the session through their dialogs."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
@@ -10,8 +11,10 @@ from PySide6.QtWidgets import QWidget
 from app.i18n import _
 from app.models.enums import AttendanceStatus
 from app.services import live_actions
+from app.services.live import LivePerson
 from app.services.live_close import Closed
 from app.ui.live.closing import ClosingDialog, SummaryDialog
+from app.ui.live.people_lists import status_words
 from app.ui.live.record_dialogs import LiveActionDialog, LiveDecisionDialog, SupporterDialog
 
 
@@ -39,21 +42,42 @@ class RecordCommands:
         raise NotImplementedError
 
     def _check_in(self, person_id: int, status: AttendanceStatus) -> None:
+        person = self.screen_parts.check_in.person(person_id)
         self._write(live_actions.check_in, person_id, status)
-        person = self.state.person(person_id) if self.state else None
-        if person is not None:
-            words = {
-                AttendanceStatus.PRESENT: _("{name} is present."),
-                AttendanceStatus.APOLOGIES: _("{name} sent apologies."),
-                AttendanceStatus.ABSENT: _("{name} is absent."),
-            }[status]
-            self.status_line.announce(words.format(name=person.name))
-
-    def _toggle_supporter(self, person_id: int) -> None:
-        person = self.state.person(person_id) if self.state else None
         if person is None:
             return
+        if status == AttendanceStatus.PRESENT:
+            self._checked_in(replace(person, status=status))
+        else:  # someone not here has no supporter with them
+            self._checked_in(
+                replace(person, status=status, with_supporter=False, supporter_name="")
+            )
 
+    def _checked_in(self, person: LivePerson) -> None:
+        """Say how ``person`` is checked in now, and move on to the next person not yet
+        checked in, so that the next key is for them."""
+        said = _("{name}: {status}.").format(name=person.name, status=status_words(person))
+        following = self.screen_parts.check_in.move_on_from(person.id)
+        if following is None:
+            self.status_line.announce(_("{said} Everyone is checked in.").format(said=said))
+        else:
+            self.status_line.announce(
+                _("{said} Next: {name}.").format(said=said, name=following.name)
+            )
+
+    def _toggle_supporter(self, person_id: int) -> None:
+        person = self.screen_parts.check_in.person(person_id)
+        if person is None:
+            return
+        if person.status != AttendanceStatus.PRESENT:
+            # A supporter goes with being present: S checks them in so, and moves on as P does.
+            self._write(live_actions.toggle_supporter, person_id)
+            self._checked_in(replace(person, status=AttendanceStatus.PRESENT, with_supporter=True))
+            return
+
+        # Someone already present: only their supporter changes. The row stays on them, as
+        # the facilitator came back to them on purpose and will want to hear (or undo) it.
+        # What is said comes from what was kept, as a second S may follow before it is.
         def told(with_supporter: bool) -> None:
             words = (
                 _("{name} came with a supporter.")
@@ -65,12 +89,24 @@ class RecordCommands:
         self._write(live_actions.toggle_supporter, person_id, then=told)
 
     def _name_supporter(self, person_id: int) -> None:
-        person = self.state.person(person_id) if self.state else None
+        person = self.screen_parts.check_in.person(person_id)
         if person is None:
             return
         dialog = SupporterDialog(self, self.runner, self.source, self.meeting_id, person)
+        was_present = person.status == AttendanceStatus.PRESENT
 
         def told(supporter: str) -> None:
+            if not was_present:  # checked in by naming the supporter: on, as with S
+                self._checked_in(
+                    replace(
+                        person,
+                        status=AttendanceStatus.PRESENT,
+                        with_supporter=True,
+                        supporter_name=supporter,
+                    )
+                )
+                self.refresh()
+                return
             words = (
                 _("{name} came with {supporter} supporting them.")
                 if supporter

@@ -107,8 +107,8 @@ class LiveScreen(QWidget):
 
         self.check_in_label = plain_label(
             _(
-                "&Check-in. Keys: P present, A apologies, X absent, S with a supporter, "
-                "B sent something in beforehand (Shift+B takes it back)."
+                "&Check-in. Keys: P present, A apologies, X absent, S present with a "
+                "supporter, B sent something in beforehand (Shift+B takes it back)."
             )
         )
         self.check_in = CheckInList()

@@ -201,6 +201,7 @@ class LiveWindow(AgendaCommands, RecordCommands, QMainWindow):
         )
 
     def _refused(self, message: str) -> None:
+        self.screen_parts.check_in.forget_keyed()
         self.status_line.announce(message, urgent=True)
 
     def _save_failed(self, message: str) -> None:
