@@ -55,6 +55,7 @@ class LiveWindow(AgendaCommands, RecordCommands, QMainWindow):
         self.screen_parts = parts = LiveScreen()
         self.setCentralWidget(parts)
         self.status_line = parts.status_line
+        self.voice.status_line = self.status_line  # how reading aloud goes is told here
         self.notes = parts.notes
         self.autosave = NotesAutosave(parts.notes, source, runner, meeting_id, self)
         self.autosave.failed.connect(self._save_failed)
