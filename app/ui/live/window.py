@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QWidget
+from shiboken6 import isValid
 
 from app.i18n import _
 from app.services import live
@@ -21,6 +22,7 @@ from app.ui.data import DataSource
 from app.ui.formatting import window_title
 from app.ui.live.agenda import AgendaCommands
 from app.ui.live.autosave import NotesAutosave
+from app.ui.live.leaving import LeavingCommands
 from app.ui.live.records import RecordCommands
 from app.ui.live.screen import LiveScreen
 from app.ui.live.voice import LiveVoice
@@ -31,7 +33,7 @@ log = logging.getLogger(__name__)
 TICK_MS = 1000
 
 
-class LiveWindow(AgendaCommands, RecordCommands, QMainWindow):
+class LiveWindow(AgendaCommands, RecordCommands, LeavingCommands, QMainWindow):
     loaded = Signal()
     closed = Signal()
 
@@ -42,9 +44,11 @@ class LiveWindow(AgendaCommands, RecordCommands, QMainWindow):
         meeting_id: int,
         voice: LiveVoice | None = None,
         parent: QWidget | None = None,
+        main_window: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.source, self.runner, self.meeting_id = source, runner, meeting_id
+        self.main_window = main_window
         self.voice = voice or LiveVoice()
         self.state: LiveState | None = None
         self.dialog: QWidget | None = None
@@ -85,7 +89,8 @@ class LiveWindow(AgendaCommands, RecordCommands, QMainWindow):
             (_("Break now, or end the break"), keys("Ctrl+B"), self.toggle_break),
             (_("Show or hide the aims"), keys("F2"), self.toggle_aims),
             (_("Read the aims aloud"), keys("F3"), self.read_aims),
-            (_("End the session"), keys("Ctrl+E"), self.end_session),
+            (_("Close the session…"), keys("Ctrl+E"), self.end_session),
+            (_("Leave live mode"), keys("Ctrl+W"), self.leave),
         ]
         self.buttons = {}
         # The menu lists every command with its key, always in view at the top.
@@ -93,10 +98,10 @@ class LiveWindow(AgendaCommands, RecordCommands, QMainWindow):
         for text, shortcut, slot in table:
             action = QAction(text, self)
             action.setShortcut(shortcut)
-            action.triggered.connect(slot)
+            action.triggered.connect(lambda _checked=False, run=slot: run())
             self.session_menu.addAction(action)
             button = self.screen_parts.add_button(text, shortcut, text)
-            button.clicked.connect(slot)
+            button.clicked.connect(lambda _checked=False, run=slot: run())
             self.buttons[text] = button
 
     # -- loading and showing ------------------------------------------------------------
@@ -219,4 +224,7 @@ class LiveWindow(AgendaCommands, RecordCommands, QMainWindow):
         self.runner.wait_idle(10_000)
         self.voice.close()
         self.closed.emit()
+        main_line = getattr(self.main_window, "status_line", None)
+        if main_line is not None and isValid(main_line):
+            main_line.announce(_("Left live mode. Everything is saved."))
         super().closeEvent(event)
