@@ -117,6 +117,7 @@ def test_ctrl_w_leaves_at_once_for_the_main_window(qtbot, open_window, db) -> No
     qtbot.keyClick(panel.table, Key.Key_L, ALT)
     qtbot.waitUntil(lambda: sample.meeting_id in panel.live_windows, timeout=5000)
     live = panel.live_windows[sample.meeting_id]
+    qtbot.addWidget(live)  # so that it is deleted after the test, not only closed
     qtbot.waitUntil(lambda: live.state is not None, timeout=10_000)
 
     # The Session menu lists both ways to end: closing the session, and leaving live mode.

@@ -1,5 +1,5 @@
-"""The live window's records: check-in and turns as they are keyed, and decisions,
-actions and the end of the session through their dialogs."""
+"""The live window's records: check-in and turns as they are keyed, and decisions and
+actions through their dialogs."""
 
 from __future__ import annotations
 
@@ -12,8 +12,6 @@ from app.i18n import _
 from app.models.enums import AttendanceStatus
 from app.services import live_actions
 from app.services.live import LivePerson
-from app.services.live_close import Closed
-from app.ui.live.closing import ClosingDialog, SummaryDialog
 from app.ui.live.people_lists import status_words
 from app.ui.live.record_dialogs import LiveActionDialog, LiveDecisionDialog, SupporterDialog
 
@@ -30,7 +28,6 @@ class RecordCommands:
     autosave: Any
     dialog: Any
     screen_parts: Any
-    _tick: Any
 
     def _write(self, service: Any, *args: Any, then: Any = None, **kwargs: Any) -> None:
         raise NotImplementedError
@@ -38,8 +35,7 @@ class RecordCommands:
     def refresh(self) -> None:
         raise NotImplementedError
 
-    def invite_unheard(self, then: str) -> bool:
-        raise NotImplementedError
+    tell_what_was_saved: Any  # from EndingCommands
 
     def _check_in(self, person_id: int, status: AttendanceStatus) -> None:
         person = self.screen_parts.check_in.person(person_id)
@@ -176,7 +172,7 @@ class RecordCommands:
             live_actions.take_back_contribution, person_id, self.state.current_item_id, then=told
         )
 
-    # -- decisions, actions and the end -------------------------------------------------
+    # -- decisions and actions -----------------------------------------------------------
 
     def selected_words(self) -> str:
         return self.notes.textCursor().selectedText().replace("\u2029", "\n")
@@ -211,25 +207,6 @@ class RecordCommands:
         dialog.saved.connect(lambda _id: self._recorded(_("Action recorded.")))
         self._open(dialog)
 
-    def end_session(self) -> None:
-        if self.state is None:
-            return
-        if self.invite_unheard(_("Press Ctrl+E again to close the session.")):
-            return
-        self.screen_parts.prompt.hide()
-        self.autosave.save_now()
-        dialog = ClosingDialog(self, self.runner, self.source, self.meeting_id, self.state.aims)
-        dialog.saved.connect(self._show_summary)
-        self._open(dialog)
-
-    def _show_summary(self, closed: Closed) -> None:
-        self._tick.stop()
-        self.status_line.announce(_("The session is closed. Here is its summary."))
-        dialog = SummaryDialog(self, self.runner, self.source, closed)
-        dialog.saved.connect(lambda _count: self.status_line.announce(dialog.confirmed_words()))
-        self._open(dialog)
-        self.refresh()
-
     def _open(self, dialog: QWidget) -> None:
         self.dialog = dialog
         dialog.finished.connect(self._back_to_notes)  # type: ignore[attr-defined]
@@ -240,7 +217,10 @@ class RecordCommands:
             self.dialog.activateWindow()  # the summary follows the closing questions
             return
         self.activateWindow()
-        self.notes.setFocus()
+        if self.screen_parts.closed_shown():
+            self.tell_what_was_saved()
+        else:
+            self.notes.setFocus()
 
     def _recorded(self, words: str) -> None:
         self.status_line.announce(words)
