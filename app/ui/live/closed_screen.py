@@ -87,8 +87,8 @@ def payment_lines(record: SavedRecord) -> list[str]:
     paid = sum(p.confirmed and not p.declined for p in record.payments)
     declined = sum(p.confirmed and p.declined for p in record.payments)
     waiting = waiting_payments(record)
-    lines = [ngettext("{count} payment confirmed.", "{count} payments confirmed.", paid)]
-    lines[0] = lines[0].format(count=paid)
+    confirmed = ngettext("{count} payment confirmed.", "{count} payments confirmed.", paid)
+    lines = [confirmed.format(count=paid)]
     if declined:
         lines.append(
             ngettext(

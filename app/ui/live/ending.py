@@ -116,9 +116,9 @@ class EndingCommands:
             self.tell_what_was_saved()
 
     def tell_what_was_saved(self) -> None:
-        """Give the record the keyboard, and have it heard: the counts in full, the heading
-        on screen (the counts are on screen just below it). Once it is read, if a newer one
-        is on its way (after payments are confirmed), so that nothing out of date is heard."""
+        """Give what was saved the keyboard and have it heard: the counts in full, and on
+        the status line only what the page above leaves out. While a newer reading is on its
+        way (payments just confirmed), this waits for it, so nothing out of date is heard."""
         closed = self.screen_parts.closed
         closed.text.setFocus()
         self.tell_when_read = self.record is None or self.records_due > 0

@@ -28,14 +28,13 @@ class RecordCommands:
     autosave: Any
     dialog: Any
     screen_parts: Any
+    tell_what_was_saved: Any  # from EndingCommands (an annotation only: it hides nothing)
 
     def _write(self, service: Any, *args: Any, then: Any = None, **kwargs: Any) -> None:
         raise NotImplementedError
 
     def refresh(self) -> None:
         raise NotImplementedError
-
-    tell_what_was_saved: Any  # from EndingCommands
 
     def _check_in(self, person_id: int, status: AttendanceStatus) -> None:
         person = self.screen_parts.check_in.person(person_id)
