@@ -264,6 +264,6 @@ class LiveWindow(AgendaCommands, RecordCommands, EndingCommands, LeavingCommands
         self.voice.close()
         self.closed.emit()
         main_line = getattr(self.main_window, "status_line", None)
-        if main_line is not None and isValid(main_line):
+        if main_line is not None and isValid(main_line) and self.isVisible():
             main_line.announce(_("Left live mode. Everything is saved."))
         super().closeEvent(event)
