@@ -1,6 +1,7 @@
 """Draw live session mode on the example data's next session, part-way through, and save
 PNGs of it for docs/screenshots: at 150% and 300% text on a 1280×800 screen (a laptop
-driving a projector), and in the high-contrast dark look.
+driving a projector), and in the high-contrast dark look; then the session closed, with
+what was saved in place of the notes, at 100% and 300%.
 
     python tools/live_screenshots.py [--out docs/screenshots]
 
@@ -24,8 +25,8 @@ from PySide6.QtCore import QSize, qInstallMessageHandler  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from screenshots import _quiet_offscreen, save_small, settle  # noqa: E402
 
-from app.models.enums import AttendanceStatus  # noqa: E402
-from app.services import example_data, live, live_actions, session_lookup  # noqa: E402
+from app.models.enums import AimOutcome, AttendanceStatus  # noqa: E402
+from app.services import example_data, live, live_actions, live_close, session_lookup  # noqa: E402
 from app.storage import open_database  # noqa: E402
 from app.ui.data import DataSource  # noqa: E402
 from app.ui.display import Display, TextSize  # noqa: E402
@@ -37,6 +38,7 @@ from app.ui.tasks import TaskRunner  # noqa: E402
 SCREEN = QSize(1280, 800)
 PICTURES = (("live-150", 150, NORMAL_LOOK), ("live-300", 300, NORMAL_LOOK))
 PICTURES += (("live-high-contrast-dark", 150, HIGH_CONTRAST_DARK),)
+CLOSED_PICTURES = (("live-closed-100", 100, NORMAL_LOOK), ("live-closed-300", 300, NORMAL_LOOK))
 NOTES = (
     "Tea and names. One member came with her support worker.\n"
     "The talking clock was easy to use; the tablet's buttons were too small.\n"
@@ -56,6 +58,44 @@ def part_way_through(db, meeting_id: int) -> None:  # type: ignore[no-untyped-de
     for person in (people[0], people[2], people[2]):
         live_actions.mark_contribution(db, meeting_id, person, state.current_item_id)
     live_actions.save_notes(db, meeting_id, state.current_item_id, NOTES)
+
+
+def closed_with_a_decision(db, meeting_id: int) -> None:  # type: ignore[no-untyped-def]
+    """A decision and an action agreed, the aims reviewed, the session closed and one
+    payment confirmed (the rest left for staff)."""
+    state = live.read_live(db, meeting_id)
+    present = [p.id for p in state.people if p.status == AttendanceStatus.PRESENT]
+    decision = live_actions.record_decision(
+        db,
+        meeting_id,
+        "Instructions come in large print and on audio as well.",
+        raised_by_id=present[0],
+    )
+    live_actions.record_action(
+        db, meeting_id, "Ask the supplier for audio instructions", decision_id=decision
+    )
+    reviews = [(aim.id, AimOutcome.PROGRESSING, "") for aim in state.aims]
+    closed = live_close.finish_session(db, meeting_id, reviews)
+    first = closed.payments[0] if closed.payments else None
+    if first is not None:
+        live_close.confirm_payments(db, meeting_id, [(first.person_id, first.minutes)])
+
+
+def draw(window, runner, display, pictures, out: Path) -> bool:  # type: ignore[no-untyped-def]
+    for name, percent, look in pictures:
+        display.text_size.choose(percent)
+        display.choose_look(look)
+        window.refresh()
+        settle(runner)
+        settle(runner)  # what was saved is read once the state is
+        window.screen_parts.main_part().setFocus()
+        settle(runner)
+        path = out / f"{name}.png"
+        if not save_small(window, path):
+            print(f"Could not save {path}", file=sys.stderr)
+            return False
+        print(path)
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,18 +119,11 @@ def main(argv: list[str] | None = None) -> int:
         try:
             window.resize(SCREEN)
             settle(runner)
-            for name, percent, look in PICTURES:
-                display.text_size.choose(percent)
-                display.choose_look(look)
-                window.refresh()
-                settle(runner)
-                window.notes.setFocus()
-                settle(runner)
-                path = arguments.out / f"{name}.png"
-                if not save_small(window, path):
-                    print(f"Could not save {path}", file=sys.stderr)
-                    return 1
-                print(path)
+            if not draw(window, runner, display, PICTURES, arguments.out):
+                return 1
+            closed_with_a_decision(db, meeting_id)
+            if not draw(window, runner, display, CLOSED_PICTURES, arguments.out):
+                return 1
         finally:
             window.close()
             runner.shutdown(wait=True)

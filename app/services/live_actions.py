@@ -41,31 +41,31 @@ def check_in(
     with_supporter: bool | None = None,
     supporter_name: str = "",
 ) -> None:
-    """Mark someone present, sending apologies or absent; ``with_supporter`` None keeps it."""
+    """Mark someone present, sending apologies or absent. ``with_supporter`` None keeps a
+    supporter for someone present; someone not here has none with them."""
     clean_supporter = validation.short_text(supporter_name, _("The supporter's name"), limit=200)
     with db.transaction() as session:
         _attend(session, meeting_id, person_id, status, with_supporter, clean_supporter)
 
 
 def toggle_supporter(db: Store, meeting_id: int, person_id: int) -> bool:
-    """Note that someone came with a supporter, or did not after all (checking them in as
-    present if they were not yet); returns whether they now have one."""
+    """Someone present came with a supporter, or did not after all; anyone else is checked
+    in as present with a supporter (a supporter goes with being present). Returns whether
+    they now have one."""
     with db.transaction() as session:
         line = attendance_of(session, meeting_id, person_id)
-        status = line.status if line is not None else AttendanceStatus.PRESENT
-        now_with = not (line.with_supporter if line is not None else False)
-        _attend(session, meeting_id, person_id, status, now_with, "")
+        present = line is not None and line.status == AttendanceStatus.PRESENT
+        now_with = not (present and line is not None and line.with_supporter)
+        _attend(session, meeting_id, person_id, AttendanceStatus.PRESENT, now_with, "")
     return now_with
 
 
 def name_supporter(db: Store, meeting_id: int, person_id: int, supporter_name: str) -> str:
     """Note who came to support someone (an empty name: a supporter whose name was not
-    given), checking them in as present if they were not yet; returns the name kept."""
+    given), checking them in as present; returns the name kept."""
     clean = validation.short_text(supporter_name, _("The supporter's name"), limit=200)
     with db.transaction() as session:
-        line = attendance_of(session, meeting_id, person_id)
-        status = line.status if line is not None else AttendanceStatus.PRESENT
-        _attend(session, meeting_id, person_id, status, True, clean)
+        _attend(session, meeting_id, person_id, AttendanceStatus.PRESENT, True, clean)
     return clean
 
 
@@ -91,6 +91,8 @@ def _attend(
         line = Attendance(meeting_id=meeting_id, person_id=person_id)
         session.add(line)
     line.status = AttendanceStatus(status)
+    if with_supporter is None and line.status != AttendanceStatus.PRESENT:
+        with_supporter = False
     if with_supporter is not None:
         line.with_supporter = with_supporter
         line.supporter_name = supporter_name if with_supporter else ""

@@ -29,7 +29,13 @@ from app.models import (
     pence_for_time,
 )
 from app.services import aims, validation
-from app.services.live import LiveAction, LiveDecision, meeting_or_refuse, read_live
+from app.services.live import (
+    LiveAction,
+    LiveDecision,
+    LiveState,
+    meeting_or_refuse,
+    read_live,
+)
 from app.services.live_actions import end_break
 from app.storage import Store
 
@@ -96,9 +102,13 @@ def close_session(db: Store, meeting_id: int, now: datetime | None = None) -> Li
 
 def summary(db: Store, meeting_id: int) -> LiveSummary:
     """What was decided, who does what next, who came and how the aims moved."""
-    state = read_live(db, meeting_id)
+    return summary_of(read_live(db, meeting_id))
+
+
+def summary_of(state: LiveState) -> LiveSummary:
+    """The summary of a session from its live state, as read."""
     return LiveSummary(
-        meeting_id=meeting_id,
+        meeting_id=state.meeting_id,
         title=state.title,
         held=state.status == MeetingStatus.HELD,
         present=_names(state.people, AttendanceStatus.PRESENT),

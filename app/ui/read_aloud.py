@@ -8,6 +8,10 @@ pause and carry on, stop at once, all from the keyboard; what is happening is an
 - ``warn(phrase)`` says a short warning (a timer running out) and shows it; where speech is
   not available it beeps instead, so the warning is never lost.
 
+What it says (reading, paused, no speech engine…) goes to the status line of the window the
+person is in (live mode's own full-screen window, say), not only to the main window's, which
+may be hidden behind it; ``speak`` can be told where instead.
+
 Speech runs on its own thread and process (``app.speech.SpeechService``), never on the GUI
 thread: the window stays responsive however long the reading.
 """
@@ -20,7 +24,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMenuBar, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu, QMenuBar, QWidget
 from shiboken6 import isValid
 
 from app.i18n import _
@@ -59,6 +63,7 @@ class ReadAloud(QObject):
         super().__init__(window)
         self.settings = settings
         self.status_line = status_line
+        self._telling: StatusLine = status_line  # where the reading now under way is told
         self._factory = service_factory
         self._service: SpeechService | None = None
         self._speech_failed = False
@@ -119,11 +124,14 @@ class ReadAloud(QObject):
 
     # -- what other screens call ---------------------------------------------------------
 
-    def speak(self, text: str) -> bool:
-        """Read ``text`` aloud (replacing any reading now); False if there was nothing to read."""
+    def speak(self, text: str, *, tell: StatusLine | None = None) -> bool:
+        """Read ``text`` aloud (replacing any reading now), telling how it goes on ``tell``
+        (by default, the status line where the person is); False if there was nothing to
+        read."""
         text = text.strip()
         if not text:
             return False
+        self._telling = tell if tell is not None else self.where_person_is()
         rate = self.settings.get(SPEECH_RATE)
         voice = self.settings.get(SPEECH_VOICE) or None
         self._watch(self.service().say(text, rate, voice))
@@ -131,7 +139,7 @@ class ReadAloud(QObject):
 
     def warn(self, phrase: str) -> None:
         """Say and show a short warning; a beep stands in when speech is not available."""
-        self.status_line.announce(phrase, urgent=True)
+        self.where_person_is().announce(phrase, urgent=True)
         if self._speech_failed:
             QApplication.beep()
         else:
@@ -141,7 +149,7 @@ class ReadAloud(QObject):
         """Read the selected text, or else the text of the control with the focus."""
         text = text_to_read()
         if not text:
-            self.status_line.announce(
+            self.where_person_is().announce(
                 _("There is nothing here to read. Select some text, or move to it, first.")
             )
             return False
@@ -150,7 +158,7 @@ class ReadAloud(QObject):
     def toggle_pause(self) -> None:
         service = self._service
         if service is None or not service.is_speaking():
-            self.status_line.announce(_("Nothing is being read aloud."))
+            self.where_person_is().announce(_("Nothing is being read aloud."))
         elif service.is_paused():
             service.resume()
         else:
@@ -158,7 +166,19 @@ class ReadAloud(QObject):
 
     def stop(self) -> None:
         if self._service is None or not self._service.stop():
-            self.status_line.announce(_("Nothing is being read aloud."))
+            self.where_person_is().announce(_("Nothing is being read aloud."))
+
+    def where_person_is(self) -> StatusLine:
+        """The status line of the main window the person is in (for a dialog, the window
+        it belongs to); this window's when there is no other."""
+        widget = QApplication.focusWidget() or QApplication.activeWindow()
+        while widget is not None:
+            window = widget.window()
+            line = getattr(window, "status_line", None)
+            if isinstance(window, QMainWindow) and line is not None:
+                return line  # type: ignore[no-any-return]
+            widget = window.parentWidget()
+        return self.status_line
 
     def is_speaking(self) -> bool:
         return self._service is not None and self._service.is_speaking()
@@ -227,12 +247,14 @@ class ReadAloud(QObject):
 
     def _on_state(self, value: str, message: str) -> None:
         state = SpeechState(value)
+        # Told where the reading was asked for, unless that window has gone since.
+        line = self._telling if isValid(self._telling) else self.status_line
         if state is SpeechState.FAILED:
             self._speech_failed = True
-            self.status_line.announce(message, urgent=True)
+            line.announce(message, urgent=True)
         else:
             self._speech_failed = False
-            self.status_line.announce(self._words_for(state))
+            line.announce(self._words_for(state))
         self.state_changed.emit(value, message)
 
     @staticmethod

@@ -231,7 +231,9 @@ class SessionsPanel(RecordsPanel):
             window.activateWindow()
             return
         text_size = getattr(self.window(), "text_size", None)
-        window = open_live_window(self.source, self.runner, chosen.id, text_size=text_size)
+        window = open_live_window(
+            self.source, self.runner, chosen.id, text_size=text_size, main_window=self.window()
+        )
         self.live_windows[chosen.id] = window
         window.closed.connect(lambda key=chosen.id: self.live_windows.pop(key, None))
 

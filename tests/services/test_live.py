@@ -220,18 +220,26 @@ def test_closing_reviews_aims_summarises_and_suggests_payments_to_confirm(db) ->
     }
 
 
-def test_a_supporter_is_noted_and_unnoted_without_losing_the_check_in(db) -> None:
+def test_a_supporter_goes_with_being_present(db) -> None:
     sample = make_live_session(db)
     grace = sample.people["Grace"]
+
+    def grace_now() -> tuple[AttendanceStatus | None, bool]:
+        person = read_live(db, sample.meeting_id).person(grace)
+        assert person is not None
+        return person.status, person.with_supporter
+
     assert live_actions.toggle_supporter(db, sample.meeting_id, grace) is True
-    person = read_live(db, sample.meeting_id).person(grace)
-    assert person is not None
-    assert (person.status, person.with_supporter) == (AttendanceStatus.PRESENT, True)
+    assert grace_now() == (AttendanceStatus.PRESENT, True)
+    # Someone who sent apologies (or is absent) has no supporter with them…
     live_actions.check_in(db, sample.meeting_id, grace, AttendanceStatus.APOLOGIES)
+    assert grace_now() == (AttendanceStatus.APOLOGIES, False)
+    # …so S on them means they came after all, with a supporter.
+    assert live_actions.toggle_supporter(db, sample.meeting_id, grace) is True
+    assert grace_now() == (AttendanceStatus.PRESENT, True)
+    # On someone present with a supporter, S notes none after all; they stay present.
     assert live_actions.toggle_supporter(db, sample.meeting_id, grace) is False
-    person = read_live(db, sample.meeting_id).person(grace)
-    assert person is not None
-    assert (person.status, person.with_supporter) == (AttendanceStatus.APOLOGIES, False)
+    assert grace_now() == (AttendanceStatus.PRESENT, False)
 
 
 def test_a_supporter_is_named_keeping_the_check_in_and_the_name_goes_with_them(db) -> None:
@@ -250,12 +258,13 @@ def test_a_supporter_is_named_keeping_the_check_in_and_the_name_goes_with_them(d
     live_actions.check_in(db, sample.meeting_id, grace, AttendanceStatus.PRESENT)
     person = read_live(db, sample.meeting_id).person(grace)
     assert person is not None and person.supporter_name == "Ola Bello"
-    # A supporter whose name was not given; someone already marked late keeps that.
+    # A supporter whose name was not given; someone marked absent who comes in with a
+    # supporter is present (a supporter goes with being present).
     live_actions.check_in(db, sample.meeting_id, dev, AttendanceStatus.ABSENT)
     assert live_actions.name_supporter(db, sample.meeting_id, dev, "") == ""
     person = read_live(db, sample.meeting_id).person(dev)
     assert person is not None
-    assert (person.status, person.with_supporter) == (AttendanceStatus.ABSENT, True)
+    assert (person.status, person.with_supporter) == (AttendanceStatus.PRESENT, True)
     # Coming without a supporter after all forgets the name.
     assert live_actions.toggle_supporter(db, sample.meeting_id, grace) is False
     person = read_live(db, sample.meeting_id).person(grace)

@@ -67,17 +67,18 @@ def test_a_whole_session_by_keyboard_alone(qtbot, db) -> None:
     press(Key.Key_F3)
     assert "Clear letters" in speaker.said[-1]
 
-    # Check-in, one key per person (in name order: Dev, Grace, Margaret, Tomasz).
+    # Check-in, one key per person (in name order: Dev, Grace, Margaret, Tomasz): each key
+    # moves on to the next person, and S is "present, with a supporter".
     press(Key.Key_C, ALT)
     assert focused() is window.screen_parts.check_in
     press(Key.Key_P)
-    press(Key.Key_Down)
-    press(Key.Key_P)
+    assert window.status_line.announced[-1] == "Dev Sharma: present. Next: Grace Okafor."
     press(Key.Key_S)
-    press(Key.Key_Down)
     press(Key.Key_P)
-    press(Key.Key_Down)
     press(Key.Key_A)
+    assert window.status_line.announced[-1] == (
+        "Tomasz Nowak: sent apologies. Everyone is checked in."
+    )
     # Tomasz cannot come but wrote in: B counts what he sent (pressed twice by mistake, so
     # Shift+B takes one back). He is heard on every item, though absent.
     press(Key.Key_B, times=2)
@@ -157,7 +158,7 @@ def test_a_whole_session_by_keyboard_alone(qtbot, db) -> None:
     press(Key.Key_C, ALT)
     press(Key.Key_End)
     press(Key.Key_P)
-    assert "Tomasz Nowak is present." in window.status_line.announced
+    assert "Tomasz Nowak: present. Everyone is checked in." in window.status_line.announced
     press(Key.Key_T, ALT)
     press(Key.Key_4)  # the fourth person present
 
@@ -314,13 +315,18 @@ def test_a_supporter_is_named_from_the_check_in_list_with_shift_s(qtbot, db) -> 
     qtbot.keyClick(dialog.supporter, Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert runner.wait_idle(10_000)
+    # Naming the supporter checked Grace in, so the list moves on, as after P.
     qtbot.waitUntil(
-        lambda: "Grace Okafor came with Ola Bello supporting them." in window.status_line.announced
+        lambda: (
+            "Grace Okafor: present, supported by Ola Bello. Next: Margaret O'Neill."
+            in window.status_line.announced
+        )
     )
     qtbot.waitUntil(
-        lambda: check_in.currentItem().text() == "Grace Okafor: present, supported by Ola Bello"
+        lambda: check_in.item(1).text() == "Grace Okafor: present, supported by Ola Bello"
     )
     qtbot.waitUntil(check_in.hasFocus)  # ready for the next person
+    assert check_in.currentItem().text() == "Margaret O'Neill: not checked in yet"
     person = read_live(db, sample.meeting_id).person(sample.people["Grace"])
     assert person is not None
     assert (person.status, person.with_supporter, person.supporter_name) == (
@@ -328,7 +334,9 @@ def test_a_supporter_is_named_from_the_check_in_list_with_shift_s(qtbot, db) -> 
         True,
         "Ola Bello",
     )
-    # Opened again, it shows the name kept; S alone then notes no supporter after all.
+    # Opened again, it shows the name kept; S alone then notes no supporter after all, and
+    # the list stays on Grace (only her supporter changed).
+    qtbot.keyClick(check_in, Key.Key_Up)
     qtbot.keyClick(check_in, Key.Key_S, SHIFT)
     qtbot.waitUntil(lambda: window.dialog is not dialog and window.dialog.isVisible())
     assert window.dialog.supporter.text() == "Ola Bello"
@@ -337,4 +345,5 @@ def test_a_supporter_is_named_from_the_check_in_list_with_shift_s(qtbot, db) -> 
     qtbot.keyClick(check_in, Key.Key_S)
     assert runner.wait_idle(10_000)
     qtbot.waitUntil(lambda: check_in.currentItem().text() == "Grace Okafor: present")
+    assert window.status_line.announced[-1] == "Grace Okafor came without a supporter."
     runner.shutdown(wait=True)

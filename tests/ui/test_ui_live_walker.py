@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from walker import Walker, tab_stops
 
 from app.models.enums import AttendanceStatus
-from app.services import live_actions
+from app.services import live, live_actions, live_close
 from app.ui.data import DataSource
 from app.ui.display import apply_text_size
 from app.ui.live.closing import SummaryDialog
@@ -93,6 +93,47 @@ def test_the_live_window_and_its_dialogs_pass_the_walker(qtbot, live_window) -> 
             qtbot.waitExposed(top)
             walker.check_contrast(top, look, f"{name}, {look}")
     assert not walker.problems, f"{len(walker.problems)} problems:\n" + "\n".join(walker.problems)
+
+
+def test_what_was_saved_passes_the_walker(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    """Once closed, what was saved takes the place of the notes: named, and whole (or
+    scrolling) at every size."""
+    sample = make_live_session(db)
+    live.open_live(db, sample.meeting_id)
+    for name in ("Margaret", "Grace"):
+        live_actions.check_in(db, sample.meeting_id, sample.people[name], AttendanceStatus.PRESENT)
+    live_actions.save_notes(db, sample.meeting_id, sample.items[0], "Tea and names.")
+    live_close.finish_session(db, sample.meeting_id, reviews=[])
+    runner = TaskRunner()
+    window = open_live_window(
+        DataSource(db), runner, sample.meeting_id, full_screen=False, voice=LiveVoice(None, _none)
+    )
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.record is not None, timeout=10_000)
+    try:
+        closed = window.screen_parts.closed
+        assert window.screen_parts.closed_shown()
+        stops = tab_stops(window)
+        assert {closed.text, closed.leave, closed.payments} <= set(stops)
+        walker = Walker(qtbot)
+        for percent in SIZES:
+            apply_text_size(percent)
+            settle(qtbot)
+            walker.check_screen(window, f"what was saved, {percent}%")
+        apply_text_size(100)
+        for look in LOOK_KEYS:
+            apply_look(look)
+            settle(qtbot)
+            walker.check_contrast(window, look, f"what was saved, {look}")
+        assert not walker.problems, f"{len(walker.problems)} problems:\n" + "\n".join(
+            walker.problems
+        )
+    finally:
+        window.close()
+        runner.shutdown(wait=True)
+        apply_look(NORMAL_LOOK)
 
 
 def test_each_live_dialog_builds_its_example_on_the_main_window(qtbot, open_window) -> None:

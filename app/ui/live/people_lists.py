@@ -80,9 +80,10 @@ class _PeopleList(QListWidget):
 
 
 class CheckInList(_PeopleList):
-    """Everyone expected. P present, A apologies, X absent, S came with a supporter (Shift+S
-    asks who, in a dialog); B they sent something in beforehand (a letter, an email, a word
-    with staff), Shift+B takes it back. Someone who cannot come is heard that way too."""
+    """Everyone expected. P present, A apologies, X absent, S present with a supporter
+    (Shift+S asks who, in a dialog); B they sent something in beforehand (a letter, an
+    email, a word with staff), Shift+B takes it back. Someone who cannot come is heard that
+    way too. The window moves the current row on to the next person after a check-in."""
 
     checked = Signal(int, object)  # person id, AttendanceStatus
     supporter_toggled = Signal(int)
@@ -93,13 +94,41 @@ class CheckInList(_PeopleList):
     def __init__(self) -> None:
         super().__init__(
             _(
-                "Check-in: P present, A apologies, X absent, S with a supporter, "
+                "Check-in: P present, A apologies, X absent, S present with a supporter, "
                 "Shift+S names the supporter, B sent something in beforehand, "
                 "Shift+B takes that back"
             )
         )
+        self._people: dict[int, LivePerson] = {}
+        # Checked in by a key whose write has not come back yet: keys come faster than the
+        # worker, and the next person must not be someone just checked in.
+        self._keyed: set[int] = set()
+
+    def person(self, person_id: int) -> LivePerson | None:
+        return self._people.get(person_id)
+
+    def move_on_from(self, person_id: int) -> LivePerson | None:
+        """After ``person_id`` is checked in, make the next person not yet checked in the
+        current row (looking down the list, then from the top); returns them, or None when
+        everyone is checked in (the row then stays where it is)."""
+        self._keyed.add(person_id)
+        ids = [int(self.item(row).data(PERSON_ROLE)) for row in range(self.count())]
+        start = ids.index(person_id) if person_id in ids else -1
+        for step in range(1, len(ids) + 1):
+            row = (start + step) % len(ids)
+            person = self._people.get(ids[row])
+            if person is not None and person.status is None and person.id not in self._keyed:
+                self.setCurrentRow(row)
+                return person
+        return None
+
+    def forget_keyed(self) -> None:
+        """A write was refused: what was keyed may not have been kept."""
+        self._keyed.clear()
 
     def show_people(self, state: LiveState) -> None:
+        self._people = {person.id: person for person in state.people}
+        self._keyed -= {person.id for person in state.people if person.status is not None}
         sent = sent_to_session(state)
         self._fill(
             [

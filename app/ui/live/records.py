@@ -1,8 +1,9 @@
-"""The live window's records: check-in and turns as they are keyed, and decisions,
-actions and the end of the session through their dialogs."""
+"""The live window's records: check-in and turns as they are keyed, and decisions and
+actions through their dialogs."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
@@ -10,8 +11,8 @@ from PySide6.QtWidgets import QWidget
 from app.i18n import _
 from app.models.enums import AttendanceStatus
 from app.services import live_actions
-from app.services.live_close import Closed
-from app.ui.live.closing import ClosingDialog, SummaryDialog
+from app.services.live import LivePerson
+from app.ui.live.people_lists import status_words
 from app.ui.live.record_dialogs import LiveActionDialog, LiveDecisionDialog, SupporterDialog
 
 
@@ -27,7 +28,7 @@ class RecordCommands:
     autosave: Any
     dialog: Any
     screen_parts: Any
-    _tick: Any
+    tell_what_was_saved: Any  # from EndingCommands (an annotation only: it hides nothing)
 
     def _write(self, service: Any, *args: Any, then: Any = None, **kwargs: Any) -> None:
         raise NotImplementedError
@@ -35,25 +36,43 @@ class RecordCommands:
     def refresh(self) -> None:
         raise NotImplementedError
 
-    def invite_unheard(self, then: str) -> bool:
-        raise NotImplementedError
-
     def _check_in(self, person_id: int, status: AttendanceStatus) -> None:
+        person = self.screen_parts.check_in.person(person_id)
         self._write(live_actions.check_in, person_id, status)
-        person = self.state.person(person_id) if self.state else None
-        if person is not None:
-            words = {
-                AttendanceStatus.PRESENT: _("{name} is present."),
-                AttendanceStatus.APOLOGIES: _("{name} sent apologies."),
-                AttendanceStatus.ABSENT: _("{name} is absent."),
-            }[status]
-            self.status_line.announce(words.format(name=person.name))
-
-    def _toggle_supporter(self, person_id: int) -> None:
-        person = self.state.person(person_id) if self.state else None
         if person is None:
             return
+        if status == AttendanceStatus.PRESENT:
+            self._checked_in(replace(person, status=status))
+        else:  # someone not here has no supporter with them
+            self._checked_in(
+                replace(person, status=status, with_supporter=False, supporter_name="")
+            )
 
+    def _checked_in(self, person: LivePerson) -> None:
+        """Say how ``person`` is checked in now, and move on to the next person not yet
+        checked in, so that the next key is for them."""
+        said = _("{name}: {status}.").format(name=person.name, status=status_words(person))
+        following = self.screen_parts.check_in.move_on_from(person.id)
+        if following is None:
+            self.status_line.announce(_("{said} Everyone is checked in.").format(said=said))
+        else:
+            self.status_line.announce(
+                _("{said} Next: {name}.").format(said=said, name=following.name)
+            )
+
+    def _toggle_supporter(self, person_id: int) -> None:
+        person = self.screen_parts.check_in.person(person_id)
+        if person is None:
+            return
+        if person.status != AttendanceStatus.PRESENT:
+            # A supporter goes with being present: S checks them in so, and moves on as P does.
+            self._write(live_actions.toggle_supporter, person_id)
+            self._checked_in(replace(person, status=AttendanceStatus.PRESENT, with_supporter=True))
+            return
+
+        # Someone already present: only their supporter changes. The row stays on them, as
+        # the facilitator came back to them on purpose and will want to hear (or undo) it.
+        # What is said comes from what was kept, as a second S may follow before it is.
         def told(with_supporter: bool) -> None:
             words = (
                 _("{name} came with a supporter.")
@@ -65,12 +84,24 @@ class RecordCommands:
         self._write(live_actions.toggle_supporter, person_id, then=told)
 
     def _name_supporter(self, person_id: int) -> None:
-        person = self.state.person(person_id) if self.state else None
+        person = self.screen_parts.check_in.person(person_id)
         if person is None:
             return
         dialog = SupporterDialog(self, self.runner, self.source, self.meeting_id, person)
+        was_present = person.status == AttendanceStatus.PRESENT
 
         def told(supporter: str) -> None:
+            if not was_present:  # checked in by naming the supporter: on, as with S
+                self._checked_in(
+                    replace(
+                        person,
+                        status=AttendanceStatus.PRESENT,
+                        with_supporter=True,
+                        supporter_name=supporter,
+                    )
+                )
+                self.refresh()
+                return
             words = (
                 _("{name} came with {supporter} supporting them.")
                 if supporter
@@ -140,7 +171,7 @@ class RecordCommands:
             live_actions.take_back_contribution, person_id, self.state.current_item_id, then=told
         )
 
-    # -- decisions, actions and the end -------------------------------------------------
+    # -- decisions and actions -----------------------------------------------------------
 
     def selected_words(self) -> str:
         return self.notes.textCursor().selectedText().replace("\u2029", "\n")
@@ -175,25 +206,6 @@ class RecordCommands:
         dialog.saved.connect(lambda _id: self._recorded(_("Action recorded.")))
         self._open(dialog)
 
-    def end_session(self) -> None:
-        if self.state is None:
-            return
-        if self.invite_unheard(_("Press Ctrl+E again to close the session.")):
-            return
-        self.screen_parts.prompt.hide()
-        self.autosave.save_now()
-        dialog = ClosingDialog(self, self.runner, self.source, self.meeting_id, self.state.aims)
-        dialog.saved.connect(self._show_summary)
-        self._open(dialog)
-
-    def _show_summary(self, closed: Closed) -> None:
-        self._tick.stop()
-        self.status_line.announce(_("The session is closed. Here is its summary."))
-        dialog = SummaryDialog(self, self.runner, self.source, closed)
-        dialog.saved.connect(lambda _count: self.status_line.announce(dialog.confirmed_words()))
-        self._open(dialog)
-        self.refresh()
-
     def _open(self, dialog: QWidget) -> None:
         self.dialog = dialog
         dialog.finished.connect(self._back_to_notes)  # type: ignore[attr-defined]
@@ -204,7 +216,10 @@ class RecordCommands:
             self.dialog.activateWindow()  # the summary follows the closing questions
             return
         self.activateWindow()
-        self.notes.setFocus()
+        if self.screen_parts.closed_shown():
+            self.tell_what_was_saved()
+        else:
+            self.notes.setFocus()
 
     def _recorded(self, words: str) -> None:
         self.status_line.announce(words)

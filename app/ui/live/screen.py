@@ -13,12 +13,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.i18n import _
 from app.ui.display import base_point_size
+from app.ui.live.closed_screen import ClosedPage
 from app.ui.live.people_lists import CheckInList, TurnsList
 from app.ui.widgets import Heading, StatusLine, scrolling
 
@@ -90,6 +92,10 @@ class LiveScreen(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.session_title = Heading()
+        self.held_notice = plain_label(
+            _("This session is already closed. What you write here is still saved to it.")
+        )
+        self.held_notice.hide()
         self.item_title = LargeLabel()
         self.time_left = LargeLabel()
         self.time_left.setAccessibleName(_("Time left on this item"))
@@ -107,8 +113,8 @@ class LiveScreen(QWidget):
 
         self.check_in_label = plain_label(
             _(
-                "&Check-in. Keys: P present, A apologies, X absent, S with a supporter, "
-                "B sent something in beforehand (Shift+B takes it back)."
+                "&Check-in. Keys: P present, A apologies, X absent, S present with a "
+                "supporter, B sent something in beforehand (Shift+B takes it back)."
             )
         )
         self.check_in = CheckInList()
@@ -149,6 +155,7 @@ class LiveScreen(QWidget):
         column = QVBoxLayout(page)
         for widget in (
             self.session_title,
+            self.held_notice,
             self.item_title,
             self.time_left,
             self.warning,
@@ -158,11 +165,26 @@ class LiveScreen(QWidget):
             column.addWidget(widget)
         column.addLayout(middle, 1)
         column.addLayout(self.buttons)
-        scroller = scrolling(page)
+        # Once the session is closed, what was saved takes the place of the notes.
+        self.closed = ClosedPage()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(scrolling(page))
+        self.pages.addWidget(self.closed)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroller, 1)
+        outer.addWidget(self.pages, 1)
         outer.addWidget(self.status_line)
+
+    def show_closed(self) -> None:
+        self.pages.setCurrentWidget(self.closed)
+
+    def closed_shown(self) -> bool:
+        return self.pages.currentWidget() is self.closed
+
+    def main_part(self) -> QWidget:
+        """What has the keyboard when nothing else asks for it: the notes, or once the
+        session is closed, what was saved."""
+        return self.closed.text if self.closed_shown() else self.notes
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Side by side while a line of notes stays readable; one above the other when the

@@ -27,10 +27,14 @@ def open_live_window(
     voice: LiveVoice | None = None,
     parent: QWidget | None = None,
     text_size: TextSize | None = None,
+    main_window: QWidget | None = None,
 ) -> LiveWindow:
     """Show the live window on ``meeting_id``, full screen for a projector, and load it;
-    with ``text_size``, its View menu changes the text size there too."""
-    window = LiveWindow(source, runner, meeting_id, voice=voice, parent=parent)
+    with ``text_size``, its View menu changes the text size there too. Leaving it goes back
+    to ``main_window``; without one (``--live``), leaving ends the program."""
+    window = LiveWindow(
+        source, runner, meeting_id, voice=voice, parent=parent, main_window=main_window
+    )
     if text_size is not None:
         add_view_menu(window, text_size, window.status_line.announce)
     if full_screen:

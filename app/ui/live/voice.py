@@ -19,25 +19,28 @@ class Sayer(Protocol):
 
 
 class _ThroughReadAloud:
-    """The app's own read aloud (the person's chosen voice and speed), when a window has one."""
+    """The app's own read aloud (the person's chosen voice and speed), when a window has one;
+    what becomes of the reading is told on ``status_line`` (the live window's, not the main
+    window's hidden behind it)."""
 
-    def __init__(self, read_aloud: Any) -> None:
+    def __init__(self, read_aloud: Any, status_line: Any = None) -> None:
         self._read_aloud = read_aloud
+        self._status_line = status_line
 
     def say(self, text: str) -> bool:
-        return bool(self._read_aloud.speak(text))
+        return bool(self._read_aloud.speak(text, tell=self._status_line))
 
     def stop(self) -> None:
         if self._read_aloud.is_speaking():
             self._read_aloud.stop()
 
 
-def _default_speaker() -> Sayer:
+def _default_speaker(status_line: Any = None) -> Sayer:
     from app.ui.read_aloud import ReadAloud
 
     current = ReadAloud.current()
     if current is not None:
-        return _ThroughReadAloud(current)
+        return _ThroughReadAloud(current, status_line)
     from app.speech import SpeechService
 
     return SpeechService()
@@ -48,9 +51,10 @@ class LiveVoice:
 
     def __init__(self, speaker: Sayer | None = None, make: Callable[[], Sayer] | None = None):
         self._speaker = speaker
-        self._make = make if make is not None else _default_speaker
+        self._make = make if make is not None else lambda: _default_speaker(self.status_line)
         self._tried = speaker is not None
         self.said: list[str] = []  # what was spoken, newest last (for the log and tests)
+        self.status_line: Any = None  # where the reading's progress and problems are told
 
     @property
     def available(self) -> bool:
