@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
+from shiboken6 import isValid
 
 from app.i18n import _
 from app.ui.display import TextSize
@@ -32,8 +33,13 @@ def add_view_menu(window: QMainWindow, text_size: TextSize, announce) -> list[QA
         made[1].setEnabled(text_size.can_shrink())
         announce(_("Text size {percent}%.").format(percent=percent))
 
+    def let_go() -> None:
+        # At the program's end the text size can be gone before the window is.
+        if isValid(text_size):
+            text_size.changed.disconnect(changed)
+
     text_size.changed.connect(changed)
-    window.destroyed.connect(lambda: text_size.changed.disconnect(changed))
+    window.destroyed.connect(let_go)
     made[0].setEnabled(text_size.can_grow())
     made[1].setEnabled(text_size.can_shrink())
     return made
