@@ -11,9 +11,9 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QVBoxLayout, QWidget
 
-from app.i18n import _
+from app.i18n import N_, _
 from app.services.groups import GroupSummary
 from app.ui.data import DataSource
 from app.ui.records_table import RecordsTable
@@ -21,12 +21,29 @@ from app.ui.table_models import RowRole, RowTableModel
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import Heading
 
+OWN_DESCRIPTION = "roundtable_own_description"
+
+
+def offer(button: QAbstractButton, why_not: str = "") -> None:
+    """Make ``button`` available, or unavailable with ``why_not`` as its tooltip and as
+    what a screen reader says about it (its own description comes back once it is
+    available again)."""
+    own = button.property(OWN_DESCRIPTION)
+    if own is None:
+        own = button.accessibleDescription()
+        button.setProperty(OWN_DESCRIPTION, own)
+    button.setEnabled(not why_not)
+    button.setToolTip(why_not)
+    button.setAccessibleDescription(why_not or own)
+
 
 class RecordsPanel(QWidget):
     """A heading, one sentence saying how many records there are, and the table."""
 
     TITLE: ClassVar[str] = ""  # the area's name in the navigation list (untranslated)
     HEADING: ClassVar[str] = "{group}"
+    # Why a button that acts on the chosen row is unavailable while none is (untranslated).
+    CHOOSE_FIRST: ClassVar[str] = N_("Choose a row in the list first.")
 
     loaded = Signal()
     failed = Signal(str)
@@ -75,9 +92,15 @@ class RecordsPanel(QWidget):
         self.model.set_rows([])
 
     def chosen_row(self) -> Any:
-        """The record of the row chosen in the table, or None."""
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(RowRole) if rows else None
+        """The record of the table's current row (the one it shows chosen), or None."""
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= self.model.rowCount():
+            return None
+        return index.data(RowRole)
+
+    def not_chosen(self) -> str:
+        """Why a button that needs a chosen row is unavailable; "" when a row is chosen."""
+        return "" if self.chosen_row() is not None else _(self.CHOOSE_FIRST)
 
     def choose(self, record_id: int) -> None:
         """Choose the row of the record ``record_id``, if it is shown."""

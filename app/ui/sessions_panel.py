@@ -20,7 +20,7 @@ from app.services import comments
 from app.services.comments import SessionComments
 from app.services.meetings import SessionDetails, SessionRow, list_sessions
 from app.ui.packs_menu import open_pack_dialog
-from app.ui.panels import RecordsPanel
+from app.ui.panels import RecordsPanel, offer
 from app.ui.session_comments import SessionCommentsDialog
 from app.ui.session_editor import SessionEditor
 from app.ui.session_models import SessionListModel
@@ -43,6 +43,7 @@ def is_upcoming(row: SessionRow, today: date) -> bool:
 class SessionsPanel(RecordsPanel):
     TITLE = N_("Sessions")
     HEADING = N_("Sessions of {group}")
+    CHOOSE_FIRST = N_("Choose a session in the list first.")
 
     model: SessionListModel
 
@@ -89,6 +90,8 @@ class SessionsPanel(RecordsPanel):
                 self.comments_button,
             ]
         )
+        self.for_chosen = (self.edit_button, self.pack_button, self.live_button)
+        self.for_chosen += (self.comments_button,)
 
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
@@ -102,6 +105,9 @@ class SessionsPanel(RecordsPanel):
         QWidget.setTabOrder(self.edit_button, self.pack_button)
         QWidget.setTabOrder(self.pack_button, self.live_button)
         QWidget.setTabOrder(self.live_button, self.comments_button)
+        self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
 
     def make_model(self) -> RowTableModel:
         return SessionListModel(self)
@@ -192,15 +198,18 @@ class SessionsPanel(RecordsPanel):
             self.table.scrollTo(self.model.index(row, 0))
 
     def chosen_session(self) -> SessionRow | None:
-        index = self.table.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
+        return self.chosen_row()
+
+    def _update_buttons(self, *_args: object) -> None:
+        for button in self.for_chosen:
+            offer(button, self.not_chosen())
 
     # -- the editor --------------------------------------------------------------------
 
     def edit_chosen(self) -> None:
         chosen = self.chosen_session()
         if chosen is None:
-            self._announce(_("Please choose a session in the list first."))
+            self._announce(self.not_chosen())
             self.table.setFocus()
             return
         self.open_editor(chosen.id)
@@ -209,7 +218,7 @@ class SessionsPanel(RecordsPanel):
         """The pack dialog on the chosen session (print, save or preview its pack)."""
         chosen = self.chosen_session()
         if chosen is None:
-            self._announce(_("Please choose a session in the list first."))
+            self._announce(self.not_chosen())
             self.table.setFocus()
             return
         open_pack_dialog(self.window(), meeting_id=chosen.id)
@@ -220,7 +229,7 @@ class SessionsPanel(RecordsPanel):
 
         chosen = self.chosen_session()
         if chosen is None:
-            self._announce(_("Please choose a session in the list first."))
+            self._announce(self.not_chosen())
             self.table.setFocus()
             return
         window = self.live_windows.get(chosen.id)
@@ -237,7 +246,7 @@ class SessionsPanel(RecordsPanel):
         """The chosen session's comments, and a new one to add."""
         chosen = self.chosen_session()
         if chosen is None:
-            self._announce(_("Please choose a session in the list first."))
+            self._announce(self.not_chosen())
             self.table.setFocus()
             return
         self.runner.run(
