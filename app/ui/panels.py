@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractButton, QLabel, QVBoxLayout, QWidget
 
@@ -74,6 +74,17 @@ class RecordsPanel(QWidget):
     @classmethod
     def title(cls) -> str:
         return _(cls.TITLE)
+
+    # The areas take turns on one page, which Qt makes as tall as the tallest area would
+    # like: at large text sizes that stretched the area on show far past the window, so a
+    # box in it (a decision in full) scrolled inside a page that scrolled too. An area out
+    # of sight asks for no height.
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), 0) if self.isHidden() else hint
+
+    def heightForWidth(self, width: int) -> int:
+        return -1 if self.isHidden() else super().heightForWidth(width)
 
     def make_model(self) -> RowTableModel:
         raise NotImplementedError
