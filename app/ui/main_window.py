@@ -32,6 +32,7 @@ from app import APP_NAME
 from app.i18n import _
 from app.ui.display import Display, TextSize
 from app.ui.formatting import window_title
+from app.ui.group_purpose import PurposeToggle
 from app.ui.settings import LAST_GROUP, Settings
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import StatusLine, scrolling
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_line, 1)
         self.statusBar().setSizeGripEnabled(False)
         runner.failed.connect(lambda message: self.status_line.announce(message, urgent=True))
+        self.purpose_toggle = PurposeToggle(self.purpose, settings, self.status_line.announce)
 
         self._lay_out()
         self._build_menus()
@@ -168,6 +170,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(page)
         column.setContentsMargins(6, 6, 6, 6)
         column.addLayout(chooser_row)
+        column.addWidget(self.purpose_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.purpose)
         column.addLayout(body, 1)
 
@@ -187,7 +190,8 @@ class MainWindow(QMainWindow):
         scroller.viewport().installEventFilter(self)
 
     def _chain_tab_order(self) -> None:
-        QWidget.setTabOrder(self.group_chooser, self.areas)
+        QWidget.setTabOrder(self.group_chooser, self.purpose_toggle)
+        QWidget.setTabOrder(self.purpose_toggle, self.areas)
         previous: QWidget = self.areas
         for panel in self.panels:
             # An area may have a control above its table (a search field) that comes first.
@@ -328,9 +332,8 @@ class MainWindow(QMainWindow):
 
     def _choose_group(self, _index: int) -> None:
         group = self.current_group()
-        self.purpose.setText(group.purpose if group else "")
+        self.purpose_toggle.show_purpose(group.purpose if group else "")
         self.group_chooser.setAccessibleDescription(group.purpose if group else "")
-        self.purpose.setVisible(bool(group and group.purpose))
         self.setWindowTitle(window_title(group.name) if group else APP_NAME)
         for panel in self.panels:
             panel.show_group(group)
