@@ -135,13 +135,17 @@ class DecisionsPanel(RecordsPanel):
 
     def show_rows(self, result: DecisionsStart) -> None:
         assert self.group is not None
+        chosen = self.chosen_row()
         self.shown_filter = self.asked
         self.model.start(
             result.total,
             result.first,
             partial(self.source.decisions_window, self.group.id, wanted=self.asked),
         )
-        self._show_details(None)
+        if chosen is not None and self.model.row_number(chosen.id) >= 0:
+            self.choose(chosen.id)  # the log read again: the same decision stays chosen
+        else:
+            self._show_details(None)
         if self._announce_count:
             self._announce_count = False
             announcer(self)(self.count_sentence(self.model.rowCount()))

@@ -155,3 +155,17 @@ def test_another_group_goes_back_to_its_log(qtbot, open_window, db, log):
     assert window.current_group().name == "Another group"
     assert not panel.reading and panel.log.isVisible()
     assert panel.summary.text() == "This group has not recorded any decisions yet."
+
+
+def test_the_decision_being_read_stays_chosen_when_the_log_is_read_again(qtbot, open_window, log):
+    parts = open_window()
+    parts.text_size.choose(300)
+    window, panel = open_decisions(qtbot, lambda: parts)
+    read_the_ramp_decision(qtbot, window, panel)
+    chosen = panel.chosen_row().id
+    panel.reload()  # as after a change made elsewhere
+    wait_loaded(qtbot, window)
+    assert panel.chosen_row().id == chosen
+    qtbot.waitUntil(lambda: panel.shown_details() is not None)
+    assert "Ramp requests will be answered" in panel.details_view.toPlainText()
+    assert panel.reading and panel.details_view.hasFocus()
