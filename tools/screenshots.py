@@ -2,8 +2,9 @@
 
     python tools/screenshots.py [--out docs/screenshots] [--only NAME]
 
-Every area of the main window at 100% and 300% text and in each high-contrast look, and
-every dialog under app/ui once (made by its ``example(window)`` classmethod). It works in
+Every area of the main window at 100% and 300% text and in each high-contrast look, the
+Decisions area with a decision chosen and read in full (Enter on the log) at 100% and
+300%, and every dialog under app/ui once (made by its ``example(window)`` classmethod). It works in
 a temporary data folder (nobody's own data is touched) and draws off screen, so it runs
 on a build machine with no display. Look at the pictures: at 300% nothing may be cut off
 or overlap, and the high-contrast ones must show every edge and the focus ring.
@@ -128,6 +129,14 @@ def pictures(
             settle(runner)
             base = "main-window" if area == 0 else area_name
             yield f"{base}-{suffix}", window
+            if area_name == "decisions" and look == NORMAL_LOOK:
+                said = window.status_line.text()
+                panel.read_chosen()  # as Enter on the chosen decision does
+                settle(runner)
+                yield f"decisions-chosen-{suffix}", window
+                panel.back_to_list()
+                window.status_line.show_quietly(said)  # the next pictures as they were
+                settle(runner)
     display.text_size.choose(100)
     display.choose_look(NORMAL_LOOK)
     window.areas.setCurrentRow(0)

@@ -21,7 +21,7 @@ from app.ui.aim_dialogs import AimDialog
 from app.ui.data import DataSource
 from app.ui.decision_form import announcer
 from app.ui.formatting import format_datetime, shorten
-from app.ui.panels import RecordsPanel
+from app.ui.panels import RecordsPanel, offer
 from app.ui.records_table import RecordsTable
 from app.ui.table_models import AimsModel, Column, RowTableModel
 from app.ui.tasks import TaskRunner
@@ -50,6 +50,7 @@ class AimsPanel(RecordsPanel):
     TITLE = N_("Aims")
     HEADING = N_("Aims of {group}")
     SHOWS = frozenset({Change.AIMS})
+    CHOOSE_FIRST = N_("Choose an aim in the list first.")
 
     model: AimsModel
 
@@ -61,7 +62,6 @@ class AimsPanel(RecordsPanel):
         self.add_button.setAccessibleName(_("Add an aim"))
         self.edit_button = QPushButton(_("&Edit…"))
         self.edit_button.setAccessibleName(_("Edit the chosen aim"))
-        self.edit_button.setEnabled(False)
         self.add_button.setEnabled(False)
         self.add_button.clicked.connect(lambda: self.open_dialog(None))
         self.edit_button.clicked.connect(lambda: self.open_dialog(self.chosen_aim()))
@@ -85,6 +85,8 @@ class AimsPanel(RecordsPanel):
         layout.addWidget(self.reviews_summary)
         layout.addWidget(self.reviews_table, 1)
         self.table.selectionModel().selectionChanged.connect(self._chosen)
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
 
     def make_model(self) -> RowTableModel:
         return AimsModel(self)
@@ -113,9 +115,12 @@ class AimsPanel(RecordsPanel):
 
     # -- the chosen aim's reviews -------------------------------------------------------
 
+    def _update_buttons(self) -> None:
+        offer(self.edit_button, self.not_chosen())
+
     def _chosen(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         aim = self.chosen_aim()
-        self.edit_button.setEnabled(aim is not None)
+        self._update_buttons()
         if aim is None:
             self._show_reviews(None)
             return

@@ -1,5 +1,7 @@
 """One decision in full, as a page a screen reader can follow: headings, then labelled
-lines, then lists (its actions, comments, and the history of every change, oldest first)."""
+lines, then lists (its actions, comments, and the history of every change, oldest first);
+and ``DecisionPage``, which holds it with the buttons that change the decision and the
+way back to the list."""
 
 from __future__ import annotations
 
@@ -7,13 +9,20 @@ import re
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from app.i18n import N_, _
 from app.services.decisions import ActionDetails, DecisionDetails, HistoryEntry
 from app.services.wording import label
+from app.ui.flow_layout import FlowLayout
 from app.ui.formatting import format_date, format_datetime
+from app.ui.widgets import Heading
+
+# The fewest lines of the decision ever shown at once: below this a page that is too short
+# scrolls instead (and keeps the decision in view while it has the focus).
+LEAST_LINES = 8
 
 # What each kind of change is called when read back (the history stores these names).
 CHANGE_NAMES = {
@@ -156,6 +165,17 @@ class DecisionDetailsView(QTextBrowser):
         self.details: DecisionDetails | None = None
         self.show_nothing()
 
+    def minimumSizeHint(self) -> QSize:
+        # In lines of the text size in use, so that at 300% it is never a sliver.
+        margins = 2 * (self.frameWidth() + round(self.document().documentMargin()))
+        height = LEAST_LINES * self.fontMetrics().lineSpacing() + margins
+        return QSize(super().minimumSizeHint().width(), height)
+
+    def sizeHint(self) -> QSize:
+        # No taller than its least unless there is room: a scrolling page lays a widget
+        # out at least as tall as it would like.
+        return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
+
     def show_nothing(self, message: str = "") -> None:
         self.details = None
         self.setPlainText(message or _("Choose a decision in the list to read it in full here."))
@@ -169,3 +189,37 @@ class DecisionDetailsView(QTextBrowser):
                 date=format_date(details.decided_on), wording=details.wording
             )
         )
+
+
+class DecisionPage(QWidget):
+    """The chosen decision: a heading, the way back to the list, the buttons that change
+    it, then the decision in full. Escape (or the back button) emits ``back``."""
+
+    back = Signal()
+
+    def __init__(self, buttons: list[QPushButton], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = Heading(_("The chosen decision"))
+        self.back_button = QPushButton(_("Bac&k to the list"))
+        self.back_button.setAccessibleName(_("Back to the list of decisions"))
+        self.back_button.setAccessibleDescription(_("Escape goes back too."))
+        self.back_button.clicked.connect(self.back)
+        self.buttons = [self.back_button, *buttons]
+        self.view = DecisionDetailsView()
+        # Side by side while they fit, wrapping onto more lines at large text sizes.
+        row = QWidget()
+        flow = FlowLayout(row)
+        for button in self.buttons:
+            flow.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(row)
+        layout.addWidget(self.view, 1)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.back)
+
+    def focus_chain(self) -> tuple[QWidget, ...]:
+        """The controls in reading order."""
+        return (*self.buttons, self.view)

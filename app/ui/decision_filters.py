@@ -1,4 +1,5 @@
-"""The Decisions area's filters and search box.
+"""The Decisions area's filters and search box, and the sentence that says how many
+decisions match them.
 
 Each filter is a labelled list; the fields sit side by side while they fit and one under
 another when they do not (at large text sizes). Any change waits a moment before it is
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import N_, _
+from app.i18n import N_, _, ngettext
 from app.services.decisions import DecisionChoices, DecisionFilter, PersonChoice
 from app.services.wording import label
 from app.ui.formatting import format_date, shorten
@@ -82,6 +83,29 @@ class FlowGrid(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._arrange(force=True)
+
+
+def match_sentence(total: int, wanted: DecisionFilter) -> str:
+    """How many decisions match what ``wanted`` asks for, in words."""
+    if wanted.search and wanted.narrowed_by_choices():
+        if not total:
+            return _("No decisions match “{text}” and the filters.").format(text=wanted.search)
+        return ngettext(
+            "{total} decision matches “{text}” and the filters.",
+            "{total} decisions match “{text}” and the filters.",
+            total,
+        ).format(total=total, text=wanted.search)
+    if wanted.search:
+        if not total:
+            return _("No decisions match “{text}”.").format(text=wanted.search)
+        return ngettext(
+            "{total} decision matches “{text}”.", "{total} decisions match “{text}”.", total
+        ).format(total=total, text=wanted.search)
+    if not total:
+        return _("No decisions match the filters.")
+    return ngettext(
+        "{total} decision matches the filters.", "{total} decisions match the filters.", total
+    ).format(total=total)
 
 
 def _combo(name: str) -> QComboBox:

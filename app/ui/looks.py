@@ -5,15 +5,15 @@ measured (the accessibility walker checks each against ACCESSIBILITY.md's target
 are drawn with the Fusion style, the one style that paints with the palette everywhere,
 wrapped in ``BorderStyle`` so that the edges of controls are drawn in the palette's
 ``Mid`` colour, which holds 3:1 against what surrounds them (Fusion's own edges are a pale
-shade of the window colour, about 2:1). No style sheet is used, so nothing here can
-touch a font or a text size.
+shade of the window colour, about 2:1), and menus are as wide as the words they draw. No
+style sheet is used, so nothing here can touch a font or a text size.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleFactory,
     QStyleOption,
+    QStyleOptionMenuItem,
     QToolTip,
     QWidget,
 )
@@ -198,6 +199,10 @@ class BorderStyle(QProxyStyle):
         QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
     )
     _COMPLEX = (QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox)
+    # Fusion draws a menu's tick column 0.79 of a row's height wide, but measures it as
+    # this many pixels (at 96 dots an inch), whatever the text size.
+    _MENU_TICK_COLUMN = 21
+    _MENU_TICK_SHARE = 0.79
 
     def __init__(self) -> None:
         super().__init__(QStyleFactory.create("Fusion"))
@@ -213,6 +218,24 @@ class BorderStyle(QProxyStyle):
             if metrics is not None:
                 return max(base, round(metrics.height() * 0.8))
         return base
+
+    def sizeFromContents(self, kind, option, contents, widget=None) -> QSize:  # type: ignore[no-untyped-def,override]
+        """A menu item as wide as Fusion draws it, so no words are cut short ("Packs
+        fo…veryone…") at large text sizes."""
+        if kind != QStyle.ContentsType.CT_MenuItem or not isinstance(option, QStyleOptionMenuItem):
+            return super().sizeFromContents(kind, option, contents, widget)
+        # QMenu adds the widest shortcut to every row itself, and asks here with the widest
+        # one of the rows above: adding it again only widens the menu by chance of order,
+        # past a small screen's edge at 300% (the File menu).
+        measured = QStyleOptionMenuItem(option)
+        measured.reservedShortcutWidth = 0
+        size = super().sizeFromContents(kind, measured, contents, widget)
+        if option.menuItemType != QStyleOptionMenuItem.MenuItemType.Separator:
+            scale = option.fontMetrics.fontDpi() / 96 if option.fontMetrics.fontDpi() else 1
+            measured_column = max(option.maxIconWidth, round(self._MENU_TICK_COLUMN * scale))
+            drawn_column = int(size.height() * self._MENU_TICK_SHARE)
+            size.setWidth(size.width() + max(0, drawn_column - measured_column))
+        return size
 
     def drawPrimitive(self, element, option, painter, widget=None) -> None:  # type: ignore[no-untyped-def,override]
         super().drawPrimitive(element, option, painter, widget)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,6 +33,7 @@ from app import APP_NAME
 from app.i18n import _
 from app.ui.display import Display, TextSize
 from app.ui.formatting import window_title
+from app.ui.group_purpose import PurposeToggle
 from app.ui.settings import LAST_GROUP, Settings
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import StatusLine, scrolling
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_line, 1)
         self.statusBar().setSizeGripEnabled(False)
         runner.failed.connect(lambda message: self.status_line.announce(message, urgent=True))
+        self.purpose_toggle = PurposeToggle(self.purpose, settings, self.status_line.announce)
 
         self._lay_out()
         self._build_menus()
@@ -170,6 +172,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(page)
         column.setContentsMargins(6, 6, 6, 6)
         column.addLayout(chooser_row)
+        column.addWidget(self.purpose_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.purpose)
         column.addLayout(body, 1)
 
@@ -180,9 +183,17 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._keep_in_view)
+        # Once what was just shown is laid out, and whenever the page's view changes size
+        # (a status message a few lines long makes it shorter), scroll to the focus again.
+        self._refocus_view = QTimer(self)
+        self._refocus_view.setSingleShot(True)
+        self._refocus_view.setInterval(0)
+        self._refocus_view.timeout.connect(lambda: self._keep_in_view(None, self.focusWidget()))
+        scroller.viewport().installEventFilter(self)
 
     def _chain_tab_order(self) -> None:
-        QWidget.setTabOrder(self.group_chooser, self.areas)
+        QWidget.setTabOrder(self.group_chooser, self.purpose_toggle)
+        QWidget.setTabOrder(self.purpose_toggle, self.areas)
         previous: QWidget = self.areas
         for panel in self.panels:
             # An area may have a control above its table (a search field) that comes first.
@@ -257,11 +268,28 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def _keep_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
+    def _keep_in_view(self, old: QWidget | None, new: QWidget | None) -> None:
         """Scroll the page to whatever gets the keyboard focus (Qt does so only for Tab)."""
         page = self.scroller.widget()
-        if new is not None and page is not None and page.isAncestorOf(new):
-            self.scroller.ensureWidgetVisible(new, 0, 0)
+        if new is None or page is None or not page.isAncestorOf(new):
+            return
+        self.scroller.ensureWidgetVisible(new, 0, 0)  # at least its text cursor or cell
+        # All of it where it fits: a box of text seen only in part scrolls inside a page
+        # that scrolls too, and Page Down then leaves its foot out of sight.
+        top = new.mapTo(page, QPoint(0, 0)).y()
+        bar, room = self.scroller.verticalScrollBar(), self.scroller.viewport().height()
+        if new.height() <= room:
+            if top < bar.value():
+                bar.setValue(top)
+            elif top + new.height() > bar.value() + room:
+                bar.setValue(top + new.height() - room)
+        if old is not None:
+            self._refocus_view.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scroller.viewport() and event.type() == QEvent.Type.Resize:
+            self._refocus_view.start()
+        return super().eventFilter(watched, event)
 
     # -- groups and areas -------------------------------------------------------------
 
@@ -323,9 +351,8 @@ class MainWindow(QMainWindow):
 
     def _choose_group(self, _index: int) -> None:
         group = self.current_group()
-        self.purpose.setText(group.purpose if group else "")
+        self.purpose_toggle.show_purpose(group.purpose if group else "")
         self.group_chooser.setAccessibleDescription(group.purpose if group else "")
-        self.purpose.setVisible(bool(group and group.purpose))
         self.setWindowTitle(window_title(group.name) if group else APP_NAME)
         for panel in self.panels:
             panel.show_group(group)

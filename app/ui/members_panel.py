@@ -31,7 +31,7 @@ from app.ui.member_editor import MemberEditor
 from app.ui.member_left_dialog import MarkLeftDialog
 from app.ui.member_list import MemberListModel
 from app.ui.member_privacy import MemberPrivacy
-from app.ui.panels import RecordsPanel
+from app.ui.panels import RecordsPanel, offer
 from app.ui.table_models import RowTableModel
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import ButtonRow, StatusLine, named_button
@@ -45,6 +45,7 @@ class MembersPanel(RecordsPanel):
     TITLE = N_("Members")
     HEADING = N_("Members of {group}")
     SHOWS = frozenset({Change.PEOPLE})
+    CHOOSE_FIRST = N_("Choose a member in the list first.")
 
     def __init__(self, source: DataSource, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(source, runner, parent)
@@ -199,20 +200,17 @@ class MembersPanel(RecordsPanel):
         return int(record.person_id)
 
     def current_member(self) -> MemberRow | None:
-        index = self.table.currentIndex()
-        if not index.isValid() or index.row() >= self.model.rowCount():
-            return None
-        return self.model.row_at(index.row())
+        return self.chosen_row()
 
     def _update_buttons(self, *_args: object) -> None:
         member = self.current_member()
         has_left = member is not None and member.left_on is not None
         self.add_button.setEnabled(self.group is not None)
-        self.edit_button.setEnabled(member is not None)
-        self.left_button.setEnabled(member is not None and not has_left)
+        self.privacy.update(member)
+        for button in (self.edit_button, self.left_button, self.privacy.button):
+            offer(button, self.not_chosen())
         self.left_button.setVisible(not has_left)
         self.rejoin_button.setVisible(has_left)
-        self.privacy.update(member)
         self.buttons.arrange()
 
     def show_group(self, group: Any) -> None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from functools import partial
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QVBoxLayout, QWidget
 
-from app.i18n import _
+from app.i18n import N_, _
 from app.services.changes import Change
 from app.services.groups import GroupSummary
 from app.ui.changes import News
@@ -24,6 +24,21 @@ from app.ui.table_models import RowRole, RowTableModel
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import Heading
 
+OWN_DESCRIPTION = "roundtable_own_description"
+
+
+def offer(button: QAbstractButton, why_not: str = "") -> None:
+    """Make ``button`` available, or unavailable with ``why_not`` as its tooltip and as
+    what a screen reader says about it (its own description comes back once it is
+    available again)."""
+    own = button.property(OWN_DESCRIPTION)
+    if own is None:
+        own = button.accessibleDescription()
+        button.setProperty(OWN_DESCRIPTION, own)
+    button.setEnabled(not why_not)
+    button.setToolTip(why_not)
+    button.setAccessibleDescription(why_not or own)
+
 
 class RecordsPanel(QWidget):
     """A heading, one sentence saying how many records there are, and the table."""
@@ -31,6 +46,8 @@ class RecordsPanel(QWidget):
     TITLE: ClassVar[str] = ""  # the area's name in the navigation list (untranslated)
     HEADING: ClassVar[str] = "{group}"
     SHOWS: ClassVar[frozenset[Change]] = frozenset()  # the changes that alter its rows
+    # Why a button that acts on the chosen row is unavailable while none is (untranslated).
+    CHOOSE_FIRST: ClassVar[str] = N_("Choose a row in the list first.")
 
     loaded = Signal()
     failed = Signal(str)
@@ -65,6 +82,17 @@ class RecordsPanel(QWidget):
     def title(cls) -> str:
         return _(cls.TITLE)
 
+    # The areas take turns on one page, which Qt makes as tall as the tallest area would
+    # like: at large text sizes that stretched the area on show far past the window, so a
+    # box in it (a decision in full) scrolled inside a page that scrolled too. An area out
+    # of sight asks for no height.
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), 0) if self.isHidden() else hint
+
+    def heightForWidth(self, width: int) -> int:
+        return -1 if self.isHidden() else super().heightForWidth(width)
+
     def make_model(self) -> RowTableModel:
         raise NotImplementedError
 
@@ -82,21 +110,20 @@ class RecordsPanel(QWidget):
         self.model.set_rows([])
 
     def chosen_row(self) -> Any:
-        """The record of the row chosen in the table, or None."""
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(RowRole) if rows else None
+        """The record of the table's current row (the one it shows chosen), or None."""
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= self.model.rowCount():
+            return None
+        return index.data(RowRole)
+
+    def not_chosen(self) -> str:
+        """Why a button that needs a chosen row is unavailable; "" when a row is chosen."""
+        return "" if self.chosen_row() is not None else _(self.CHOOSE_FIRST)
 
     @staticmethod
     def record_id(record: Any) -> int:
         """The number that tells ``record`` apart from the others in the table."""
         return int(record.id)
-
-    def current_record(self) -> Any:
-        """The record of the table's current row (where the keyboard is), or None."""
-        index = self.table.currentIndex()
-        if not index.isValid() or index.row() >= self.model.rowCount():
-            return None
-        return self.model.row_at(index.row())
 
     def choose(self, record_id: int) -> None:
         """Choose the row of the record ``record_id``, if it is shown."""
@@ -159,15 +186,15 @@ class RecordsPanel(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        """Show the records again as they are saved now, the current one still current; an
+        """Show the records again as they are saved now, the chosen one still chosen; an
         area out of sight does so when it is next shown."""
         if self.group is None:
             return
         if not self.isVisible():
             self._stale = True
             return
-        current = self.current_record()
-        self._keep_chosen = None if current is None else self.record_id(current)
+        chosen = self.chosen_row()
+        self._keep_chosen = None if chosen is None else self.record_id(chosen)
         self._generation += 1  # a result still on its way is older than this change
         self._fetch()
 
@@ -178,7 +205,7 @@ class RecordsPanel(QWidget):
         self.show_rows(result)
         self._describe()
         kept, self._keep_chosen = self._keep_chosen, None
-        if kept is not None and self.current_record() is None:
+        if kept is not None and self.chosen_row() is None:
             self.choose(kept)
         self.loaded.emit()
 

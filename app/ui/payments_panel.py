@@ -29,7 +29,7 @@ from app.ui.data import DataSource
 from app.ui.decision_form import announcer
 from app.ui.dialogs import ask, show_message
 from app.ui.formatting import format_date
-from app.ui.panels import RecordsPanel
+from app.ui.panels import RecordsPanel, offer
 from app.ui.payment_dialog import PaymentDialog
 from app.ui.save_elsewhere import ask_where_to_save, safe_file_name
 from app.ui.table_models import Column, RowTableModel
@@ -106,6 +106,7 @@ class PaymentsPanel(RecordsPanel):
     TITLE = N_("Payments")
     HEADING = N_("Payments in {group}")
     SHOWS = frozenset({Change.PAYMENTS, Change.PEOPLE, Change.SESSIONS, Change.ATTENDANCE})
+    CHOOSE_FIRST = N_("Choose a payment in the list first.")
 
     model: PaymentsModel
 
@@ -181,12 +182,21 @@ class PaymentsPanel(RecordsPanel):
 
     def _update_buttons(self, *_args: Any) -> None:
         row = self.chosen()
-        self.change_button.setEnabled(row is not None)
-        self.mark_button.setEnabled(row is not None and row.payable and not row.paid)
+        offer(self.change_button, self.not_chosen())
+        offer(self.mark_button, self._cannot_mark(row))
         owed = any(r.payable and not r.paid for r in self.model.rows())
         self.mark_all_button.setEnabled(owed)
         self.save_button.setEnabled(self.group is not None and self.model.rowCount() > 0)
         self.attendance_button.setEnabled(self.group is not None)
+
+    def _cannot_mark(self, row: PaymentRow | None) -> str:
+        if row is None:
+            return self.not_chosen()
+        if not row.payable:
+            return _("Nothing is owed on this payment.")
+        if row.paid:
+            return _("This payment is already marked as paid.")
+        return ""
 
     def _filter_changed(self, checked: bool) -> None:
         self._not_paid_only = checked

@@ -4,8 +4,8 @@ wraps onto more lines, so a table scrolls sideways only when even single words n
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QPainter, QResizeEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QFocusEvent, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -150,6 +150,11 @@ class WrappingHeader(QHeaderView):
 class RecordsTable(QTableView):
     """A read-only table that wraps long text and leaves with Tab (never a keyboard trap).
 
+    The row that has the focus is the chosen row: it is always the one row selected, so it
+    is drawn highlighted rather than with a faint dotted line, and a table that takes the
+    focus with no row current makes its first row current (Qt leaves it unselected, so
+    Alt+E on a row that looked focused would have found nothing chosen).
+
     Rows are as tall as their wrapped text. Working that out is slow for a long list, so
     a short table sizes every row, and a long one (a decision log) only the rows in view,
     as they come into view.
@@ -180,6 +185,8 @@ class RecordsTable(QTableView):
         self._sized: set[int] = set()  # rows whose height suits the present widths and font
         self._refit = self._soon(self.fit_columns)
         self._resize_rows = self._soon(self.size_rows_in_view)
+        # After the panel has had its turn to choose a row again (a reload keeps its choice).
+        self._choose_if_focused = self._soon(self._choose_first_if_focused)
         self.verticalScrollBar().valueChanged.connect(self._resize_rows.start)
 
     def _soon(self, slot) -> QTimer:  # type: ignore[no-untyped-def]
@@ -195,6 +202,8 @@ class RecordsTable(QTableView):
         model.modelReset.connect(self._content_replaced)
         model.layoutChanged.connect(self._content_replaced)
         model.rowsInserted.connect(self._rows_added)
+        model.modelReset.connect(self._choose_if_focused.start)
+        self.selectionModel().currentRowChanged.connect(self._select_current)
         self._content_replaced()
 
     def _content_replaced(self, *_args: object) -> None:
@@ -202,6 +211,36 @@ class RecordsTable(QTableView):
         self._fitted_for = None
         self._refit.start()
         self._resize_rows.start()
+
+    # -- the chosen row ----------------------------------------------------------------
+
+    def choose_first(self) -> None:
+        """Make the first row current (and so chosen) if there are rows and none is."""
+        model = self.model()
+        if model is not None and model.rowCount() and not self.currentIndex().isValid():
+            self.setCurrentIndex(model.index(0, 0))
+
+    def _choose_first_if_focused(self) -> None:
+        if self.hasFocus():
+            self.choose_first()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if event.reason() != Qt.FocusReason.MouseFocusReason:  # a click chooses its own row
+            self.choose_first()
+        super().focusInEvent(event)
+
+    def _select_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        selection = self.selectionModel()
+        if current.isValid() and not selection.isRowSelected(current.row()):
+            flags = QItemSelectionModel.SelectionFlag
+            selection.select(current, flags.ClearAndSelect | flags.Rows)
+
+    def selectionCommand(self, index, event=None):  # type: ignore[no-untyped-def,override]
+        """Never unchoose the current row (Qt does on Ctrl+Space and Ctrl+click)."""
+        command = super().selectionCommand(index, event)
+        if command & QItemSelectionModel.SelectionFlag.Deselect:
+            return QItemSelectionModel.SelectionFlag.NoUpdate
+        return command
 
     def _rows_added(self, *_args: object) -> None:
         self._refit.start()

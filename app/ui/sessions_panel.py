@@ -21,7 +21,7 @@ from app.services.changes import Change
 from app.services.comments import SessionComments
 from app.services.meetings import SessionDetails, SessionRow, list_sessions
 from app.ui.packs_menu import open_pack_dialog
-from app.ui.panels import RecordsPanel
+from app.ui.panels import RecordsPanel, offer
 from app.ui.session_comments import SessionCommentsDialog
 from app.ui.session_editor import SessionEditor
 from app.ui.session_models import SessionListModel
@@ -45,6 +45,7 @@ class SessionsPanel(RecordsPanel):
     TITLE = N_("Sessions")
     HEADING = N_("Sessions of {group}")
     SHOWS = frozenset({Change.SESSIONS, Change.VENUES, Change.ATTENDANCE})
+    CHOOSE_FIRST = N_("Choose a session in the list first.")
 
     model: SessionListModel
 
@@ -91,6 +92,8 @@ class SessionsPanel(RecordsPanel):
                 self.comments_button,
             ]
         )
+        self.for_chosen = (self.edit_button, self.pack_button, self.live_button)
+        self.for_chosen += (self.comments_button,)
 
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
@@ -104,6 +107,9 @@ class SessionsPanel(RecordsPanel):
         QWidget.setTabOrder(self.edit_button, self.pack_button)
         QWidget.setTabOrder(self.pack_button, self.live_button)
         QWidget.setTabOrder(self.live_button, self.comments_button)
+        self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
 
     def make_model(self) -> RowTableModel:
         return SessionListModel(self)
@@ -194,15 +200,18 @@ class SessionsPanel(RecordsPanel):
             self.table.scrollTo(self.model.index(row, 0))
 
     def chosen_session(self) -> SessionRow | None:
-        index = self.table.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
+        return self.chosen_row()
+
+    def _update_buttons(self, *_args: object) -> None:
+        for button in self.for_chosen:
+            offer(button, self.not_chosen())
 
     # -- the editor --------------------------------------------------------------------
 
     def edit_chosen(self) -> None:
         chosen = self.chosen_session()
         if chosen is None:
-            self._announce(_("Please choose a session in the list first."))
+            self._announce(self.not_chosen())
             self.table.setFocus()
             return
         self.open_editor(chosen.id)
@@ -211,7 +220,7 @@ class SessionsPanel(RecordsPanel):
         """The pack dialog on the chosen session (print, save or preview its pack)."""
         chosen = self.chosen_session()
         if chosen is None:
-            self._announce(_("Please choose a session in the list first."))
+            self._announce(self.not_chosen())
             self.table.setFocus()
             return
         open_pack_dialog(self.window(), meeting_id=chosen.id)
@@ -222,7 +231,7 @@ class SessionsPanel(RecordsPanel):
 
         chosen = self.chosen_session()
         if chosen is None:
-            self._announce(_("Please choose a session in the list first."))
+            self._announce(self.not_chosen())
             self.table.setFocus()
             return
         window = self.live_windows.get(chosen.id)
@@ -241,7 +250,7 @@ class SessionsPanel(RecordsPanel):
         """The chosen session's comments, and a new one to add."""
         chosen = self.chosen_session()
         if chosen is None:
-            self._announce(_("Please choose a session in the list first."))
+            self._announce(self.not_chosen())
             self.table.setFocus()
             return
         self.runner.run(

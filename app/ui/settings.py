@@ -58,6 +58,14 @@ TEXT_SIZES: tuple[int, ...] = (100, 125, 150, 175, 200, 250, 300)
 
 TEXT_SIZE = Setting("display/text_size_percent", 100, "Text size", TEXT_SIZES)
 LAST_GROUP = Setting("window/last_group_id", 0, "The group shown last")
+# What the group is for, under its name: shown or hidden as chosen, else while it is short.
+PURPOSE_AUTOMATIC, PURPOSE_SHOWN, PURPOSE_HIDDEN = "automatic", "shown", "hidden"
+GROUP_PURPOSE = Setting(
+    "window/group_purpose",
+    PURPOSE_AUTOMATIC,
+    "What the group is for",
+    (PURPOSE_AUTOMATIC, PURPOSE_SHOWN, PURPOSE_HIDDEN),
+)
 
 NORMAL_LOOK = "normal"
 HIGH_CONTRAST_LIGHT = "high-contrast-light"
@@ -76,6 +84,7 @@ ALL_SETTINGS: tuple[Setting, ...] = (  # type: ignore[type-arg]
     LOOK,
     READING_FONT,
     LAST_GROUP,
+    GROUP_PURPOSE,
     SPEECH_RATE,
     SPEECH_VOICE,
 )

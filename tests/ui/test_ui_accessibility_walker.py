@@ -16,16 +16,19 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QLabel,
+    QMainWindow,
     QPlainTextEdit,
     QPushButton,
+    QStyleFactory,
     QVBoxLayout,
     QWidget,
 )
 from ui_helpers import wait_loaded
-from walker import Walker
+from walker import MENU_OFFSCREEN_WARNINGS, Walker
 
 from app.services import example_data
 from app.ui.dialog_catalogue import every_dialog_class
+from app.ui.display import apply_text_size
 from app.ui.looks import apply_look
 from app.ui.settings import LOOK_KEYS, NORMAL_LOOK
 
@@ -45,6 +48,7 @@ def settle(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     qtbot.wait(10)  # tables refit on the next turn of the event loop
 
 
+@pytest.mark.qt_log_ignore(*MENU_OFFSCREEN_WARNINGS)
 def test_every_screen_passes_the_walker(qtbot, open_window, db, normal_look_after):
     example_data.load_example_data(db)
     parts = open_window()
@@ -83,6 +87,7 @@ def test_every_screen_passes_the_walker(qtbot, open_window, db, normal_look_afte
     for percent in SIZES:
         parts.text_size.choose(percent)
         each_screen(walker.check_screen, f"{percent}%")
+        assert walker.check_menus(window, f"main window, {percent}%") >= 5  # every menu
     parts.text_size.choose(100)
     for look in LOOK_KEYS:
         display.choose_look(look)
@@ -177,3 +182,28 @@ def test_the_walker_finds_text_and_edges_below_the_contrast_targets(qtbot, norma
     label.setPalette(top.palette())
     good.check_contrast(top, NORMAL_LOOK, "normal screen")
     assert good.problems == []
+
+
+@pytest.mark.qt_log_ignore(*MENU_OFFSCREEN_WARNINGS)
+def test_the_walker_finds_a_menu_item_cut_short_at_large_text(qtbot):
+    """Fusion on its own draws a menu's words in less room than it measures them in at
+    large text sizes, and shortens them: "Packs fo…veryone…". Our style measures as it
+    draws."""
+    top = QMainWindow()
+    qtbot.addWidget(top)
+    menu = top.menuBar().addMenu("&Packs")
+    menu.addAction("&Pack for a session…").setShortcut("Ctrl+P")
+    menu.addAction("Packs for &everyone…")
+    top.show()
+    qtbot.waitExposed(top)
+    apply_text_size(300)
+    walker = Walker(qtbot)
+    assert walker.check_menus(top, "our style") == 1
+    assert walker.problems == []
+    plain = QStyleFactory.create("Fusion")
+    plain.setParent(top)  # lives as long as the window that uses it
+    menu.setStyle(plain)
+    walker.check_menus(top, "plain Fusion")
+    assert walker.problems == [
+        "[plain Fusion] menu item cut short: 'Packs for everyone…' in the '&Packs' menu"
+    ]

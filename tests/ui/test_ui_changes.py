@@ -34,7 +34,7 @@ def test_a_decision_saved_elsewhere_appears_and_the_current_one_stays(qtbot, ope
     panel = window.current_panel()
     wait_loaded(qtbot, window)
     panel.table.setCurrentIndex(panel.model.index(0, 0))
-    current = panel.current_record().id
+    current = panel.chosen_row().id
 
     # As live mode saves one: through the same data, on the worker thread.
     parts.runner.run(
@@ -45,7 +45,7 @@ def test_a_decision_saved_elsewhere_appears_and_the_current_one_stays(qtbot, ope
         clock.today(),
     )
     qtbot.waitUntil(lambda: "Loan chairs are checked before each delivery." in wordings(panel))
-    assert panel.current_record().id == current
+    assert panel.chosen_row().id == current
     assert "2 decisions" in panel.summary.text()
 
 

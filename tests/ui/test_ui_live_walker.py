@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication
-from walker import Walker, tab_stops
+from walker import MENU_OFFSCREEN_WARNINGS, Walker, tab_stops
 
 from app.models.enums import AttendanceStatus
 from app.services import live, live_actions, live_close
@@ -74,6 +74,7 @@ def screens(window):  # type: ignore[no-untyped-def]
     summary.deleteLater()
 
 
+@pytest.mark.qt_log_ignore(*MENU_OFFSCREEN_WARNINGS)
 def test_the_live_window_and_its_dialogs_pass_the_walker(qtbot, live_window) -> None:
     walker = Walker(qtbot)
     stops = tab_stops(live_window)
@@ -85,6 +86,7 @@ def test_the_live_window_and_its_dialogs_pass_the_walker(qtbot, live_window) -> 
             qtbot.waitExposed(top)
             settle(qtbot)
             walker.check_screen(top, f"{name}, {percent}%")
+        assert walker.check_menus(live_window, f"live window, {percent}%") >= 1  # every menu
     apply_text_size(100)
     for look in LOOK_KEYS:
         apply_look(look)

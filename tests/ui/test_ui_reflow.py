@@ -4,7 +4,7 @@ scrolls rather than squashing, and a focus ring shows where the keyboard is."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
 from ui_helpers import wait_loaded
 
@@ -94,3 +94,49 @@ def test_a_focus_ring_is_drawn_around_the_focused_control(qtbot, open_window, sa
         assert ring.geometry().size() == control.size()
         assert ring.focusPolicy() == Qt.FocusPolicy.NoFocus
     assert QApplication.focusWidget() is window.panels[0].table
+
+
+def test_at_300_percent_each_area_is_only_as_tall_as_it_needs(qtbot, open_window, sample):
+    """The areas take turns on one page: the one on show is not stretched to the height
+    another area would need (which made a box in it scroll inside a page that scrolls)."""
+    parts = open_window()
+    window = parts.window
+    parts.text_size.choose(300)
+    page, view = window.scroller.widget(), window.scroller.viewport()
+    heights = {}
+    for area, panel in enumerate(window.panels):
+        window.areas.setCurrentRow(area)
+        wait_settled(qtbot, window)
+        top = panel.mapTo(page, panel.rect().topLeft()).y()
+        wanted = top + panel.layout().totalHeightForWidth(panel.width())
+        margin = page.layout().contentsMargins().bottom()
+        assert page.height() <= max(view.height(), wanted + margin + 1), panel.title()
+        heights[panel.title()] = page.height()
+    assert len(set(heights.values())) > 1  # not every area as tall as the tallest
+
+
+def wholly_in_view(window, widget) -> bool:  # type: ignore[no-untyped-def]
+    view = window.scroller.viewport()
+    top_left = widget.mapTo(view, widget.rect().topLeft())
+    return view.rect().contains(QRect(top_left, widget.size()))
+
+
+def test_at_300_percent_the_focused_control_stays_wholly_in_view(qtbot, open_window, sample):
+    """All of what has the focus is scrolled into view where it fits, and kept there when
+    a long status message makes the page's view shorter."""
+    parts = open_window()
+    window = parts.window
+    parts.text_size.choose(300)
+    panel = window.panels[0]
+    wait_settled(qtbot, window)
+    window.activateWindow()
+    panel.table.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(panel.table.hasFocus)
+    qtbot.waitUntil(lambda: wholly_in_view(window, panel.table))
+    before = window.scroller.viewport().height()
+    window.status_line.announce(
+        "A message long enough to take several lines at this size, so that the page's "
+        "view grows shorter and the list would lose its foot if nothing scrolled it back."
+    )
+    qtbot.waitUntil(lambda: window.scroller.viewport().height() < before)
+    qtbot.waitUntil(lambda: wholly_in_view(window, panel.table))

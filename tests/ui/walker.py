@@ -16,6 +16,8 @@ ACCESSIBILITY.md's rules there.
     every line (lists and tables may scroll sideways inside themselves);
   * style sheets: none sets a font, which would override the chosen text size;
   * Alt keys: no two menus, labelled fields, buttons or tabs share an &-letter.
+``Walker.check_menus`` opens each menu of a window's menu bar, and each menu within, and
+lists every item whose words or keys are cut short.
 ``Walker.check_contrast`` measures the palette roles the screen is drawn with, the focus
 ring and the controls' edges against the targets of the look in use.
 
@@ -36,6 +38,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
+    QMenu,
     QMenuBar,
     QRadioButton,
     QScrollArea,
@@ -43,13 +46,20 @@ from PySide6.QtWidgets import (
     QToolTip,
     QWidget,
 )
-from walker_fit import SLACK, text_need
+from walker_fit import SLACK, menu_items_cut, text_need
 
 from app.ui.focus_ring import ring_colours
 from app.ui.looks import EDGE_TARGET, TEXT_TARGET, BorderStyle, contrast
 from app.ui.packs_preview import PagePicture
 
 MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
+# What the offscreen test platform says when a menu pops up (it has no window system to
+# raise a window in or to hand the keyboard to); tests that open menus ignore these.
+MENU_OFFSCREEN_WARNINGS = (
+    "This plugin does not support raise",
+    "This plugin does not support grabbing the keyboard",
+    "This plugin does not support propagateSizeHints",
+)
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
 
@@ -252,6 +262,37 @@ class Walker:
                     f"pushes its page sideways: {describe(widget)} needs {past} px more "
                     "than the page's width, even at its narrowest",
                 )
+
+    # -- menus --------------------------------------------------------------------------
+
+    def check_menus(self, top: QWidget, where: str) -> int:
+        """Open each menu of ``top``'s menu bar in turn; returns how many were opened."""
+        bar = top.findChild(QMenuBar)
+        menus = [a.menu() for a in bar.actions() if a.menu() is not None] if bar else []
+        opened = 0
+        while menus:
+            menu = menus.pop(0)
+            if not isinstance(menu, QMenu) or not menu.menuAction().isVisible():
+                continue
+            menu.popup(top.mapToGlobal(QPoint(0, 0)))
+            self.qtbot.waitUntil(menu.isVisible, timeout=5000)
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            opened += 1
+            for text in menu_items_cut(menu):
+                self.problem(where, f"menu item cut short: {text!r} in the {menu.title()!r} menu")
+            # Qt cuts a menu at its screen's edge. The test screen is narrower than the
+            # windows tested on it, which no real screen is: the room is the wider of the two.
+            screen = menu.screen().availableGeometry().width() if menu.screen() else 0
+            room = max(screen, top.width())
+            if menu.sizeHint().width() > room + SLACK:
+                self.problem(
+                    where,
+                    f"the {menu.title()!r} menu needs {menu.sizeHint().width()} px, "
+                    f"wider than its screen ({room} px): its words are cut at the edge",
+                )
+            menus += [a.menu() for a in menu.actions() if isinstance(a.menu(), QMenu)]
+            menu.hide()
+        return opened
 
     # -- contrast -------------------------------------------------------------------------
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from PySide6 import QtGui
-from PySide6.QtCore import QAbstractListModel, QRect, Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtCore import QAbstractListModel, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QRadioButton,
     QStyle,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QStyleOptionComboBox,
     QStyleOptionFrame,
     QStyleOptionGroupBox,
+    QStyleOptionMenuItem,
     QTabBar,
     QToolButton,
     QWidget,
@@ -265,3 +267,39 @@ def _cells_fit(view: QAbstractItemView) -> str:
         if len(cut) > 5:
             break
     return f"cells cut off: {cut}" if cut else ""
+
+
+def menu_items_cut(menu: QMenu) -> list[str]:
+    """The items of a shown ``menu`` whose words are drawn cut short (shortened with "…",
+    as the style draws them where the row is too narrow) or whose keys are wider than the
+    room kept for keys."""
+    cut = []
+    for action in menu.actions():
+        if action.isSeparator() or not action.isVisible():
+            continue
+        row = menu.actionGeometry(action)
+        option = QStyleOptionMenuItem()
+        menu.initStyleOption(option, action)
+        words, _tab, keys = option.text.partition("\t")
+        option.text = words  # the words alone: drawn as wide as they like, they must match
+        option.state &= ~QStyle.StateFlag.State_Selected
+        if option.menuItemType == QStyleOptionMenuItem.MenuItemType.SubMenu:
+            option.menuItemType = QStyleOptionMenuItem.MenuItemType.Normal  # no arrow at its edge
+        as_drawn = _menu_item_image(menu, option, row.size())
+        unbounded = _menu_item_image(menu, option, row.size() + QSize(2_000, 0))
+        too_wide = unbounded.copy(QRect(QPoint(0, 0), row.size())) != as_drawn
+        keys_cut = option.fontMetrics.horizontalAdvance(keys) > option.reservedShortcutWidth
+        if too_wide or keys_cut:
+            cut.append(_plain(action.text()))
+    return cut
+
+
+def _menu_item_image(menu: QMenu, option: QStyleOptionMenuItem, size: QSize) -> QImage:
+    image = QImage(size, QImage.Format.Format_ARGB32)
+    image.fill(menu.palette().window().color())
+    item = QStyleOptionMenuItem(option)
+    item.rect = QRect(QPoint(0, 0), size)
+    painter = QPainter(image)
+    menu.style().drawControl(QStyle.ControlElement.CE_MenuItem, item, painter, menu)
+    painter.end()
+    return image
