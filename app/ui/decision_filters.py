@@ -192,9 +192,9 @@ class DecisionFilterBar(QWidget):
         self.changed.emit()
 
     def set_choices(self, choices: DecisionChoices | None) -> None:
-        """Fill the lists for a group (keeping the status and raised-by choices)."""
-        status = self.status.currentData()
-        raised_by = self.raised_by.currentData()
+        """Fill the lists for a group, keeping what is chosen in each where it is still
+        offered (the aims, sessions and people of another group never are)."""
+        kept = [box.currentData() for box in self.combos]
         with (
             QSignalBlocker(self.status),
             QSignalBlocker(self.aim),
@@ -222,8 +222,8 @@ class DecisionFilterBar(QWidget):
                     self.session.addItem(words, session.id)
                 for person in choices.owners:
                     self.owner.addItem(_person(person), person.id)
-            self.status.setCurrentIndex(max(self.status.findData(status), 0))
-            self.raised_by.setCurrentIndex(max(self.raised_by.findData(raised_by), 0))
+            for box, chosen in zip(self.combos, kept, strict=True):
+                box.setCurrentIndex(max(box.findData(chosen), 0))
 
     def clear(self) -> None:
         with QSignalBlocker(self.search):

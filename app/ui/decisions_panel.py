@@ -183,6 +183,16 @@ class DecisionsPanel(RecordsPanel):
                 on_done=partial(self._choices_loaded, group.id),
             )
 
+    def refresh(self) -> None:
+        super().refresh()
+        if self.group is not None:  # the filters may have new aims, sessions or people
+            self.runner.run(
+                self.source.call,
+                decisions.filter_choices,
+                self.group.id,
+                on_done=partial(self._choices_loaded, self.group.id),
+            )
+
     def _choices_loaded(self, group_id: int, choices: DecisionChoices) -> None:
         if self.group is None or self.group.id != group_id:
             return

@@ -8,7 +8,7 @@ from dataclasses import replace
 from ui_helpers import wait_loaded
 
 from app import clock
-from app.services import decisions, groups, live_close
+from app.services import aims, decisions, groups, live_close
 from app.services.changes import Change
 from app.services.groups import GroupDetails
 from app.ui.changes import ChangeNews, News
@@ -87,3 +87,22 @@ def test_news_arriving_together_is_told_once(qtbot) -> None:
     qtbot.wait(20)
     assert [item.kinds for item in told] == [{Change.DECISIONS, Change.ACTIONS, Change.COMMENTS}]
     assert told[0].number == news.latest == 2
+
+
+def test_the_decision_filters_offer_an_aim_added_elsewhere_and_keep_their_choice(
+    qtbot, open_window, sample
+):
+    parts = open_window()
+    window = parts.window
+    show_equipment_group(qtbot, window, sample)
+    window.areas.setCurrentRow(DECISIONS_AREA)
+    panel = window.current_panel()
+    wait_loaded(qtbot, window)
+    aim = panel.filters.aim
+    qtbot.waitUntil(lambda: aim.count() > 1)
+    aim.setCurrentIndex(1)
+    chosen = aim.currentData()
+
+    parts.runner.run(parts.source.call, aims.add_aim, sample.equipment, "Deliveries on time")
+    qtbot.waitUntil(lambda: aim.findText("Deliveries on time") >= 0)
+    assert aim.currentData() == chosen
