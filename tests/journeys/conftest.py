@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.services import example_data
 from app.storage import Database, open_database
 from app.ui.data import DataSource
 from app.ui.display import Display, TextSize
@@ -27,6 +28,8 @@ OFFSCREEN_ONLY_WARNING = "This plugin does not support propagateSizeHints"
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
+Key = Qt.Key
+SESSIONS_AREA, DECISIONS_AREA = 1, 3
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -105,3 +108,42 @@ def journey(qtbot, data_dir: Path) -> Iterator[Callable[..., Journey]]:  # type:
         made.window.close()
         made.runner.shutdown(wait=True)
         made.source.close()
+
+
+@pytest.fixture
+def with_examples(data_dir):  # type: ignore[no-untyped-def]
+    db = open_database(data_dir)
+    try:
+        example_data.load_example_data(db)
+    finally:
+        db.close()
+    return data_dir
+
+
+def press(qtbot, opened, key: Key, modifier=Qt.KeyboardModifier.NoModifier, times: int = 1):  # type: ignore[no-untyped-def]
+    for _ in range(times):
+        qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+    assert opened.runner.wait_idle(10_000)
+
+
+def to_area(qtbot, opened, area: int) -> None:  # type: ignore[no-untyped-def]
+    """From the list of areas (Alt+G, then Tab until it has the keyboard), down to ``area``."""
+    window = opened.window
+    qtbot.keyClick(window, Key.Key_G, ALT)  # "&Group:"
+    qtbot.waitUntil(window.group_chooser.hasFocus)
+    for _ in range(3):  # past "About this group", where it is shown
+        qtbot.keyClick(QApplication.focusWidget(), Key.Key_Tab)
+        if window.areas.hasFocus():
+            break
+    assert window.areas.hasFocus()
+    qtbot.keyClick(window.areas, Key.Key_Home)
+    for _ in range(area):
+        qtbot.keyClick(window.areas, Key.Key_Down)
+    assert window.stack.currentIndex() == area
+    opened.loaded(qtbot)
+
+
+def active(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(widget.isVisible)
+    widget.activateWindow()  # as a window system does; the offscreen one needs telling
+    qtbot.waitUntil(widget.isActiveWindow)

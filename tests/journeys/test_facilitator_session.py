@@ -12,57 +12,25 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from shiboken6 import isValid
 
 from app import clock
-from app.services import example_data, meetings
-from app.storage import open_database
+from app.services import meetings
 from app.ui.live.closing import ClosingDialog, SummaryDialog
 from app.ui.live.window import LiveWindow
 from app.ui.session_editor import SessionEditor
 from app.ui.session_models import SessionListModel
-from tests.journeys.conftest import ALT, CTRL, SHIFT
+from tests.journeys.conftest import (
+    ALT,
+    CTRL,
+    DECISIONS_AREA,
+    SESSIONS_AREA,
+    SHIFT,
+    active,
+    press,
+    to_area,
+)
 
 Key = Qt.Key
 NO_RAISE = ("This plugin does not support raise", "This plugin does not support propagateSizeHints")
-SESSIONS_AREA, DECISIONS_AREA = 1, 3
 WORDING = "Deliveries will come with a phone call the day before."
-
-
-@pytest.fixture
-def with_examples(data_dir):  # type: ignore[no-untyped-def]
-    db = open_database(data_dir)
-    try:
-        example_data.load_example_data(db)
-    finally:
-        db.close()
-    return data_dir
-
-
-def press(qtbot, opened, key: Key, modifier=Qt.KeyboardModifier.NoModifier, times: int = 1):  # type: ignore[no-untyped-def]
-    for _ in range(times):
-        qtbot.keyClick(QApplication.focusWidget(), key, modifier)
-    assert opened.runner.wait_idle(10_000)
-
-
-def to_area(qtbot, opened, area: int) -> None:  # type: ignore[no-untyped-def]
-    """From the list of areas (Alt+G, then Tab until it has the keyboard), down to ``area``."""
-    window = opened.window
-    qtbot.keyClick(window, Key.Key_G, ALT)  # "&Group:"
-    qtbot.waitUntil(window.group_chooser.hasFocus)
-    for _ in range(3):  # past "About this group", where it is shown
-        qtbot.keyClick(QApplication.focusWidget(), Key.Key_Tab)
-        if window.areas.hasFocus():
-            break
-    assert window.areas.hasFocus()
-    qtbot.keyClick(window.areas, Key.Key_Home)
-    for _ in range(area):
-        qtbot.keyClick(window.areas, Key.Key_Down)
-    assert window.stack.currentIndex() == area
-    opened.loaded(qtbot)
-
-
-def active(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(widget.isVisible)
-    widget.activateWindow()  # as a window system does; the offscreen one needs telling
-    qtbot.waitUntil(widget.isActiveWindow)
 
 
 def question(qtbot) -> QMessageBox:  # type: ignore[no-untyped-def]
