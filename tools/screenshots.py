@@ -4,7 +4,8 @@
 
 Every area of the main window at 100% and 300% text and in each high-contrast look, the
 Decisions area with a decision chosen and read in full (Enter on the log) at 100% and
-300%, and every dialog under app/ui once (made by its ``example(window)`` classmethod). It works in
+300%, every dialog under app/ui once (made by its ``example(window)`` classmethod), and
+packs for everyone once made, at 300%. It works in
 a temporary data folder (nobody's own data is touched) and draws off screen, so it runs
 on a build machine with no display. Look at the pictures: at 300% nothing may be cut off
 or overlap, and the high-contrast ones must show every edge and the focus ring.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import sys
 import tempfile
 from collections import Counter
@@ -44,6 +46,7 @@ from app.ui.dialog_catalogue import every_dialog_class  # noqa: E402
 from app.ui.display import Display, TextSize  # noqa: E402
 from app.ui.focus_ring import install_focus_ring  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
+from app.ui.packs_everyone import PacksForEveryoneDialog  # noqa: E402
 from app.ui.settings import (  # noqa: E402
     HIGH_CONTRAST_DARK,
     HIGH_CONTRAST_LIGHT,
@@ -155,6 +158,24 @@ def pictures(
         yield f"dialog-{snake(kind.__name__)}", dialog
         dialog.hide()
         dialog.deleteLater()
+    # Packs for everyone once made, at 300%: the result and Open the folder stay in view.
+    display.text_size.choose(300)
+    dialog = PacksForEveryoneDialog.example(window)
+    dialog.show()
+    settle(runner)
+    # A folder of the same name each time, so that the picture changes only with the dialog.
+    scratch = Path(tempfile.gettempdir()) / "roundtable-screenshots"
+    try:
+        dialog.make_in(scratch / "Roundtable packs")
+        for _wait in range(60):  # each pack is a job of its own, one after another
+            settle(runner)
+            if dialog.open_folder_button.isVisible():
+                break
+        yield "dialog-packs-for-everyone-done-300", dialog
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    dialog.hide()
+    dialog.deleteLater()
     # The Display settings dialog in the dark look at 200% too: what it is for.
     display.text_size.choose(200)
     display.choose_look(HIGH_CONTRAST_DARK)

@@ -111,6 +111,7 @@ def match_sentence(total: int, wanted: DecisionFilter) -> str:
 def _combo(name: str) -> QComboBox:
     box = QComboBox()
     box.setAccessibleName(name)
+    box.view().setAccessibleName(name)  # its open list
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(14)
     box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)

@@ -1,20 +1,31 @@
 """What the dialogs that save files into a folder share (packs for everyone, a pack as
-audio): labelled choices that wrap at any text size, the folder with a button to choose
-it, a progress bar with words that screen readers hear, and the buttons, on a page that
-scrolls rather than squashes."""
+audio).
+
+Above, on a page that scrolls rather than squashes: a heading that says the whole of what
+the dialog does (the window's own title is kept short, so the window bar shows all of
+it), the explanation and the labelled choices. Below, always in view however large the
+text: the progress bar, the words that say how far it has got and how it ended (which
+screen readers hear too), and the buttons, which wrap onto more lines when they do not
+fit on one.
+
+The folder is asked for when the work starts, in a folder chooser that opens where the
+last files were saved. Once something is made, "Open the folder" shows it in the
+computer's file manager.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -24,42 +35,88 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
+from app.ui.flow_layout import FlowLayout
 from app.ui.formatting import window_title
-from app.ui.widgets import StatusLine, scrolling
+from app.ui.packs_preview import fit_to_screen
+from app.ui.settings import PACKS_FOLDER, Setting, Settings
+from app.ui.widgets import Heading, StatusLine, named_button, scrolling
+
+# A zero-width space: a place a long folder name may break onto the next line.
+_BREAK = "\u200b"
+
+
+def suggested_folder(location: QStandardPaths.StandardLocation) -> Path:
+    """Where files go the first time: "Roundtable packs" in the person's Documents (or
+    Music) folder."""
+    home = QStandardPaths.writableLocation(location) or str(Path.home())
+    return Path(home) / _("Roundtable packs")
+
+
+def breakable(folder: Path) -> str:
+    """``folder`` as words that may wrap after each separator, so that a long folder name
+    grows taller at large text sizes rather than pushing the window wider than the screen."""
+    return str(folder).replace(os.sep, os.sep + _BREAK)
+
+
+def title_width(title: str) -> int:
+    """How wide a window must be for the window bar to show ``title`` whole: the title in
+    the font window bars use, and room for the window's icon and buttons."""
+    metrics = QFontMetrics(QFontDatabase.systemFont(QFontDatabase.SystemFont.TitleFont))
+    return metrics.horizontalAdvance(title) + 8 * metrics.height()
 
 
 class FolderJobDialog(QDialog):
-    """Subclasses make their choices, then call ``lay_out`` with them and their buttons."""
+    """Subclasses make their choices, then call ``lay_out`` with them and their buttons;
+    their start button calls ``ask_for_folder``."""
 
     def __init__(
-        self, parent: QWidget | None, title: str, *, folder: str, choose_title: str
+        self,
+        parent: QWidget | None,
+        title: str,
+        heading: str,
+        *,
+        settings: Settings,
+        last_folder: Setting[str],
+        suggested: Path,
+        choose_title: str,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(window_title(title))
-        self.setAccessibleName(title)
+        self.setAccessibleName(heading)
+        self.heading = Heading(heading)
+        self.settings, self._last_folder, self._suggested = settings, last_folder, suggested
         self._choose_title = choose_title
-        self.folder = QLineEdit(folder)
-        self.choose_folder_button = QPushButton(_("C&hoose folder…"))
-        self.choose_folder_button.setAccessibleName(_("Choose folder"))
-        self.choose_folder_button.clicked.connect(self.choose_folder)
+        self.made_in: Path | None = None
+        # Replaced in tests, so that nothing is really opened.
+        self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self.progress = QProgressBar()
         self.progress.setAccessibleName(_("Progress"))
+        self.progress.hide()  # until there is something to show
         # The words under the bar are also what screen readers are told.
         self.progress_words = StatusLine()
         self.progress_words.setText(_("Not started."))
-        self.close_button = QPushButton(_("&Close"))
-        self.close_button.setAccessibleName(_("Close"))
+        self.open_folder_button = named_button(
+            _("&Open the folder"), _("Open the folder"), self.open_folder
+        )
+        self.open_folder_button.hide()  # until something has been made
+        self.close_button = named_button(_("&Close"), _("Close"), self.reject)
 
     @classmethod
     def example(cls, window: Any) -> FolderJobDialog:
-        dialog = cls(window, _("Example"), folder="", choose_title=_("Choose a folder"))
-        start = QPushButton(_("&Start"))
+        dialog = cls(
+            window,
+            _("Example"),
+            _("An example of saving files in a folder"),
+            settings=window.settings,
+            last_folder=PACKS_FOLDER,
+            suggested=suggested_folder(QStandardPaths.StandardLocation.DocumentsLocation),
+            choose_title=_("Choose a folder"),
+        )
+        start = QPushButton(_("&Start…"))
         start.setAccessibleName(_("Start"))
         dialog.lay_out(
-            _("Files are made in the folder."),
+            _("Files are made in the folder you choose."),
             [(_("&Example choice:"), QLineEdit(), _("Example choice"))],
-            _("Save in &folder:"),
-            _("Folder"),
             [start],
         )
         return dialog
@@ -68,50 +125,120 @@ class FolderJobDialog(QDialog):
         self,
         explanation: str,
         choices: Sequence[tuple[str, QWidget, str]],
-        folder_label: str,
-        folder_name: str,
         actions: Sequence[QPushButton],
     ) -> None:
-        """``choices`` are (label with its &-letter, field, accessible name), shown above
-        the folder; ``actions`` are the buttons beside Close."""
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(self.choose_folder_button)
+        """``choices`` are (label with its &-letter, field, accessible name); ``actions``
+        are the buttons before Open the folder and Close, the first of them pressed by
+        Enter."""
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        for text, field, name in [*choices, (folder_label, self.folder, folder_name)]:
+        for text, field, name in choices:
             label = QLabel(text)
             label.setBuddy(field)
             field.setAccessibleName(name)
-            if field is self.folder:
-                form.addRow(label, folder_row)
-            else:
-                form.addRow(label, field)
-
+            form.addRow(label, field)
         words = QLabel(explanation)
         words.setWordWrap(True)
-        buttons = QDialogButtonBox()
-        for button in actions:
-            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.rejected.connect(self.reject)
 
         page = QWidget()
         column = QVBoxLayout(page)
+        column.addWidget(self.heading)
         column.addWidget(words)
         column.addLayout(form)
-        column.addWidget(self.progress)
-        column.addWidget(self.progress_words)
         column.addStretch(1)
+
+        buttons = QWidget()
+        row = FlowLayout(buttons)
+        for button in [*actions, self.open_folder_button, self.close_button]:
+            row.addWidget(button)
+        if actions:
+            actions[0].setDefault(True)
+        footer = QWidget()  # with the page's margins, so that the two line up
+        below = QVBoxLayout(footer)
+        below.addWidget(self.progress)
+        below.addWidget(self.progress_words)
+        below.addWidget(buttons)
+
         layout = QVBoxLayout(self)
         layout.addWidget(scrolling(page), 1)
-        layout.addWidget(buttons)
+        layout.addWidget(footer)
 
-    def choose_folder(self) -> QFileDialog:
-        dialog = QFileDialog(self, self._choose_title, self.folder.text())
-        dialog.setFileMode(QFileDialog.FileMode.Directory)
-        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(self.folder.setText)
-        dialog.open()
-        return dialog
+    def fit(self, chars_wide: int, lines_high: int) -> None:
+        """Size the window for its text (as ``fit_to_screen``), and wide enough for its title."""
+        fit_to_screen(self, chars_wide, lines_high)
+        screen = self.screen().availableGeometry()
+        wanted = min(title_width(self.windowTitle()), screen.width() * 9 // 10)
+        if self.width() < wanted:
+            self.resize(wanted, self.height())
+
+    # -- the folder ------------------------------------------------------------------------
+
+    def starting_folder(self) -> Path:
+        """The folder used last, or the first time (or if it has gone) the suggested one,
+        made now so that the chooser can open in it and Enter there chooses it."""
+        last = self.settings.get(self._last_folder)
+        if last and Path(last).is_dir():
+            return Path(last)
+        try:
+            self._suggested.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            existing = next((p for p in self._suggested.parents if p.is_dir()), Path.home())
+            return existing
+        return self._suggested
+
+    def ask_for_folder(self, then: Callable[[Path], object]) -> QFileDialog:
+        """Ask where to save, without waiting; ``then`` gets the folder chosen. Returns the
+        chooser (the computer's own where there is one)."""
+        chooser = QFileDialog(self, self._choose_title, str(self.starting_folder()))
+        chooser.setAccessibleName(self._choose_title)
+        chooser.setFileMode(QFileDialog.FileMode.Directory)
+        chooser.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chooser.fileSelected.connect(lambda chosen: self._chosen(Path(chosen), then))
+        chooser.rejected.connect(
+            lambda: self.progress_words.announce(_("No folder was chosen, so nothing was made."))
+        )
+        chooser.open()
+        return chooser
+
+    def _chosen(self, folder: Path, then: Callable[[Path], object]) -> None:
+        self.settings.set(self._last_folder, str(folder))
+        then(folder)
+
+    # -- progress and the result -----------------------------------------------------------
+
+    def working(self, words: str) -> None:
+        """Work has begun: say so, and put away what belonged to the last result."""
+        self.made_in = None
+        self.open_folder_button.hide()
+        self.progress.show()
+        self.progress_words.announce(words)
+
+    def step(self, done: int, total: int, words: str) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setAccessibleDescription(words)
+        self.progress_words.announce(words)
+
+    def finished_in(self, folder: Path | None, words: str, *, urgent: bool = False) -> None:
+        """Say how it ended (a folder's name may break onto more lines); with a ``folder``,
+        offer to open it, as the button Enter presses and with the keyboard."""
+        if folder is None:
+            self.progress_words.announce(words, urgent=urgent)
+            return
+        self._say_with_folder(words, folder, urgent=urgent)
+        self.made_in = folder
+        self.open_folder_button.show()
+        self.open_folder_button.setDefault(True)
+        self.open_folder_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_folder(self) -> None:
+        if self.made_in is None:
+            return
+        if not self.open_url(QUrl.fromLocalFile(str(self.made_in))):
+            words = _("The folder could not be opened here. It is {folder}.")
+            self._say_with_folder(words.format(folder=self.made_in), self.made_in, urgent=True)
+
+    def _say_with_folder(self, words: str, folder: Path, *, urgent: bool = False) -> None:
+        shown = words.replace(str(folder), breakable(folder))
+        self.progress_words.announce(words, urgent=urgent, shown=shown)

@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.group_label = QLabel(_("&Group:"))
         self.group_chooser = QComboBox()
         self.group_chooser.setAccessibleName(_("Group"))
+        self.group_chooser.view().setAccessibleName(_("Groups"))  # its open list
         self.group_chooser.setPlaceholderText(_("Opening your data…"))
         self.group_chooser.setEnabled(False)
         self.group_chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)

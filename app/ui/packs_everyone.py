@@ -2,8 +2,9 @@
 
 The packs are made one member at a time, each a separate job on the worker thread, so
 other work (another area loading, say) can run in between and the window stays usable.
-Progress is shown in words and on a bar that screen readers hear; Stop ends it after
-the pack being made.
+"Make the packs…" first asks where to put them. Progress is shown in words and on a bar
+that screen readers hear; Stop ends it after the pack being made. A pack that cannot be
+made for one member is said in words, and the others are still made.
 """
 
 from __future__ import annotations
@@ -12,11 +13,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import (
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.errors import RoundtableError
 from app.export.document import Document, PrintStyle
@@ -36,9 +34,9 @@ from app.services.packs.members import DEFAULT_FONT, AudioWriter
 from app.storage import Database
 from app.ui.data import DataSource
 from app.ui.decision_form import announcer, combo
-from app.ui.folder_jobs import FolderJobDialog
-from app.ui.packs_preview import fit_to_screen
+from app.ui.folder_jobs import FolderJobDialog, suggested_folder
 from app.ui.packs_sessions import SessionList
+from app.ui.settings import PACKS_FOLDER, Settings
 from app.ui.tasks import TaskRunner
 
 
@@ -54,11 +52,6 @@ def prepare(db: Database, meeting_id: int, kind: PackKind, font_key: str, out: P
     return run
 
 
-def _default_folder() -> str:
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return str(Path(documents) / _("Roundtable packs"))
-
-
 class PacksForEveryoneDialog(FolderJobDialog):
     def __init__(
         self,
@@ -69,11 +62,16 @@ class PacksForEveryoneDialog(FolderJobDialog):
         meeting_id: int | None = None,
         font_key: str = DEFAULT_FONT,
         write_audio: AudioWriter | None = None,
+        *,
+        settings: Settings,
     ) -> None:
         super().__init__(
             parent,
+            _("Packs for everyone"),
             _("Packs for everyone in {group}").format(group=group.name),
-            folder=_default_folder(),
+            settings=settings,
+            last_folder=PACKS_FOLDER,
+            suggested=suggested_folder(QStandardPaths.StandardLocation.DocumentsLocation),
             choose_title=_("Choose the folder for the packs"),
         )
         self.source, self.runner, self.group = source, runner, group
@@ -82,6 +80,7 @@ class PacksForEveryoneDialog(FolderJobDialog):
         self.run_plan: PackRun | None = None
         self.made: list[Path] = []
         self.waiting_for_audio: list[str] = []
+        self.not_made: dict[str, list[str]] = {}  # what went wrong: the members it happened to
         self._stopping = False
         self._closed = False
         # Once the dialog is closed, what is left to say goes to the main window's status line.
@@ -92,8 +91,9 @@ class PacksForEveryoneDialog(FolderJobDialog):
         self.progress.setTextVisible(True)
         self.progress.setFormat(_("%v of %m packs"))
         self.status_line = self.progress_words
-        self.start_button = QPushButton(_("&Make the packs"))
+        self.start_button = QPushButton(_("&Make the packs…"))
         self.start_button.setAccessibleName(_("Make the packs"))
+        self.start_button.setAccessibleDescription(_("Asks which folder to put them in"))
         self.start_button.setEnabled(False)
         self.start_button.clicked.connect(self.start)
         self.stop_button = QPushButton(_("S&top"))
@@ -103,17 +103,16 @@ class PacksForEveryoneDialog(FolderJobDialog):
         self.lay_out(
             _(
                 "Each member gets the pack in the format and size they asked for. "
-                "Contact details and access needs are never included."
+                "Contact details and access needs are never included. "
+                "You choose the folder to put the packs in when you make them."
             ),
             [
                 (_("&Session:"), self.session, _("Session")),
                 (_("&Kind of pack:"), self.kind, _("Kind of pack")),
             ],
-            _("Save in &folder:"),
-            _("Folder to save the packs in"),
             [self.start_button, self.stop_button],
         )
-        fit_to_screen(self, 90, 20)
+        self.fit(90, 30)
         runner.run(
             source.call,
             list_sessions,
@@ -125,7 +124,7 @@ class PacksForEveryoneDialog(FolderJobDialog):
     @classmethod
     def example(cls, window: Any) -> PacksForEveryoneDialog:
         group = window.current_group() or GroupSummary(0, _("Example group"), "", "", 0, 120, 45, 0)
-        return cls(window, window.source, window.runner, group)
+        return cls(window, window.source, window.runner, group, settings=window.settings)
 
     def _sessions_loaded(self, rows: list) -> None:  # type: ignore[type-arg]
         self.session.set_sessions(rows, self._wanted_meeting)
@@ -137,15 +136,22 @@ class PacksForEveryoneDialog(FolderJobDialog):
     # -- making the packs, one job per member -------------------------------------------
 
     def start(self) -> None:
+        """Ask where to put the packs; they are made once a folder is chosen."""
+        if self.session.chosen() is None:
+            self.status_line.announce(_("Please choose a session first."))
+            return
+        self.ask_for_folder(self.make_in)
+
+    def make_in(self, out: Path) -> None:
         session = self.session.chosen()
-        if session is None or not self.folder.text().strip():
-            self.status_line.announce(_("Please choose a session and a folder first."))
+        if session is None:
+            self.status_line.announce(_("Please choose a session first."))
             return
         self.made, self.waiting_for_audio, self._documents = [], [], {}
+        self.not_made = {}
         self._stopping = False
         self._busy(True)
-        self.progress_words.setText(_("Finding out who gets which pack…"))
-        out = Path(self.folder.text().strip())
+        self.working(_("Finding out who gets which pack…"))
         self.runner.run(
             self.source.call,
             prepare,
@@ -173,12 +179,11 @@ class PacksForEveryoneDialog(FolderJobDialog):
         if self._closed:
             self._finish(out)
             return
-        self.progress.setRange(0, max(len(run.plans), 1))
-        self.progress.setValue(0)
-        self.status_line.announce(
-            ngettext("Making {count} pack…", "Making {count} packs…", len(run.plans)).format(
-                count=len(run.plans)
-            )
+        count = len(run.plans)
+        self.step(
+            0,
+            max(count, 1),
+            ngettext("Making {count} pack…", "Making {count} packs…", count).format(count=count),
         )
         self._make(out, 0)
 
@@ -196,7 +201,7 @@ class PacksForEveryoneDialog(FolderJobDialog):
             out,
             self._documents,
             on_done=partial(self._made, out, index),
-            on_error=self._stopped_by_problem,
+            on_error=partial(self._not_made, out, index),
         )
 
     def _made(self, out: Path, index: int, path: Path | None) -> None:
@@ -207,13 +212,24 @@ class PacksForEveryoneDialog(FolderJobDialog):
             self.waiting_for_audio.append(plan.name)
         else:
             self.made.append(path)
-        if self._closed:
-            self._make(out, index + 1)  # says how far it got, in the main window
-            return
-        words = progress_words(index + 1, len(run.plans), plan)
-        self.progress.setValue(index + 1)
-        self.progress.setAccessibleDescription(words)
-        self.progress_words.show_quietly(words)
+        if not self._closed:  # once closed, the main window is told only how it ended
+            self.step(index + 1, len(run.plans), progress_words(index + 1, len(run.plans), plan))
+        self._make(out, index + 1)
+
+    def _not_made(self, out: Path, index: int, message: str) -> None:
+        """One member's pack could not be made: say so, and go on to the next member."""
+        run = self.run_plan
+        assert run is not None
+        name = run.plans[index].name
+        self.not_made.setdefault(message, []).append(name)
+        if not self._closed:
+            self.step(
+                index + 1,
+                len(run.plans),
+                _("Could not make the pack for {name}: {problem}").format(
+                    name=name, problem=message
+                ),
+            )
         self._make(out, index + 1)
 
     def _finish(self, out: Path) -> None:
@@ -227,16 +243,42 @@ class PacksForEveryoneDialog(FolderJobDialog):
                 )
             return
         self._busy(False)
+        self.finished_in(out, self._result_words(out, total), urgent=bool(self.not_made))
+
+    def _result_words(self, out: Path, total: int) -> str:
+        made = len(self.made)
         if self._stopping:
-            words = _("Stopped. Made {made} of {total} packs, in {folder}.")
-        else:
-            words = _("Done. Made {made} of {total} packs, in {folder}.")
-        words = words.format(made=len(self.made), total=total, folder=out)
-        if self.waiting_for_audio:
-            words += " " + _("Not made here, as they asked for audio: {names}.").format(
-                names=", ".join(self.waiting_for_audio)
+            words = ngettext(
+                "Stopped. Made {made} of {total} pack in {folder}.",
+                "Stopped. Made {made} of {total} packs in {folder}.",
+                total,
             )
-        self.progress_words.announce(words)
+        elif made == total:
+            words = ngettext(
+                "Done. Made {made} pack in {folder}.", "Done. Made {made} packs in {folder}.", made
+            )
+        else:
+            words = ngettext(
+                "Done. Made {made} of {total} pack in {folder}.",
+                "Done. Made {made} of {total} packs in {folder}.",
+                total,
+            )
+        said = [words.format(made=made, total=total, folder=out)]
+        for problem, names in self.not_made.items():
+            said.append(
+                ngettext(
+                    "Could not make the pack for {names}: {problem}",
+                    "Could not make the packs for {names}: {problem}",
+                    len(names),
+                ).format(names=", ".join(names), problem=problem)
+            )
+        if self.waiting_for_audio:
+            said.append(
+                _("Not made here, as they asked for audio: {names}.").format(
+                    names=", ".join(self.waiting_for_audio)
+                )
+            )
+        return " ".join(said)
 
     def _stopped_by_problem(self, message: str) -> None:
         if self._closed:
@@ -247,9 +289,11 @@ class PacksForEveryoneDialog(FolderJobDialog):
         self._failed(message)
 
     def _busy(self, busy: bool) -> None:
-        self.start_button.setEnabled(not busy)
         self.stop_button.setEnabled(busy)
-        for control in (self.session, self.kind, self.folder, self.choose_folder_button):
+        if busy:  # the keyboard stays beside the progress, on the one button that acts now
+            self.stop_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.start_button.setEnabled(not busy)
+        for control in (self.session, self.kind):
             control.setEnabled(not busy)
 
     def _failed(self, message: str) -> None:

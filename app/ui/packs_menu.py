@@ -87,6 +87,7 @@ def open_packs_for_everyone(
         meeting_id if meeting_id is not None else _chosen_session_id(window),
         font,
         read_aloud.member_audio_writer() if read_aloud is not None else None,
+        settings=window.settings,
     )
     return _show(dialog)
 

@@ -58,6 +58,7 @@ class SessionsPanel(RecordsPanel):
         self.show_label = QLabel(_("&Show:"))
         self.show_chooser = QComboBox()
         self.show_chooser.setAccessibleName(_("Show"))
+        self.show_chooser.view().setAccessibleName(_("Show"))  # its open list
         for key, words in SHOW_CHOICES:
             self.show_chooser.addItem(_(words), key)
         self.show_label.setBuddy(self.show_chooser)

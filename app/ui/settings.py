@@ -79,6 +79,10 @@ SPEECH_RATES: tuple[int, ...] = tuple(range(80, 351, 5))
 SPEECH_RATE = Setting("speech/rate_wpm", 175, "Reading speed", SPEECH_RATES)
 SPEECH_VOICE = Setting("speech/voice", "", "Voice")
 
+# Where packs were last saved; "" until then (the first time, a folder in Documents or Music).
+PACKS_FOLDER = Setting("packs/folder", "", "The folder packs for everyone were saved in last")
+AUDIO_PACKS_FOLDER = Setting("packs/audio_folder", "", "The folder audio packs were saved in last")
+
 ALL_SETTINGS: tuple[Setting, ...] = (  # type: ignore[type-arg]
     TEXT_SIZE,
     LOOK,
@@ -87,6 +91,8 @@ ALL_SETTINGS: tuple[Setting, ...] = (  # type: ignore[type-arg]
     GROUP_PURPOSE,
     SPEECH_RATE,
     SPEECH_VOICE,
+    PACKS_FOLDER,
+    AUDIO_PACKS_FOLDER,
 )
 
 

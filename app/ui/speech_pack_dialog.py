@@ -2,8 +2,9 @@
 folder of sound files (a short spoken contents, then one numbered file for each part), for
 a member who prefers to listen.
 
-The pack is built and recorded on the worker thread, through the window's speech; progress
-is shown on a bar and in words that screen readers hear.
+"Record…" first asks where to put the sound files. The pack is built and recorded on the
+worker thread, through the window's speech; progress is shown on a bar and in words that
+screen readers hear.
 """
 
 from __future__ import annotations
@@ -13,9 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
-from PySide6.QtWidgets import (
-    QPushButton,
-)
+from PySide6.QtWidgets import QPushButton
 
 from app.errors import ValidationError
 from app.export.audio import AudioPack, write_audio_pack
@@ -27,9 +26,9 @@ from app.services.packs import KIND_WORDS, PackKind
 from app.speech import SpeechService
 from app.storage import Database
 from app.ui.decision_form import combo
-from app.ui.folder_jobs import FolderJobDialog
+from app.ui.folder_jobs import FolderJobDialog, suggested_folder
 from app.ui.packs_sessions import SessionList
-from app.ui.settings import SPEECH_RATE, SPEECH_VOICE
+from app.ui.settings import AUDIO_PACKS_FOLDER, SPEECH_RATE, SPEECH_VOICE
 
 KINDS = (PackKind.BEFORE, PackKind.AFTER, PackKind.DECISIONS)
 
@@ -63,17 +62,15 @@ def record_pack(
     )
 
 
-def _default_folder() -> str:
-    music = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.MusicLocation)
-    return str(Path(music) / _("Roundtable packs"))
-
-
 class AudioPackDialog(FolderJobDialog):
     def __init__(self, window: Any, group: GroupSummary) -> None:
         super().__init__(
             window,
+            _("Save a pack as audio"),
             _("Save a pack as audio for {group}").format(group=group.name),
-            folder=_default_folder(),
+            settings=window.settings,
+            last_folder=AUDIO_PACKS_FOLDER,
+            suggested=suggested_folder(QStandardPaths.StandardLocation.MusicLocation),
             choose_title=_("Choose the folder for the sound files"),
         )
         self.main_window, self.group = window, group
@@ -85,25 +82,24 @@ class AudioPackDialog(FolderJobDialog):
         self.kind.currentIndexChanged.connect(self._kind_chosen)
         self.session = SessionList()
         self.progress.setFormat(_("%v of %m files"))
-        self.start_button = QPushButton(_("&Record"))
+        self.start_button = QPushButton(_("&Record…"))
         self.start_button.setAccessibleName(_("Record the pack"))
+        self.start_button.setAccessibleDescription(_("Asks which folder to put it in"))
         self.start_button.clicked.connect(self.start)
         self.lay_out(
             _(
                 "The pack is read aloud into sound files: a short contents, then one file for "
                 "each part, so a listener can skip between parts. It uses the reading speed "
                 "and voice in the Display settings. Contact details and access needs are "
-                "never included."
+                "never included. You choose the folder to put them in when you record."
             ),
             [
                 (_("&Kind of pack:"), self.kind, _("Kind of pack")),
                 (_("&Session:"), self.session, _("Session")),
             ],
-            _("Save in &folder:"),
-            _("Folder to save the sound files in"),
             [self.start_button],
         )
-        self.resize(640, 560)
+        self.fit(90, 34)
         window.runner.run(
             window.source.call,
             list_sessions,
@@ -121,21 +117,31 @@ class AudioPackDialog(FolderJobDialog):
         self.session.setEnabled(self.kind.currentData() != PackKind.DECISIONS)
 
     def start(self) -> None:
+        """Ask where to put the sound files; they are recorded once a folder is chosen."""
+        if self._wants_session():
+            self.progress_words.announce(_("Please choose a session first."))
+            return
+        self.ask_for_folder(self.record_in)
+
+    def _wants_session(self) -> bool:
+        return self.kind.currentData() != PackKind.DECISIONS and self.session.chosen() is None
+
+    def record_in(self, folder: Path) -> None:
+        if self._wants_session():
+            self.progress_words.announce(_("Please choose a session first."))
+            return
         kind = PackKind(self.kind.currentData())
         session = self.session.chosen()
-        folder = self.folder.text().strip()
-        if not folder or (kind != PackKind.DECISIONS and session is None):
-            self.progress_words.announce(_("Please choose a session and a folder first."))
-            return
         words = _(KIND_WORDS[kind])
         if session is not None and kind != PackKind.DECISIONS:
             words = f"{words} {session.starts_at:%Y-%m-%d} {session.title}"
-        out = Path(folder) / packs.safe_file_name(words)
+        out = folder / packs.safe_file_name(words)
         read_aloud = self.main_window.read_aloud
         settings = self.main_window.settings
+        self.close_button.setFocus()  # beside the progress, rather than lost with Record
         self.start_button.setEnabled(False)
         self.progress.setRange(0, 0)
-        self.progress_words.announce(_("Recording the pack…"))
+        self.working(_("Recording the pack…"))
         self.main_window.runner.run(
             self.main_window.source.call,
             partial(
@@ -154,21 +160,19 @@ class AudioPackDialog(FolderJobDialog):
         )
 
     def _stepped(self, done: int, total: int, words: str) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-        self.progress.setAccessibleDescription(words)
-        self.progress_words.show_quietly(words)
+        self.step(done, total, words)
 
     def _recorded(self, made: AudioPack) -> None:
         self.made = made
         self.start_button.setEnabled(True)
         minutes, seconds = divmod(round(made.seconds), 60)
-        self.progress_words.announce(
+        self.finished_in(
+            made.folder,
             _(
                 "Done. Saved {count} sound files, {minutes} min {seconds} s in all, in {folder}."
             ).format(
                 count=len(made.recordings), minutes=minutes, seconds=seconds, folder=made.folder
-            )
+            ),
         )
 
     def _failed(self, message: str) -> None:

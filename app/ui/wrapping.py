@@ -5,16 +5,18 @@ Qt's own draw their words on one line and ask for that whole line as their least
 at large text sizes a long one pushes its page sideways, and a magnifier user has to scroll
 left and right to read every line of the form. These ask only for room for their longest
 word and grow taller instead, as a word-wrapped label does. To the keyboard, mnemonics and
-a screen reader they are still Qt's own.
+a screen reader they are still Qt's own, except that the drop-down list's open list carries
+the list's name: Qt leaves it nameless, and a screen reader finds it even while it is shut.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QPaintEvent, QPalette
+from PySide6.QtGui import QPaintEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QLabel,
     QListView,
     QSizePolicy,
     QStyle,
@@ -155,6 +157,14 @@ class WrappingComboBox(QComboBox):
             view.setUniformItemSizes(False)
             view.setResizeMode(QListView.ResizeMode.Adjust)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        name_choice_list(self)
+        super().showEvent(event)
+
+    def showPopup(self) -> None:
+        name_choice_list(self)
+        super().showPopup()
+
     def _option(self) -> QStyleOptionComboBox:
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
@@ -235,3 +245,14 @@ class WrappingComboBox(QComboBox):
             words,
             QPalette.ColorRole.ButtonText,
         )
+
+
+def name_choice_list(box: QComboBox) -> None:
+    """Give ``box``'s open list the name ``box`` goes by (its own, or its label's)."""
+    name = box.accessibleName()
+    window = box.window()
+    if not name and window is not None:
+        label = next((found for found in window.findChildren(QLabel) if found.buddy() is box), None)
+        name = label.text().replace("&", "").rstrip(":") if label is not None else ""
+    if name:
+        box.view().setAccessibleName(name)

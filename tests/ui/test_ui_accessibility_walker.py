@@ -15,6 +15,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
+    QComboBox,
     QLabel,
     QMainWindow,
     QPlainTextEdit,
@@ -31,6 +32,7 @@ from app.ui.dialog_catalogue import every_dialog_class
 from app.ui.display import apply_text_size
 from app.ui.looks import apply_look
 from app.ui.settings import LOOK_KEYS, NORMAL_LOOK
+from app.ui.wrapping import WrappingComboBox
 
 SIZES = (100, 200, 300)
 
@@ -158,6 +160,35 @@ def test_the_walker_finds_a_nameless_control_a_cut_label_a_missed_control_and_a_
     assert "does not fit" not in remaining
     assert "Skipped" in remaining  # the jump over it was not mended
     assert shiboken6.isValid(top)
+
+
+def test_the_walker_finds_a_drop_down_list_whose_open_list_has_no_name(qtbot):
+    top = QWidget()
+    top.setWindowTitle("Choosing a group")
+    chooser = QComboBox()
+    chooser.addItems(["Kit That Works group", "Digital Inclusion Panel"])
+    chooser.setAccessibleName("Group")  # the drop-down is named; its open list is not
+    wrapping = WrappingComboBox()
+    wrapping.addItems(["Before the session", "After the session"])
+    wrapping.setAccessibleName("Kind of pack")
+    column = QVBoxLayout(top)
+    column.addWidget(chooser)
+    column.addWidget(wrapping)
+    qtbot.addWidget(top)
+    top.show()
+    qtbot.waitExposed(top)
+    walker = Walker(qtbot)
+    walker.check_screen(top, "group chooser")
+    assert walker.problems == [
+        "[group chooser] its open list has no accessible name: QComboBox "
+        "text='Kit That Works group' (name it with view().setAccessibleName, or use "
+        "WrappingComboBox)"
+    ]
+    assert wrapping.view().accessibleName() == "Kind of pack"  # named after itself
+    chooser.view().setAccessibleName("Groups")
+    mended = Walker(qtbot)
+    mended.check_screen(top, "group chooser")
+    assert mended.problems == []
 
 
 def test_the_walker_finds_text_and_edges_below_the_contrast_targets(qtbot, normal_look_after):

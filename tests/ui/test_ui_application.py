@@ -9,7 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.errors import DatabaseInUse
 from app.services import example_data
@@ -162,6 +164,45 @@ def test_a_new_user_is_offered_the_example_groups(db):
     again = Answering(True)
     assert application.offer_example_data(db, again) is False
     assert again.asked == []
+
+
+@pytest.mark.parametrize(("key", "wanted"), [(Qt.Key.Key_A, True), (Qt.Key.Key_S, False)])
+def test_the_first_start_question_is_answered_with_its_alt_keys(qtbot, db, key, wanted):
+    """The real question box, answered from the keyboard as a person would: Alt+A adds
+    the example groups, Alt+S starts empty."""
+    seen: dict[str, object] = {}
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not box.isActiveWindow():
+            if box is not None:
+                box.activateWindow()  # Alt keys work in the window that has the keyboard
+            QTimer.singleShot(20, answer)
+            return
+        seen["shown"] = [button.text() for button in box.buttons()]
+        seen["spoken"] = [
+            QAccessible.queryAccessibleInterface(button).text(QAccessible.Text.Name)
+            for button in box.buttons()
+        ]
+        qtbot.keyClick(box, key, Qt.KeyboardModifier.AltModifier)
+
+    def give_up() -> None:  # so that a key that does nothing fails the test, not hangs it
+        seen["stuck"] = True
+        box = QApplication.activeModalWidget()
+        if box is not None:
+            box.close()
+
+    safety = QTimer()
+    safety.setSingleShot(True)
+    safety.timeout.connect(give_up)
+    safety.start(10_000)
+    QTimer.singleShot(0, answer)
+    chosen = application.offer_example_data(db, application.MessageBoxDialogs())
+    safety.stop()
+    assert "stuck" not in seen
+    assert chosen is wanted
+    assert sorted(seen["shown"]) == ["&Add the example groups", "&Start empty"]
+    assert sorted(seen["spoken"]) == ["Add the example groups", "Start empty"]
 
 
 def test_the_fault_hook_logs_and_speaks_plainly(qapp, capsys, caplog):

@@ -24,7 +24,9 @@ ANSWERS = {
     "Close",
     "Close the session",
     "Confirm the ticked payments",
-    "Choose folder…",
+    "Make the packs…",
+    "Record…",
+    "Start…",
     "Save as…",
 }
 

@@ -59,8 +59,8 @@ def test_restore_a_backup_after_asking(qtbot, open_window, sample, db):
 
     question = window.file_actions.confirm_restore(backup)
     assert backup.name in question.text()
-    assert question.defaultButton().text() == "Cancel"  # Enter does the safe thing
-    restore_button = next(b for b in question.buttons() if b.text() == "Restore this backup")
+    assert question.defaultButton().text() == "&Cancel"  # Enter does the safe thing
+    restore_button = next(b for b in question.buttons() if b.text() == "&Restore this backup")
     restore_button.click()
     qtbot.waitUntil(lambda: "Restored the data from" in " ".join(window.status_line.announced))
     wait_loaded(qtbot, window)

@@ -278,7 +278,7 @@ def test_finishing_the_summary_asks_before_ticked_payments_go_unconfirmed(
 
     summary.cancel_button.click()  # Finish
     box = question()
-    finish = next(b for b in box.buttons() if b.text() == "Finish without confirming")
+    finish = next(b for b in box.buttons() if b.text() == "&Finish without confirming")
     finish.click()
     qtbot.waitUntil(lambda: not summary.isVisible())
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
-from ui_helpers import wait_loaded
+from ui_helpers import choose_folder, wait_loaded
 
 from app.export.document import PrintStyle
 from app.services.packs import PackKind
@@ -186,7 +186,7 @@ def test_save_as_suggests_a_name_in_words(qtbot, pack_dialog) -> None:
 
 
 def test_packs_for_everyone_while_the_window_stays_usable(
-    qtbot, open_window, sample, tmp_path
+    qtbot, open_window, sample, tmp_path, home
 ) -> None:
     parts = open_window()
     window = parts.window
@@ -205,10 +205,11 @@ def test_packs_for_everyone_while_the_window_stays_usable(
     action.trigger()
     dialog = the_open(PacksForEveryoneDialog)[0]
     qtbot.waitUntil(dialog.start_button.isEnabled)
-    dialog.folder.setText(str(tmp_path / "packs"))
     order: list[str] = []
     dialog.progress.valueChanged.connect(lambda value: order.append(f"pack {value}"))
     qtbot.keyClick(dialog, Qt.Key.Key_M, ALT)
+    (tmp_path / "packs").mkdir()
+    choose_folder(qtbot, tmp_path / "packs")
     qtbot.waitUntil(lambda: not dialog.start_button.isEnabled())
     # Other work asked for meanwhile runs between two members' packs, not after them all.
     parts.runner.run(lambda: None, on_done=lambda _none: order.append("other work"))
@@ -218,7 +219,7 @@ def test_packs_for_everyone_while_the_window_stays_usable(
     assert len(dialog.made) == total
     assert dialog.progress.value() == dialog.progress.maximum() == total
     assert dialog.progress.accessibleDescription().startswith(f"Made {total} of {total} packs: ")
-    assert dialog.status_line.announced[-1].startswith(f"Done. Made {total} of {total} packs")
+    assert dialog.status_line.announced[-1] == f"Done. Made {total} packs in {tmp_path / 'packs'}."
     margaret = next(path for path in dialog.made if "Margaret O'Neill" in path.name)
     assert margaret.name.endswith("large print 24pt.pdf")
     assert "For Margaret O'Neill." in pdf_text(margaret)
@@ -233,19 +234,19 @@ def test_packs_for_everyone_can_be_stopped_and_leave_audio_to_its_format(
     panel_index = next(n for n, g in enumerate(window.groups) if g.id == sample.panel)
     window.group_chooser.setCurrentIndex(panel_index)
     wait_loaded(qtbot, window)
-    dialog = PacksForEveryoneDialog(window, parts.source, parts.runner, window.current_group())
+    dialog = PacksForEveryoneDialog(
+        window, parts.source, parts.runner, window.current_group(), settings=parts.settings
+    )
     dialog.show()
     qtbot.waitUntil(dialog.start_button.isEnabled)
-    dialog.folder.setText(str(tmp_path / "all"))
-    dialog.start()
+    dialog.make_in(tmp_path / "all")
     qtbot.waitUntil(dialog.start_button.isEnabled, timeout=60_000)
     assert dialog.waiting_for_audio == ["Tomasz Nowak"]
     assert (
         "Not made here, as they asked for audio: Tomasz Nowak." in dialog.status_line.announced[-1]
     )
 
-    dialog.folder.setText(str(tmp_path / "stopped"))
-    dialog.start()
+    dialog.make_in(tmp_path / "stopped")
     dialog.stop()
     qtbot.waitUntil(dialog.start_button.isEnabled, timeout=60_000)
     assert dialog.status_line.announced[-1].startswith("Stopped. Made 0 of 2 packs")
@@ -327,12 +328,13 @@ def test_closing_packs_for_everyone_stops_it_and_says_so_in_the_window(
 ) -> None:
     parts, _panel = open_sessions(qtbot, open_window, sample.equipment)
     window = parts.window
-    dialog = PacksForEveryoneDialog(window, parts.source, parts.runner, window.current_group())
+    dialog = PacksForEveryoneDialog(
+        window, parts.source, parts.runner, window.current_group(), settings=parts.settings
+    )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     qtbot.waitUntil(dialog.start_button.isEnabled)
-    dialog.folder.setText(str(tmp_path / "closed"))
-    dialog.start()
+    dialog.make_in(tmp_path / "closed")
     dialog.close()
     qtbot.waitUntil(
         lambda: any(s.startswith("Stopped making packs.") for s in window.status_line.announced),

@@ -1,4 +1,5 @@
-"""Save a pack as audio, from the Read aloud menu: by keyboard, with progress in words."""
+"""Save a pack as audio, from the Read aloud menu: by keyboard, asking where to put it, with
+progress in words and the result in view, and the folder opened at the end."""
 
 from __future__ import annotations
 
@@ -6,36 +7,50 @@ import wave
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication
+from ui_helpers import choose_folder, the_folder_chooser
 from walker import Walker
 
 from app.services.packs import PackKind
 from app.ui.display_dialog import DisplayDialog
+from app.ui.folder_jobs import title_width
 from app.ui.looks import apply_look
-from app.ui.settings import LOOK_KEYS, NORMAL_LOOK
+from app.ui.settings import AUDIO_PACKS_FOLDER, LOOK_KEYS, NORMAL_LOOK
 from app.ui.speech_pack_dialog import AudioPackDialog
 from tests.speech.no_engine import hide_engine
 
 ALT = Qt.KeyboardModifier.AltModifier
 
 
-def _dialog(qtbot, open_window, folder: Path) -> AudioPackDialog:  # type: ignore[no-untyped-def]
+def _dialog(qtbot, open_window) -> AudioPackDialog:  # type: ignore[no-untyped-def]
     window = open_window().window
     window.read_aloud.audio_pack_action.trigger()
     dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, AudioPackDialog))
     qtbot.waitExposed(dialog)
     qtbot.waitUntil(lambda: dialog.session.count() > 0, timeout=20_000)
-    dialog.folder.setText(str(folder))
     return dialog
 
 
-def test_a_session_pack_recorded_by_keyboard(qtbot, open_window, sample, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    dialog = _dialog(qtbot, open_window, tmp_path / "audio")
-    qtbot.keyClick(dialog, Qt.Key.Key_R, ALT)  # Record
+def test_a_session_pack_recorded_by_keyboard(
+    qtbot, open_window, sample, home, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = _dialog(qtbot, open_window)
+    assert dialog.windowTitle() == "Save a pack as audio — Roundtable"  # short, so whole
+    assert dialog.width() >= title_width(dialog.windowTitle())
+    opened: list[QUrl] = []
+    dialog.open_url = lambda url: opened.append(url) or True
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog, Qt.Key.Key_R, ALT)  # Record…, which first asks where
+    chooser = the_folder_chooser(qtbot)
+    assert Path(chooser.directory().absolutePath()) == home / "Music" / "Roundtable packs"
+    (tmp_path / "audio").mkdir()
+    choose_folder(qtbot, tmp_path / "audio")
     qtbot.waitUntil(lambda: dialog.made is not None, timeout=60_000)
     made = dialog.made
     assert made.folder.parent == tmp_path / "audio"
+    assert dialog.settings.get(AUDIO_PACKS_FOLDER) == str(tmp_path / "audio")
     assert made.folder.name == "Before the session 2025-04-01 Online forms"  # the group shown
     names = sorted(path.name for path in made.folder.iterdir())
     assert names[0] == "00 Contents.wav" and len(names) == len(made.recordings) >= 3
@@ -43,15 +58,37 @@ def test_a_session_pack_recorded_by_keyboard(qtbot, open_window, sample, tmp_pat
         with wave.open(str(path), "rb") as wav:
             assert wav.getnframes() > wav.getframerate()  # over a second each
     assert dialog.progress.value() == dialog.progress.maximum() == len(names)
-    assert dialog.progress_words.announced[-1].startswith(f"Done. Saved {len(names)} sound files")
+    said = dialog.progress_words.announced
+    assert f"Recorded 1 of {len(names)}: 00 Contents" in said
+    assert said[-1].startswith(f"Done. Saved {len(names)} sound files")
+    assert said[-1].endswith(f" in {made.folder}.")
+    # The result offers the folder the files are in, as the button Enter presses.
+    assert dialog.focusWidget() is dialog.open_folder_button
+    assert dialog.open_folder_button.isDefault()
+    qtbot.keyClick(dialog.open_folder_button, Qt.Key.Key_Return)
+    assert opened == [QUrl.fromLocalFile(str(made.folder))]
+    dialog.close()
+
+
+def test_cancelling_the_chooser_records_nothing(qtbot, open_window, sample, home) -> None:  # type: ignore[no-untyped-def]
+    dialog = _dialog(qtbot, open_window)
+    dialog.start_button.click()
+    the_folder_chooser(qtbot).reject()
+    qtbot.waitUntil(
+        lambda: (
+            dialog.progress_words.announced[-1:] == ["No folder was chosen, so nothing was made."]
+        )
+    )
+    assert dialog.made is None and dialog.start_button.isEnabled()
+    assert not list((home / "Music" / "Roundtable packs").iterdir())
     dialog.close()
 
 
 def test_the_decision_log_needs_no_session(qtbot, open_window, sample, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    dialog = _dialog(qtbot, open_window, tmp_path / "audio")
+    dialog = _dialog(qtbot, open_window)
     dialog.kind.setCurrentIndex(dialog.kind.findData(PackKind.DECISIONS))
     assert not dialog.session.isEnabled()
-    dialog.start()
+    dialog.record_in(tmp_path / "audio")
     qtbot.waitUntil(lambda: dialog.made is not None, timeout=60_000)
     assert dialog.made.folder.name == "Decision log"
     dialog.close()
@@ -61,8 +98,8 @@ def test_no_engine_says_how_to_get_one(
     qtbot, open_window, sample, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     hide_engine(tmp_path, monkeypatch, "library")
-    dialog = _dialog(qtbot, open_window, tmp_path / "audio")
-    dialog.start()
+    dialog = _dialog(qtbot, open_window)
+    dialog.record_in(tmp_path / "audio")
     qtbot.waitUntil(dialog.start_button.isEnabled, timeout=30_000)
     assert (
         "Install espeak-ng: sudo apt-get install espeak-ng" in (dialog.progress_words.announced[-1])

@@ -18,8 +18,7 @@ def _panel_dialog(qtbot, open_window, sample, folder: Path):  # type: ignore[no-
     wait_loaded(qtbot, window)
     dialog = open_packs_for_everyone(window)
     qtbot.waitUntil(dialog.start_button.isEnabled, timeout=20_000)
-    dialog.folder.setText(str(folder))
-    dialog.start()
+    dialog.make_in(folder)
     qtbot.waitUntil(dialog.start_button.isEnabled, timeout=120_000)
     return window, dialog
 

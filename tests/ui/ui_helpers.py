@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from app.models.enums import PackFormat, Role
 from app.services import aims, decisions, groups, live_close, meetings, people
@@ -93,3 +98,28 @@ def visit_every_area(qtbot, window: MainWindow) -> None:  # type: ignore[no-unty
         window.areas.setCurrentRow(area)
         wait_loaded(qtbot, window)
     window.areas.setCurrentRow(0)
+
+
+def the_folder_chooser(qtbot) -> QFileDialog:  # type: ignore[no-untyped-def]
+    """The folder chooser that has just opened (Qt's own, off screen)."""
+
+    def shown() -> list[QFileDialog]:
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QFileDialog) and w.isVisible()
+        ]
+
+    qtbot.waitUntil(lambda: bool(shown()))
+    return shown()[0]
+
+
+def choose_folder(qtbot, folder: Path) -> QFileDialog:  # type: ignore[no-untyped-def]
+    """Go to ``folder`` in the folder chooser that has just opened, and press Enter there."""
+    chooser = the_folder_chooser(qtbot)
+    chooser.activateWindow()
+    qtbot.waitUntil(chooser.isActiveWindow)
+    chooser.setDirectory(str(folder))
+    qtbot.keyClick(chooser.focusWidget() or chooser, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(chooser) or not chooser.isVisible())
+    return chooser

@@ -3,7 +3,9 @@ ACCESSIBILITY.md's rules there.
 
 ``Walker.check_screen`` checks, in the window as it is now:
   * names: every visible, enabled control that Tab can reach has a non-empty name
-    through ``QAccessible`` (what a screen reader says; a tooltip is not a name);
+    through ``QAccessible`` (what a screen reader says; a tooltip is not a name), and so
+    has the open list of every drop-down list among them (a screen reader finds that
+    list inside the drop-down even while it is shut);
   * Tab: pressing Tab from the first control visits every control and comes back round
     (an unchecked round choice counts as reached when a choice of its group is, since the
     arrow keys move between them);
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QApplication,
+    QComboBox,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -121,6 +124,12 @@ def accessible_name(widget: QWidget) -> str:
     return ""
 
 
+def _own_name(widget: QWidget) -> str:
+    """The name a screen reader says for ``widget`` itself, with no label to fall back on."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Name).strip() if interface is not None else ""
+
+
 def tab_stops(top: QWidget) -> list[QWidget]:
     """The visible, enabled controls Tab should reach, in the order Qt chains them."""
     found: list[QWidget] = []
@@ -178,6 +187,12 @@ class Walker:
             if not accessible_name(widget):
                 self.problem(
                     where, f"no accessible name: {describe(widget)}; {_neighbours(widget)}"
+                )
+            if isinstance(widget, QComboBox) and not _own_name(widget.view()):
+                self.problem(
+                    where,
+                    f"its open list has no accessible name: {describe(widget)} "
+                    "(name it with view().setAccessibleName, or use WrappingComboBox)",
                 )
         self.check_tab_order(top, stops, where)
         self.check_fit(top, where)

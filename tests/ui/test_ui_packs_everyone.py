@@ -1,0 +1,198 @@
+"""Packs for everyone by keyboard: where to put them is asked, the progress and the result
+stay in view and are heard, the folder can be opened, and one member's failure is said
+without stopping the others."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt, QUrl
+from PySide6.QtWidgets import QApplication, QWidget
+from ui_helpers import choose_folder, the_folder_chooser, wait_loaded
+
+from app.errors import RoundtableError
+from app.ui.folder_jobs import title_width
+from app.ui.packs_everyone import PacksForEveryoneDialog
+from app.ui.settings import PACKS_FOLDER
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def open_dialog(qtbot, parts, group_id: int) -> PacksForEveryoneDialog:  # type: ignore[no-untyped-def]
+    window = parts.window
+    window.activateWindow()
+    window.group_chooser.setCurrentIndex(
+        next(n for n, g in enumerate(window.groups) if g.id == group_id)
+    )
+    wait_loaded(qtbot, window)
+    action = next(
+        a
+        for m in window.menuBar().actions()
+        if m.text() == "&Packs"
+        for a in m.menu().actions()
+        if a.text() == "Packs for &everyone…"
+    )
+    action.trigger()
+    dialog = next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, PacksForEveryoneDialog) and w.isVisible()
+    )
+    qtbot.waitUntil(dialog.start_button.isEnabled, timeout=20_000)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def wait_done(qtbot, dialog: PacksForEveryoneDialog) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: dialog.open_folder_button.isVisible(), timeout=60_000)
+
+
+def in_view(widget: QWidget, dialog: QWidget) -> bool:
+    """Shown whole inside the dialog, without scrolling: nothing below its lower edge, and
+    nothing hidden by what holds it."""
+    area = QRect(widget.mapTo(dialog, QPoint(0, 0)), widget.size())
+    return (
+        widget.isVisible()
+        and dialog.rect().contains(area)
+        and widget.visibleRegion().boundingRect() == widget.rect()
+    )
+
+
+def test_make_the_packs_asks_where_and_offers_to_open_the_folder(
+    qtbot, open_window, sample, home, tmp_path
+) -> None:
+    parts = open_window()
+    dialog = open_dialog(qtbot, parts, sample.equipment)
+    opened: list[QUrl] = []
+    dialog.open_url = lambda url: opened.append(url) or True
+
+    qtbot.keyClick(dialog, Qt.Key.Key_M, ALT)
+    # The first time, the chooser opens in a folder of its own in Documents.
+    chooser = the_folder_chooser(qtbot)
+    suggested = home / "Documents" / "Roundtable packs"
+    assert Path(chooser.directory().absolutePath()) == suggested
+    assert chooser.windowTitle() == "Choose the folder for the packs"
+    out = tmp_path / "for the session"
+    out.mkdir()
+    choose_folder(qtbot, out)
+    wait_done(qtbot, dialog)
+
+    total = len(sample.equipment_members)
+    assert len(dialog.made) == total and all(path.parent == out for path in dialog.made)
+    said = dialog.status_line.announced
+    assert f"Made 1 of {total} packs: Aisha Bello, standard print 14pt." in said
+    assert said[-1] == f"Done. Made {total} packs in {out}."
+    assert dialog.progress_words.accessibleDescription() == said[-1]
+    # The result offers the folder, as the button with the keyboard that Enter presses.
+    button = dialog.open_folder_button
+    assert dialog.focusWidget() is button and button.isDefault()
+    dialog.activateWindow()  # as the window system does once the chooser has gone
+    qtbot.waitUntil(button.hasFocus)
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    assert opened == [QUrl.fromLocalFile(str(out))]
+    qtbot.keyClick(dialog, Qt.Key.Key_O, ALT)
+    qtbot.waitUntil(lambda: len(opened) == 2)  # an Alt key presses its button a moment later
+
+    # The folder is remembered: the next time, the chooser opens in it.
+    assert parts.settings.get(PACKS_FOLDER) == str(out)
+    qtbot.keyClick(dialog, Qt.Key.Key_M, ALT)
+    again = the_folder_chooser(qtbot)
+    assert Path(again.directory().absolutePath()) == out
+    again.reject()
+    dialog.close()
+
+
+def test_cancelling_the_chooser_makes_nothing_and_says_so(qtbot, open_window, sample, home) -> None:
+    parts = open_window()
+    dialog = open_dialog(qtbot, parts, sample.equipment)
+    qtbot.keyClick(dialog, Qt.Key.Key_M, ALT)
+    chooser = the_folder_chooser(qtbot)
+    chooser.activateWindow()
+    qtbot.waitUntil(chooser.isActiveWindow)
+    qtbot.keyClick(chooser, Qt.Key.Key_Escape)
+    qtbot.waitUntil(
+        lambda: dialog.status_line.announced[-1:] == ["No folder was chosen, so nothing was made."]
+    )
+    assert parts.runner.wait_idle()
+    assert dialog.made == [] and dialog.run_plan is None
+    assert not list((home / "Documents" / "Roundtable packs").iterdir())
+    assert not dialog.open_folder_button.isVisible() and dialog.start_button.isEnabled()
+    assert parts.settings.get(PACKS_FOLDER) == ""  # nothing chosen, nothing remembered
+    dialog.close()
+
+
+def test_one_members_failure_is_said_and_the_others_are_made(
+    qtbot, open_window, sample, tmp_path
+) -> None:
+    parts = open_window()
+    window = parts.window
+    window.group_chooser.setCurrentIndex(
+        next(n for n, g in enumerate(window.groups) if g.id == sample.panel)
+    )
+    wait_loaded(qtbot, window)
+
+    def no_speech(_document, _out):  # type: ignore[no-untyped-def]
+        raise RoundtableError("The computer's speech stopped part way.")
+
+    dialog = PacksForEveryoneDialog(
+        window,
+        parts.source,
+        parts.runner,
+        window.current_group(),
+        write_audio=no_speech,
+        settings=parts.settings,
+    )
+    dialog.show()
+    qtbot.waitUntil(dialog.start_button.isEnabled)
+    dialog.make_in(tmp_path / "panel")
+    wait_done(qtbot, dialog)
+    assert [path.name.split(" - ")[-2] for path in dialog.made] == ["Grace Okafor"]
+    said = dialog.status_line.announced
+    failure = "Could not make the pack for Tomasz Nowak: The computer's speech stopped part way."
+    assert failure in said  # when it happened
+    assert said[-1] == f"Done. Made 1 of 2 packs in {tmp_path / 'panel'}. {failure}"
+    dialog.close()
+
+
+@pytest.mark.parametrize("percent", [100, 300])
+def test_the_title_is_whole_and_the_result_stays_in_view(
+    qtbot, open_window, sample, tmp_path, percent
+) -> None:
+    parts = open_window()
+    parts.text_size.choose(percent)
+    dialog = open_dialog(qtbot, parts, sample.equipment)
+    # The window bar has a short title, all of it shown; the heading has the whole words.
+    assert dialog.windowTitle() == "Packs for everyone — Roundtable"
+    assert dialog.width() >= title_width(dialog.windowTitle())
+    assert dialog.heading.text() == "Packs for everyone in Kit That Works group"
+    screen = dialog.screen().availableGeometry()
+    assert dialog.width() <= screen.width() and dialog.height() <= screen.height()
+
+    dialog.make_in(tmp_path / "a folder with a long name to wrap at the largest text size")
+    qtbot.waitUntil(lambda: dialog.progress.isVisible())
+    assert in_view(dialog.progress, dialog) and in_view(dialog.stop_button, dialog)
+    assert dialog.stop_button.hasFocus()  # beside the progress, ready to stop it
+    wait_done(qtbot, dialog)
+    for part in (dialog.progress, dialog.progress_words, dialog.open_folder_button):
+        assert in_view(part, dialog), part
+    assert dialog.progress_words.text().startswith("Done. Made 3 packs in ")
+    assert dialog.progress_words.height() >= dialog.progress_words.heightForWidth(
+        dialog.progress_words.width()
+    )
+    dialog.close()
+    parts.text_size.choose(100)
+
+
+def test_a_folder_that_cannot_be_opened_is_said(qtbot, open_window, sample, tmp_path) -> None:
+    parts = open_window()
+    dialog = open_dialog(qtbot, parts, sample.equipment)
+    dialog.open_url = lambda _url: False
+    dialog.make_in(tmp_path)
+    wait_done(qtbot, dialog)
+    qtbot.keyClick(dialog.open_folder_button, Qt.Key.Key_Space)
+    assert dialog.status_line.announced[-1] == (
+        f"The folder could not be opened here. It is {tmp_path}."
+    )
+    dialog.close()
