@@ -47,6 +47,17 @@ def data_dir(_private_data_dir: Path) -> Path:
     return _private_data_dir
 
 
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A home folder of the test's own, so that a folder Roundtable offers the first time
+    (Documents/Roundtable packs) is made in it and never in the real one."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    monkeypatch.setenv("HOME", str(folder))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / ".config"))
+    return folder
+
+
 @pytest.fixture
 def file_db(data_dir: Path) -> Iterator[Database]:
     database = open_database(data_dir)

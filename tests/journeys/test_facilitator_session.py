@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import time, timedelta
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from shiboken6 import isValid
@@ -29,7 +28,6 @@ from tests.journeys.conftest import (
 )
 
 Key = Qt.Key
-NO_RAISE = ("This plugin does not support raise", "This plugin does not support propagateSizeHints")
 WORDING = "Deliveries will come with a phone call the day before."
 
 
@@ -75,7 +73,6 @@ def plan_a_session(qtbot, opened) -> None:  # type: ignore[no-untyped-def]
     assert sessions is opened.window.current_panel()
 
 
-@pytest.mark.qt_log_ignore(*NO_RAISE)
 def test_plan_run_live_close_and_find_it_held_with_its_decision(qtbot, journey, with_examples):
     opened = journey()
     window = opened.window
@@ -166,7 +163,6 @@ def test_plan_run_live_close_and_find_it_held_with_its_decision(qtbot, journey, 
     assert held.status.value == "held"
 
 
-@pytest.mark.qt_log_ignore(*NO_RAISE)
 def test_live_mode_is_left_by_keyboard_and_the_main_window_comes_back(
     qtbot, journey, with_examples
 ):

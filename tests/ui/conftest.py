@@ -54,17 +54,6 @@ def _put_back_application_font(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A home folder of the test's own, so that a folder Roundtable offers the first time
-    (Documents/Roundtable packs) is made in it and never in the real one."""
-    folder = tmp_path / "home"
-    folder.mkdir()
-    monkeypatch.setenv("HOME", str(folder))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / ".config"))
-    return folder
-
-
-@pytest.fixture
 def sample(db: Database) -> Sample:
     return make_sample(db)
 
