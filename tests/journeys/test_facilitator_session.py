@@ -45,6 +45,21 @@ def the_live_window() -> LiveWindow:
     return shown[0]
 
 
+def start_live_from_the_list(qtbot, sessions) -> LiveWindow:  # type: ignore[no-untyped-def]
+    """Start live session (Alt+L) from the Sessions list, on the session it has the keyboard
+    on; the notes of the live window have the keyboard."""
+    sessions.table.setFocus()
+    qtbot.waitUntil(sessions.table.hasFocus)
+    qtbot.keyClick(sessions.table, Key.Key_L, ALT)  # "Start &live session"
+    qtbot.waitUntil(lambda: any(isinstance(w, LiveWindow) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()))  # fmt: skip
+    live = the_live_window()
+    qtbot.waitUntil(lambda: live.state is not None, timeout=10_000)
+    active(qtbot, live)
+    qtbot.waitUntil(live.notes.hasFocus)
+    return live
+
+
 def plan_a_session(qtbot, opened) -> None:  # type: ignore[no-untyped-def]
     """Sessions → New session…: a title, a start time typed, one agenda item; Ctrl+S."""
     to_area(qtbot, opened, SESSIONS_AREA)
@@ -88,15 +103,7 @@ def test_plan_run_live_close_and_find_it_held_with_its_decision(qtbot, journey, 
     assert sessions.model.index(row, SessionListModel.NUMBER).data() == str(planned.id)
 
     # Into live mode from the chosen row, with its access key.
-    sessions.table.setFocus()
-    qtbot.waitUntil(sessions.table.hasFocus)
-    qtbot.keyClick(sessions.table, Key.Key_L, ALT)  # "Start &live session"
-    qtbot.waitUntil(lambda: any(isinstance(w, LiveWindow) and w.isVisible()
-                                for w in QApplication.topLevelWidgets()))  # fmt: skip
-    live = the_live_window()
-    qtbot.waitUntil(lambda: live.state is not None, timeout=10_000)
-    active(qtbot, live)
-    qtbot.waitUntil(live.notes.hasFocus)
+    live = start_live_from_the_list(qtbot, sessions)
 
     # Check in: each key moves on to the next person not yet checked in.
     press(qtbot, opened, Key.Key_C, ALT)
@@ -172,13 +179,7 @@ def test_live_mode_is_left_by_keyboard_and_the_main_window_comes_back(
     sessions = window.current_panel()
     sessions.table.setFocus()
     qtbot.keyClick(sessions.table, Key.Key_Home)
-    qtbot.keyClick(sessions.table, Key.Key_L, ALT)
-    qtbot.waitUntil(lambda: any(isinstance(w, LiveWindow) and w.isVisible()
-                                for w in QApplication.topLevelWidgets()))  # fmt: skip
-    live = the_live_window()
-    qtbot.waitUntil(lambda: live.state is not None, timeout=10_000)
-    active(qtbot, live)
-    qtbot.waitUntil(live.notes.hasFocus)
+    live = start_live_from_the_list(qtbot, sessions)
 
     # Escape asks first; Escape again stays, with everything as it was.
     qtbot.keyClicks(live.notes, "Still here.")
