@@ -48,11 +48,11 @@ def data_dir(_private_data_dir: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A home folder of the test's own, so that a folder Roundtable offers the first time
-    (Documents/Roundtable packs) is made in it and never in the real one."""
-    folder = tmp_path / "home"
-    folder.mkdir()
+    (Documents/Roundtable packs) is made in it and never in the real one. It lies outside
+    ``tmp_path``, which some tests check holds only what they made."""
+    folder = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(folder))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / ".config"))
     return folder

@@ -104,8 +104,14 @@ class PaymentDialog(FormDialog):
 
     @classmethod
     def example(cls, window: Any) -> PaymentDialog:  # type: ignore[override]
-        panel = next((p for p in window.panels if hasattr(p, "mark_all_button")), None)
-        rows = panel.model.rows() if panel is not None else []
+        """On the chosen group's first payment, read afresh (the Payments area may be out of
+        sight, with no rows yet)."""
+        group = window.current_group()
+        rows: list[PaymentRow] = []
+        if group is not None:
+            future = window.runner.run(window.source.call, payments.list_payments, group.id)
+            window.runner.wait_idle()
+            rows = future.result()
         row = (
             rows[0]
             if rows

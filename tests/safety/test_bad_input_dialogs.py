@@ -30,6 +30,7 @@ from app.ui.display import TextSize
 from app.ui.main_window import MainWindow
 from app.ui.settings import Settings
 from app.ui.tasks import TaskRunner, fault_message
+from app.ui.time_field import TimeField
 
 # Shapes that other dialogs are built from: they have no service of their own to save to.
 NOT_FORMS = {"FormDialog", "DecisionDialog"}
@@ -54,8 +55,11 @@ def text_fields(dialog: QDialog) -> list[QWidget]:
     fields = []
     for widget in dialog.findChildren(QWidget):
         if isinstance(widget, QLineEdit):
-            # A spin box's or date's text is a number or a date; an editable drop-down
-            # (who is recording it, say) is typed into like any text field.
+            # A spin box's, date's or time's text is a number, a date or a time (times
+            # typed are checked in tests/services/test_typed_time.py); an editable
+            # drop-down (who is recording it, say) is typed into like any text field.
+            if isinstance(widget, TimeField):
+                continue
             owner = widget.parent()
             if isinstance(owner, QAbstractSpinBox) or widget.isReadOnly():
                 continue

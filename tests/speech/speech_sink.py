@@ -40,7 +40,7 @@ class SoundSink:
 
 def install_sound_sink(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SoundSink:
     folder = tmp_path / "home"
-    folder.mkdir(exist_ok=True)  # every test has a home of its own (tests/conftest.py)
+    folder.mkdir()
     sink = SoundSink(folder)
     monkeypatch.setenv("HOME", str(folder))
     # No sound server here: say so at once rather than have the library look for one.

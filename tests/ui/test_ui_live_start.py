@@ -98,7 +98,7 @@ def test_the_command_line_opens_live_mode_on_a_session_by_number_next_or_last(db
     assert missing.returncode == 1
     assert missing.stderr.strip() == "There is no session planned from today on."
     wrong = live_command("--live", "tomorrow", "--smoke", data_dir=data_dir)
-    assert wrong.returncode == 1
+    assert wrong.returncode == 2  # called wrongly, as every command says misuse
     assert "give its number, “next” or “last”" in wrong.stderr
 
 
