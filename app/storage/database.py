@@ -212,9 +212,10 @@ def write_refused(error: BaseException | None) -> StorageError | None:
     elif "locked" in message or "busy" in message:
         return DatabaseInUse(
             _(
-                "Roundtable could not save this, because its data is {in_use}. Everything "
-                "saved before is safe. Please try again in a moment."
-            ).format(in_use=_in_use_by_another())
+                "Roundtable could not save this, because its data is in use by another copy "
+                "of Roundtable (or another program). Everything saved before is safe. Please "
+                "try again in a moment."
+            )
         )
     else:
         return None
@@ -238,18 +239,14 @@ def _translate(error: BaseException | None, path: Path) -> StorageError:
 
 def data_in_use() -> DatabaseInUse:
     """The data file is held by another copy of Roundtable (or another program): the one
-    refusal for opening, checking and restoring alike."""
+    refusal for opening, checking and restoring alike. (A refused save, above, names the
+    cause in the same words, each a whole sentence for translators.)"""
     return DatabaseInUse(
         _(
-            "Roundtable's data is {in_use}. Please close it and try again; nothing has "
-            "been changed."
-        ).format(in_use=_in_use_by_another())
+            "Roundtable's data is in use by another copy of Roundtable (or another program). "
+            "Please close it and try again; nothing has been changed."
+        )
     )
-
-
-def _in_use_by_another() -> str:
-    # One wording of the cause, whether it stopped opening the data or saving to it.
-    return _("in use by another copy of Roundtable (or another program)")
 
 
 def _upgrade_failed(error: MigrationFailed, kept: Path | None) -> MigrationFailed:
