@@ -23,6 +23,7 @@ from app.services import decisions
 from app.services.changes import Change
 from app.services.decisions import DecisionChoices, DecisionDetails, DecisionFilter
 from app.services.groups import GroupSummary
+from app.ui.changes import News
 from app.ui.comment_dialog import AddCommentDialog
 from app.ui.data import DataSource, DecisionsStart
 from app.ui.decision_details import DecisionPage
@@ -183,15 +184,17 @@ class DecisionsPanel(RecordsPanel):
                 on_done=partial(self._choices_loaded, group.id),
             )
 
-    def refresh(self) -> None:
-        super().refresh()
-        if self.group is not None:  # the filters may have new aims, sessions or people
+    def _heard(self, news: News) -> None:
+        # The filters offer the group's aims, sessions and people: read them again on any
+        # such change, even when the log itself was read since.
+        if self.group is not None and news.kinds & self.SHOWS:
             self.runner.run(
                 self.source.call,
                 decisions.filter_choices,
                 self.group.id,
                 on_done=partial(self._choices_loaded, self.group.id),
             )
+        super()._heard(news)
 
     def _choices_loaded(self, group_id: int, choices: DecisionChoices) -> None:
         if self.group is None or self.group.id != group_id:

@@ -244,6 +244,9 @@ class SessionsPanel(RecordsPanel):
         window = open_live_window(
             self.source, self.runner, chosen.id, text_size=text_size, main_window=self.window()
         )
+        # Left, it is gone for good (its timers and voice with it): starting live mode again
+        # makes a new one, which reads everything afresh.
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.live_windows[chosen.id] = window
         window.closed.connect(lambda key=chosen.id: self.live_windows.pop(key, None))
 

@@ -150,7 +150,7 @@ def test_plan_run_live_close_and_find_it_held_with_its_decision(qtbot, journey, 
     # Back in the main window, by Enter: the session is held and the decision is listed,
     # with no restart and nothing asked to refresh.
     qtbot.keyClick(closed.text, Key.Key_Return)
-    qtbot.waitUntil(lambda: not live.isVisible())
+    qtbot.waitUntil(lambda: not isValid(live) or not live.isVisible())
     qtbot.waitUntil(window.isActiveWindow)
     assert window.status_line.announced[-1] == "Left live mode. Everything is saved."
 
@@ -193,6 +193,6 @@ def test_live_mode_is_left_by_keyboard_and_the_main_window_comes_back(
     active(qtbot, live)
     qtbot.keyClick(QApplication.focusWidget(), Key.Key_Escape)
     qtbot.keyClick(question(qtbot), Key.Key_L, ALT)  # "&Leave live mode"
-    qtbot.waitUntil(lambda: not live.isVisible())
+    qtbot.waitUntil(lambda: not isValid(live) or not live.isVisible())
     qtbot.waitUntil(window.isActiveWindow)
     assert window.status_line.announced[-1] == "Left live mode. Everything is saved."
