@@ -37,6 +37,7 @@ from app.ui.group_purpose import PurposeToggle
 from app.ui.settings import LAST_GROUP, Settings
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import StatusLine, scrolling
+from app.ui.wrapping import ChoiceBox
 
 if TYPE_CHECKING:
     from app.services.groups import GroupSummary
@@ -91,7 +92,7 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(APP_NAME)
 
         self.group_label = QLabel(_("&Group:"))
-        self.group_chooser = QComboBox()
+        self.group_chooser = ChoiceBox()
         self.group_chooser.setAccessibleName(_("Group"))
         self.group_chooser.view().setAccessibleName(_("Groups"))  # its open list
         self.group_chooser.setPlaceholderText(_("Opening your data…"))
