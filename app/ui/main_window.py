@@ -116,8 +116,14 @@ class MainWindow(QMainWindow):
         self.group_chooser.currentIndexChanged.connect(self._choose_group)
 
         self.status_line = StatusLine()
-        self.statusBar().addWidget(self.status_line, 1)
-        self.statusBar().setSizeGripEnabled(False)
+        bar = self.statusBar()
+        bar.addWidget(self.status_line, 1)
+        bar.setSizeGripEnabled(False)
+        # Qt's status bar is fixed at its size hint's height, which it works out for words
+        # wrapped at a width of Qt's choosing, often narrower than the window: a one-line
+        # message took two lines' room, a long one many more, a blank band under it. Not
+        # fixed, it is as tall as what it says now needs at the window's width.
+        bar.setSizePolicy(bar.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Preferred)
         runner.failed.connect(lambda message: self.status_line.announce(message, urgent=True))
         self.purpose_toggle = PurposeToggle(self.purpose, settings, self.status_line.announce)
 
