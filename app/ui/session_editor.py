@@ -15,7 +15,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -47,6 +46,7 @@ from app.ui.session_pages import AimsPage, WhenWherePage
 from app.ui.session_plan_page import PlanPage
 from app.ui.session_venue import VenueEditor, announce
 from app.ui.tasks import TaskRunner
+from app.ui.titled_dialog import Dialog
 from app.ui.widgets import Heading, StatusLine, scrolling
 
 NEW_SESSION_HOUR = 10
@@ -72,7 +72,7 @@ def load_for_editor(
     return details, choices
 
 
-class SessionEditor(QDialog):
+class SessionEditor(Dialog):
     saved = Signal(object)  # the SessionDetails as saved
 
     def __init__(

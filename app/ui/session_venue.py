@@ -7,7 +7,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from app.services.wording import label
 from app.ui.data import DataSource
 from app.ui.formatting import window_title
 from app.ui.tasks import TaskRunner
+from app.ui.titled_dialog import Dialog
 from app.ui.widgets import Heading, StatusLine, scrolling
 from app.ui.wrapping import WrappingCheckBox
 
@@ -68,7 +68,7 @@ def labelled(text: str, field: QWidget, name: str) -> QLabel:
     return caption
 
 
-class VenueEditor(QDialog):
+class VenueEditor(Dialog):
     """A small form for a new venue; ``saved`` carries the venue once it is kept."""
 
     saved = Signal(object)  # VenueRow

@@ -17,7 +17,9 @@ ACCESSIBILITY.md's rules there.
     of the scrolling page that holds it, which would make a reader scroll sideways along
     every line (lists and tables may scroll sideways inside themselves);
   * style sheets: none sets a font, which would override the chosen text size;
-  * Alt keys: no two menus, labelled fields, buttons or tabs share an &-letter.
+  * Alt keys: no two menus, labelled fields, buttons or tabs share an &-letter;
+  * title: a dialog is wide enough for its window bar to show its whole title (within
+    its screen), rather than "Record a decis… — Roundtable".
 ``Walker.check_menus`` opens each menu of a window's menu bar, and each menu within, and
 lists every item whose words or keys are cut short.
 ``Walker.check_contrast`` measures the palette roles the screen is drawn with, the focus
@@ -38,6 +40,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QComboBox,
+    QDialog,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -54,6 +57,7 @@ from walker_fit import SLACK, menu_items_cut, text_need
 from app.ui.focus_ring import ring_colours
 from app.ui.looks import EDGE_TARGET, TEXT_TARGET, BorderStyle, contrast
 from app.ui.packs_preview import PagePicture
+from app.ui.titled_dialog import title_room
 
 MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
 # What the offscreen test platform says when a menu pops up (it has no window system to
@@ -198,6 +202,18 @@ class Walker:
         self.check_fit(top, where)
         self.check_style_sheets(top, where)
         self.check_mnemonics(top, where)
+        self.check_title(top, where)
+
+    def check_title(self, top: QWidget, where: str) -> None:
+        if not isinstance(top, QDialog) or not top.windowTitle():
+            return
+        wanted = title_room(top)
+        if top.width() < wanted:
+            self.problem(
+                where,
+                f"its title is cut in the window bar: {top.windowTitle()!r} needs the window "
+                f"{wanted} px wide, not {top.width()} (derive it from titled_dialog.Dialog)",
+            )
 
     def check_mnemonics(self, top: QWidget, where: str) -> None:
         """No two Alt+letter keys in one window alike: with two, Alt+letter only moves
