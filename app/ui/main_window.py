@@ -205,8 +205,7 @@ class MainWindow(QMainWindow):
         previous: QWidget = self.areas
         for panel in self.panels:
             # An area may have a control above its table (a search field) that comes first.
-            first_control = getattr(panel, "first_control", None)
-            first = first_control() if first_control is not None else panel.table
+            first = panel.first_control()
             QWidget.setTabOrder(previous, first)
             previous = first
 

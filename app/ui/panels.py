@@ -97,6 +97,11 @@ class RecordsPanel(QWidget):
     def heightForWidth(self, width: int) -> int:
         return -1 if self.isHidden() else super().heightForWidth(width)
 
+    def first_control(self) -> QWidget:
+        """Where Tab goes first in this area, straight from the list of areas: the table,
+        unless a control above it (a search field, a filter) comes first as it is read."""
+        return self.table
+
     def make_model(self) -> RowTableModel:
         raise NotImplementedError
 

@@ -113,6 +113,10 @@ class SessionsPanel(RecordsPanel):
         self.model.modelReset.connect(self._update_buttons)
         self._update_buttons()
 
+    def first_control(self) -> QWidget:
+        """The Show filter, above the list."""
+        return self.show_chooser
+
     def make_model(self) -> RowTableModel:
         return SessionListModel(self)
 
