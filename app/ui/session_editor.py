@@ -151,6 +151,8 @@ class SessionEditor(Dialog):
         layout.addLayout(buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
+        self.when.changed.connect(self._messages_outdated)  # before a message of timing
+        self.plan.changed.connect(self._messages_outdated)
         self.when.changed.connect(self._update_timing)
         self.when.start_changed.connect(self.plan.model.set_start)
         self.when.new_venue_wanted.connect(self.new_venue)
@@ -256,7 +258,7 @@ class SessionEditor(Dialog):
     # -- timing --------------------------------------------------------------------------
 
     def _tell(self, line: StatusLine, text: str) -> None:
-        announce(self, line, text)
+        announce(line, text)
 
     def _update_timing(self, speak: bool = True) -> None:
         if self.choices is None:
@@ -301,7 +303,13 @@ class SessionEditor(Dialog):
     # -- saving and closing --------------------------------------------------------------
 
     def messages_say(self, text: str, urgent: bool = False) -> None:
-        announce(self, self.messages, text, urgent=urgent)
+        announce(self.messages, text, urgent=urgent)
+
+    def _messages_outdated(self) -> None:
+        # A message answers the last thing done ("Added: 2. (no title yet), 15 minutes."):
+        # once the session is changed after it, it no longer says how things are.
+        self.messages.hide()
+        self.messages.clear()
 
     def _first_problem(self, details: SessionDetails) -> bool:
         """Point at the first thing that cannot be saved as typed; True if there was one."""
