@@ -54,3 +54,15 @@ def test_the_walker_sees_real_imports() -> None:
     modules = {module for _path, module in imported_modules(APP / "services")}
     assert "sqlalchemy" in modules
     assert "app.storage" in modules
+
+
+def test_every_drop_down_list_is_measured_afresh() -> None:
+    # Qt's own keeps its least size from the first time it is measured, whatever the text
+    # size does after (see app.ui.wrapping.ChoiceBox); only ChoiceBox itself may make one.
+    offenders = []
+    for path in (APP / "ui").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "QComboBox":
+                offenders.append(f"{path.relative_to(APP)}:{node.lineno}")
+    assert offenders == []

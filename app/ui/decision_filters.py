@@ -28,6 +28,7 @@ from app.i18n import N_, _, ngettext
 from app.services.decisions import DecisionChoices, DecisionFilter, PersonChoice
 from app.services.wording import label
 from app.ui.formatting import format_date, shorten
+from app.ui.wrapping import ChoiceBox
 
 DEBOUNCE_MS = 250
 RAISED_BY = (
@@ -109,7 +110,7 @@ def match_sentence(total: int, wanted: DecisionFilter) -> str:
 
 
 def _combo(name: str) -> QComboBox:
-    box = QComboBox()
+    box = ChoiceBox()
     box.setAccessibleName(name)
     box.view().setAccessibleName(name)  # its open list
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

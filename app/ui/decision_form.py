@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -31,6 +30,7 @@ from app.ui.formatting import window_title
 from app.ui.member_fields import name_field
 from app.ui.save_elsewhere import SaveElsewhere
 from app.ui.tasks import TaskRunner
+from app.ui.titled_dialog import Dialog
 from app.ui.widgets import scrolling
 from app.ui.wrapping import WrappingCheckBox, WrappingComboBox
 
@@ -84,7 +84,7 @@ class OptionalDate:
         return date(chosen.year(), chosen.month(), chosen.day())
 
 
-class FormDialog(QDialog):
+class FormDialog(Dialog):
     """A dialog of labelled fields with Save and Cancel. Subclasses add fields and say in
     ``save_call`` which service to run; ``saved`` carries its result."""
 

@@ -136,6 +136,10 @@ class DecisionsPanel(RecordsPanel):
 
     # -- the log ----------------------------------------------------------------------
 
+    def first_control(self) -> QWidget:
+        """The search field, above the filters and the log."""
+        return self.filters.focus_chain()[0]
+
     def make_model(self) -> RowTableModel:
         model = DecisionsModel(self.runner, self)
         model.fetch_failed.connect(self._more_failed)
@@ -400,7 +404,7 @@ class DecisionsPanel(RecordsPanel):
 
     def showEvent(self, event: QShowEvent) -> None:
         # In reading order: filters, the log, the way into a decision, then the decision.
-        # (The main window puts each area's table straight after the list of areas.)
+        # (The main window puts the search field straight after the list of areas.)
         filters = self.filters.focus_chain()
         before = self.table.previousInFocusChain()
         if before is not filters[-1]:

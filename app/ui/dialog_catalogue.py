@@ -12,10 +12,12 @@ import pkgutil
 from PySide6.QtWidgets import QDialog
 
 import app.ui
+from app.ui.titled_dialog import Dialog
 
 
 def every_dialog_class() -> list[type[QDialog]]:
-    """Each QDialog subclass defined under app/ui, in order of module and name."""
+    """Each QDialog subclass defined under app/ui, in order of module and name: all but
+    ``titled_dialog.Dialog``, the base they share, which no one sees by itself."""
     for module in pkgutil.walk_packages(app.ui.__path__, "app.ui."):
         importlib.import_module(module.name)
     found: list[type[QDialog]] = []
@@ -23,6 +25,6 @@ def every_dialog_class() -> list[type[QDialog]]:
     while waiting:
         kind = waiting.pop()
         waiting += kind.__subclasses__()
-        if kind.__module__.startswith("app.ui") and kind not in found:
+        if kind.__module__.startswith("app.ui") and kind not in found and kind is not Dialog:
             found.append(kind)
     return sorted(found, key=lambda kind: f"{kind.__module__}.{kind.__qualname__}")

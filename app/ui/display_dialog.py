@@ -14,7 +14,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QButtonGroup,
-    QDialog,
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from app.ui.fonts import available_fonts, sample_font
 from app.ui.looks import LOOKS, look
 from app.ui.settings import HIGH_CONTRAST_DARK, HIGH_CONTRAST_LIGHT, NORMAL_LOOK, TEXT_SIZES
 from app.ui.speech_settings import SpeechSettingsBox
+from app.ui.titled_dialog import Dialog
 from app.ui.widgets import Heading, scrolling
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ def nearest_size(percent: int) -> int:
     return min(TEXT_SIZES, key=lambda size: (abs(size - percent), size))
 
 
-class DisplayDialog(QDialog):
+class DisplayDialog(Dialog):
     def __init__(self, display: Display, window: MainWindow) -> None:
         super().__init__(window)
         self.display = display

@@ -21,9 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFontDatabase, QFontMetrics
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QDialog,
     QFileDialog,
     QFormLayout,
     QLabel,
@@ -36,9 +35,10 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.ui.flow_layout import FlowLayout
-from app.ui.formatting import window_title
+from app.ui.formatting import title_width, window_title
 from app.ui.packs_preview import fit_to_screen
 from app.ui.settings import PACKS_FOLDER, Setting, Settings
+from app.ui.titled_dialog import Dialog
 from app.ui.widgets import Heading, StatusLine, named_button, scrolling
 
 # A zero-width space: a place a long folder name may break onto the next line.
@@ -58,14 +58,7 @@ def breakable(folder: Path) -> str:
     return str(folder).replace(os.sep, os.sep + _BREAK)
 
 
-def title_width(title: str) -> int:
-    """How wide a window must be for the window bar to show ``title`` whole: the title in
-    the font window bars use, and room for the window's icon and buttons."""
-    metrics = QFontMetrics(QFontDatabase.systemFont(QFontDatabase.SystemFont.TitleFont))
-    return metrics.horizontalAdvance(title) + 8 * metrics.height()
-
-
-class FolderJobDialog(QDialog):
+class FolderJobDialog(Dialog):
     """Subclasses make their choices, then call ``lay_out`` with them and their buttons;
     their start button calls ``ask_for_folder``."""
 

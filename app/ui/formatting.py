@@ -1,10 +1,12 @@
-"""Dates, lengths of time and long text, in the words the screens show and read aloud."""
+"""Dates, lengths of time and long text, in the words the screens show and read aloud;
+and windows' titles, and how wide a window must be to show its title whole."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtGui import QFontDatabase, QFontMetrics
 
 from app import APP_NAME
 from app.i18n import _, ngettext
@@ -15,6 +17,13 @@ TABLE_TEXT_LIMIT = 400
 def window_title(title: str) -> str:
     """A window's title: what it shows, then the application's name."""
     return _("{title} — {app}").format(title=title, app=APP_NAME)
+
+
+def title_width(title: str) -> int:
+    """How wide a window must be for the window bar to show ``title`` whole: the title in
+    the font window bars use, and room for the window's icon and buttons."""
+    metrics = QFontMetrics(QFontDatabase.systemFont(QFontDatabase.SystemFont.TitleFont))
+    return metrics.horizontalAdvance(title) + 8 * metrics.height()
 
 
 def format_date(value: date | None) -> str:

@@ -3,10 +3,10 @@
 Each is a complete QPalette of our own, so every colour pair on screen is known and
 measured (the accessibility walker checks each against ACCESSIBILITY.md's targets). They
 are drawn with the Fusion style, the one style that paints with the palette everywhere,
-wrapped in ``BorderStyle`` so that the edges of controls are drawn in the palette's
-``Mid`` colour, which holds 3:1 against what surrounds them (Fusion's own edges are a pale
-shade of the window colour, about 2:1), and menus are as wide as the words they draw. No
-style sheet is used, so nothing here can touch a font or a text size.
+wrapped in ``BorderStyle`` so that the edges of controls and menus are drawn in the
+palette's ``Mid`` colour, which holds 3:1 against what surrounds them (Fusion's own edges
+are a pale shade of the window colour, about 2:1), and menus are as wide as the words they
+draw. No style sheet is used, so nothing here can touch a font or a text size.
 """
 
 from __future__ import annotations
@@ -191,6 +191,11 @@ class BorderStyle(QProxyStyle):
         QStyle.PrimitiveElement.PE_Frame,
         QStyle.PrimitiveElement.PE_PanelButtonCommand,
         QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        # Menus: Fusion edges them in a shade of the window colour, 2.6:1 on the light
+        # looks and black on black, where a menu ran into the window behind it. (A drop-down
+        # list's open list is a frame, which PE_Frame edges.)
+        QStyle.PrimitiveElement.PE_FrameMenu,
+        QStyle.PrimitiveElement.PE_PanelMenu,
     )
     _INDICATORS = (
         QStyle.PixelMetric.PM_IndicatorWidth,

@@ -37,6 +37,7 @@ from app.ui.group_purpose import PurposeToggle
 from app.ui.settings import LAST_GROUP, Settings
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import StatusLine, scrolling
+from app.ui.wrapping import ChoiceBox
 
 if TYPE_CHECKING:
     from app.services.groups import GroupSummary
@@ -91,7 +92,7 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(APP_NAME)
 
         self.group_label = QLabel(_("&Group:"))
-        self.group_chooser = QComboBox()
+        self.group_chooser = ChoiceBox()
         self.group_chooser.setAccessibleName(_("Group"))
         self.group_chooser.view().setAccessibleName(_("Groups"))  # its open list
         self.group_chooser.setPlaceholderText(_("Opening your data…"))
@@ -115,8 +116,14 @@ class MainWindow(QMainWindow):
         self.group_chooser.currentIndexChanged.connect(self._choose_group)
 
         self.status_line = StatusLine()
-        self.statusBar().addWidget(self.status_line, 1)
-        self.statusBar().setSizeGripEnabled(False)
+        bar = self.statusBar()
+        bar.addWidget(self.status_line, 1)
+        bar.setSizeGripEnabled(False)
+        # Qt's status bar is fixed at its size hint's height, which it works out for words
+        # wrapped at a width of Qt's choosing, often narrower than the window: a one-line
+        # message took two lines' room, a long one many more, a blank band under it. Not
+        # fixed, it is as tall as what it says now needs at the window's width.
+        bar.setSizePolicy(bar.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Preferred)
         runner.failed.connect(lambda message: self.status_line.announce(message, urgent=True))
         self.purpose_toggle = PurposeToggle(self.purpose, settings, self.status_line.announce)
 
@@ -198,8 +205,7 @@ class MainWindow(QMainWindow):
         previous: QWidget = self.areas
         for panel in self.panels:
             # An area may have a control above its table (a search field) that comes first.
-            first_control = getattr(panel, "first_control", None)
-            first = first_control() if first_control is not None else panel.table
+            first = panel.first_control()
             QWidget.setTabOrder(previous, first)
             previous = first
 

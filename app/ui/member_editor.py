@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QPushButton,
     QScrollArea,
@@ -30,13 +29,14 @@ from app.ui.member_fields import ProblemLine
 from app.ui.member_form import MemberForm
 from app.ui.save_elsewhere import SaveElsewhere
 from app.ui.tasks import TaskRunner
+from app.ui.titled_dialog import Dialog
 from app.ui.widgets import Heading, StatusLine
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 
-class MemberEditor(QDialog):
+class MemberEditor(Dialog):
     saved = Signal(object)  # the MemberDetails as saved
 
     def __init__(

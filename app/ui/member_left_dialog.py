@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,13 +24,14 @@ from app.ui.data import DataSource
 from app.ui.formatting import window_title
 from app.ui.member_fields import DateEdit, ProblemLine, name_field
 from app.ui.tasks import TaskRunner
+from app.ui.titled_dialog import Dialog, title_room
 from app.ui.widgets import Heading, StatusLine
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 
-class MarkLeftDialog(QDialog):
+class MarkLeftDialog(Dialog):
     marked = Signal(object)  # the MemberRow, now with its leaving date
 
     def __init__(
@@ -117,11 +117,13 @@ class MarkLeftDialog(QDialog):
             self._fit()
 
     def _fit(self) -> None:
-        """Wide enough for comfortable lines, and as tall as the wrapped text then needs
-        (a dialog's own size hint ignores how much taller wrapping makes it)."""
+        """Wide enough for comfortable lines and for its title (as every dialog is), and as
+        tall as the wrapped text then needs (a dialog's own size hint ignores how much
+        taller wrapping makes it)."""
         screen = self.screen().availableGeometry()
         comfortable = self.fontMetrics().averageCharWidth() * 50
-        width = min(max(self.sizeHint().width(), comfortable), int(screen.width() * 0.9))
+        width = max(self.sizeHint().width(), comfortable, title_room(self))
+        width = min(width, int(screen.width() * 0.9))
         layout = self.layout()
         height = self.sizeHint().height()
         if layout is not None and layout.hasHeightForWidth():

@@ -18,7 +18,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
@@ -49,6 +48,7 @@ from app.ui.packs_pages import (
 )
 from app.ui.packs_preview import SCREEN_DPI, PagePreview, fit_to_screen, zoom_for_text_size
 from app.ui.tasks import TaskRunner
+from app.ui.titled_dialog import Dialog
 from app.ui.widgets import StatusLine
 
 # Wait this long after the last change before making the preview again.
@@ -57,7 +57,7 @@ SETTLE_MS = 350
 SIDE_BY_SIDE_CHARS = 110
 
 
-class PackDialog(QDialog):
+class PackDialog(Dialog):
     def __init__(
         self,
         parent: QWidget | None,

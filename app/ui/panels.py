@@ -82,16 +82,25 @@ class RecordsPanel(QWidget):
     def title(cls) -> str:
         return _(cls.TITLE)
 
-    # The areas take turns on one page, which Qt makes as tall as the tallest area would
-    # like: at large text sizes that stretched the area on show far past the window, so a
-    # box in it (a decision in full) scrolled inside a page that scrolled too. An area out
-    # of sight asks for no height.
+    # The areas take turns on one page, which Qt makes as tall and as wide as the largest
+    # area would like: at large text sizes that stretched the area on show far past the
+    # window, so a box in it (a decision in full) scrolled inside a page that scrolled too.
+    # And an area out of sight is not laid out again when the text size changes, so after
+    # 300% and Ctrl+0 it still asked for its room at 300%, and the page scrolled sideways.
+    # An area out of sight asks for no room at all; it is measured afresh when shown.
     def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        return QSize(hint.width(), 0) if self.isHidden() else hint
+        return QSize(0, 0) if self.isHidden() else super().minimumSizeHint()
+
+    def sizeHint(self) -> QSize:
+        return QSize(0, 0) if self.isHidden() else super().sizeHint()
 
     def heightForWidth(self, width: int) -> int:
         return -1 if self.isHidden() else super().heightForWidth(width)
+
+    def first_control(self) -> QWidget:
+        """Where Tab goes first in this area, straight from the list of areas: the table,
+        unless a control above it (a search field, a filter) comes first as it is read."""
+        return self.table
 
     def make_model(self) -> RowTableModel:
         raise NotImplementedError

@@ -160,6 +160,10 @@ class PaymentsPanel(RecordsPanel):
         self.model.modelReset.connect(self._update_buttons)
         self._update_buttons()
 
+    def first_control(self) -> QWidget:
+        """The choice of those not paid yet, above the list."""
+        return self.not_paid_only
+
     def make_model(self) -> RowTableModel:
         return PaymentsModel(self)
 

@@ -183,6 +183,7 @@ class RecordsTable(QTableView):
         header.setStretchLastSection(False)
         self._fitted_for: tuple[int, int, float] | None = None
         self._sized: set[int] = set()  # rows whose height suits the present widths and font
+        self._header_height = 0  # the heading's height the least size was worked out with
         self._refit = self._soon(self.fit_columns)
         self._resize_rows = self._soon(self.size_rows_in_view)
         # After the panel has had its turn to choose a row again (a reload keeps its choice).
@@ -263,7 +264,7 @@ class RecordsTable(QTableView):
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
-        header = self.horizontalHeader().sizeHint().height()
+        header = self._header_height = self.horizontalHeader().sizeHint().height()
         height = header + MIN_VISIBLE_LINES * self.one_line_row() + 2 * self.frameWidth()
         height += self.horizontalScrollBar().sizeHint().height()
         return QSize(hint.width(), max(hint.height(), height))
@@ -293,6 +294,10 @@ class RecordsTable(QTableView):
                 header.resizeSection(column, width)
             self._sized.clear()
         header.refresh()
+        if header.sizeHint().height() != self._header_height:
+            # The least height holds the heading's lines, now more or fewer: Qt's layouts
+            # keep the size hint they were told last until told it changed.
+            self.updateGeometry()
         self.updateGeometries()
         self.size_rows_in_view()
 

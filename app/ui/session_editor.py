@@ -15,7 +15,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -47,6 +46,7 @@ from app.ui.session_pages import AimsPage, WhenWherePage
 from app.ui.session_plan_page import PlanPage
 from app.ui.session_venue import VenueEditor, announce
 from app.ui.tasks import TaskRunner
+from app.ui.titled_dialog import Dialog
 from app.ui.widgets import Heading, StatusLine, scrolling
 
 NEW_SESSION_HOUR = 10
@@ -72,7 +72,7 @@ def load_for_editor(
     return details, choices
 
 
-class SessionEditor(QDialog):
+class SessionEditor(Dialog):
     saved = Signal(object)  # the SessionDetails as saved
 
     def __init__(
@@ -151,6 +151,8 @@ class SessionEditor(QDialog):
         layout.addLayout(buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
+        self.when.changed.connect(self._messages_outdated)  # before a message of timing
+        self.plan.changed.connect(self._messages_outdated)
         self.when.changed.connect(self._update_timing)
         self.when.start_changed.connect(self.plan.model.set_start)
         self.when.new_venue_wanted.connect(self.new_venue)
@@ -256,7 +258,7 @@ class SessionEditor(QDialog):
     # -- timing --------------------------------------------------------------------------
 
     def _tell(self, line: StatusLine, text: str) -> None:
-        announce(self, line, text)
+        announce(line, text)
 
     def _update_timing(self, speak: bool = True) -> None:
         if self.choices is None:
@@ -301,7 +303,13 @@ class SessionEditor(QDialog):
     # -- saving and closing --------------------------------------------------------------
 
     def messages_say(self, text: str, urgent: bool = False) -> None:
-        announce(self, self.messages, text, urgent=urgent)
+        announce(self.messages, text, urgent=urgent)
+
+    def _messages_outdated(self) -> None:
+        # A message answers the last thing done ("Added: 2. (no title yet), 15 minutes."):
+        # once the session is changed after it, it no longer says how things are.
+        self.messages.hide()
+        self.messages.clear()
 
     def _first_problem(self, details: SessionDetails) -> bool:
         """Point at the first thing that cannot be saved as typed; True if there was one."""

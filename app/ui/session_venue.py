@@ -7,7 +7,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from app.services.wording import label
 from app.ui.data import DataSource
 from app.ui.formatting import window_title
 from app.ui.tasks import TaskRunner
+from app.ui.titled_dialog import Dialog
 from app.ui.widgets import Heading, StatusLine, scrolling
 from app.ui.wrapping import WrappingCheckBox
 
@@ -44,19 +44,12 @@ def features_sentence(venue: VenueRow | None) -> str:
     return sentence
 
 
-def announce(widget: QWidget, line: StatusLine, text: str, *, urgent: bool = False) -> None:
-    """Show ``text`` on ``line`` beside the fields, and have the main window's status line
-    say it (the one place screen readers are told things); ``line`` says it if there is none.
-    """
+def announce(line: StatusLine, text: str, *, urgent: bool = False) -> None:
+    """Show ``text`` on ``line`` beside the fields, and have screen readers hear it from
+    there. What a dialog says belongs to the dialog: told on the main window's status line
+    too, it stayed there, behind the dialog and after it closed, no longer true."""
     line.show()
-    holder: QWidget | None = widget
-    while holder is not None and not isinstance(getattr(holder, "status_line", None), StatusLine):
-        holder = holder.parentWidget()
-    if holder is None:
-        line.announce(text, urgent=urgent)
-        return
-    line.show_quietly(text)
-    holder.status_line.announce(text, urgent=urgent)  # type: ignore[attr-defined]
+    line.announce(text, urgent=urgent)
 
 
 def labelled(text: str, field: QWidget, name: str) -> QLabel:
@@ -68,7 +61,7 @@ def labelled(text: str, field: QWidget, name: str) -> QLabel:
     return caption
 
 
-class VenueEditor(QDialog):
+class VenueEditor(Dialog):
     """A small form for a new venue; ``saved`` carries the venue once it is kept."""
 
     saved = Signal(object)  # VenueRow
@@ -165,5 +158,5 @@ class VenueEditor(QDialog):
     def _refused(self, message: str) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
-        announce(self, self.problem, message, urgent=True)
+        announce(self.problem, message, urgent=True)
         self.name.setFocus()

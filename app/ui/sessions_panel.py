@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app import clock
 from app.i18n import N_, _, ngettext
@@ -27,6 +27,7 @@ from app.ui.session_editor import SessionEditor
 from app.ui.session_models import SessionListModel
 from app.ui.table_models import RowTableModel
 from app.ui.widgets import ButtonRow
+from app.ui.wrapping import ChoiceBox
 
 UPCOMING, PAST, ALL = "upcoming", "past", "all"
 SHOW_CHOICES = (
@@ -56,7 +57,7 @@ class SessionsPanel(RecordsPanel):
         self.editors: dict[int, SessionEditor] = {}  # the open editors of saved sessions
 
         self.show_label = QLabel(_("&Show:"))
-        self.show_chooser = QComboBox()
+        self.show_chooser = ChoiceBox()
         self.show_chooser.setAccessibleName(_("Show"))
         self.show_chooser.view().setAccessibleName(_("Show"))  # its open list
         for key, words in SHOW_CHOICES:
@@ -111,6 +112,10 @@ class SessionsPanel(RecordsPanel):
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         self._update_buttons()
+
+    def first_control(self) -> QWidget:
+        """The Show filter, above the list."""
+        return self.show_chooser
 
     def make_model(self) -> RowTableModel:
         return SessionListModel(self)

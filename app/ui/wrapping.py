@@ -7,11 +7,15 @@ left and right to read every line of the form. These ask only for room for their
 word and grow taller instead, as a word-wrapped label does. To the keyboard, mnemonics and
 a screen reader they are still Qt's own, except that the drop-down list's open list carries
 the list's name: Qt leaves it nameless, and a screen reader finds it even while it is shut.
+
+Every drop-down list in the screens is a ``ChoiceBox`` (the wrapping one too), which
+measures itself afresh when the text size or its lines change: Qt's own keeps its least size
+from the first time it was asked.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPaintEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -133,7 +137,34 @@ class WrappingCheckBox(QCheckBox):
         )
 
 
-class WrappingComboBox(QComboBox):
+class ChoiceBox(QComboBox):
+    """Qt's drop-down list, whose least size follows its font and its lines.
+
+    Qt works its least size out once and keeps it: a new font makes it forget its size
+    hint but not that, nor do new lines. A list first measured at 300% then stayed three
+    times as wide and as tall after Ctrl+0, and the page around it too wide for the window.
+    A change of style is what makes Qt forget both, so a new font, or a line added, taken
+    away or changed, is passed to Qt as one as well.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        model = self.model()
+        for changed in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+            changed.connect(self._measure_again)
+        model.dataChanged.connect(self._measure_again)
+
+    def _measure_again(self, *_args: object) -> None:
+        super().changeEvent(QEvent(QEvent.Type.StyleChange))
+        self.updateGeometry()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._measure_again()
+        super().changeEvent(event)
+
+
+class WrappingComboBox(ChoiceBox):
     """Closed, it shows the whole of the chosen line on as many lines as its width needs and
     asks only for its longest word; open, its list is as wide as its longest line, within
     the screen, and wraps any line that is still too long. A list that can be typed in

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QLabel,
     QMainWindow,
     QPlainTextEdit,
@@ -31,8 +32,9 @@ from app.services import example_data
 from app.ui.dialog_catalogue import every_dialog_class
 from app.ui.display import apply_text_size
 from app.ui.looks import apply_look
-from app.ui.settings import LOOK_KEYS, NORMAL_LOOK
-from app.ui.wrapping import WrappingComboBox
+from app.ui.settings import HIGH_CONTRAST_DARK, HIGH_CONTRAST_LIGHT, LOOK_KEYS, NORMAL_LOOK
+from app.ui.titled_dialog import Dialog, title_room
+from app.ui.wrapping import ChoiceBox, WrappingComboBox
 
 SIZES = (100, 200, 300)
 
@@ -237,4 +239,58 @@ def test_the_walker_finds_a_menu_item_cut_short_at_large_text(qtbot):
     walker.check_menus(top, "plain Fusion")
     assert walker.problems == [
         "[plain Fusion] menu item cut short: 'Packs for everyone…' in the '&Packs' menu"
+    ]
+
+
+def test_the_walker_finds_a_dialog_too_narrow_for_its_title(qtbot):
+    """A window bar cuts a title longer than its window: "Record a decis… — Roundtable"."""
+    plain = QDialog()
+    plain.setWindowTitle("Record a decision — Roundtable")
+    QVBoxLayout(plain).addWidget(QLabel("Short"))
+    ours = Dialog()
+    ours.setWindowTitle(plain.windowTitle())
+    QVBoxLayout(ours).addWidget(QLabel("Short"))
+    for dialog in (plain, ours):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+    walker = Walker(qtbot)
+    walker.check_screen(plain, "plain dialog")
+    assert [problem for problem in walker.problems if "title" in problem] == [
+        "[plain dialog] its title is cut in the window bar: 'Record a decision — Roundtable' "
+        f"needs the window {title_room(plain)} px wide, not {plain.width()} (derive it from "
+        "titled_dialog.Dialog)"
+    ]
+    mended = Walker(qtbot)
+    mended.check_screen(ours, "our dialog")
+    assert not [problem for problem in mended.problems if "title" in problem]
+    # And one whose title grows while it is open widens with it.
+    ours.setWindowTitle("Margaret O'Neill's supporter, with a longer name — Roundtable")
+    assert ours.width() >= title_room(ours) > plain.width()
+
+
+def test_the_walker_finds_a_menu_that_runs_into_the_window_behind(qtbot, normal_look_after):
+    """Fusion edges a menu in a shade of the window colour: on black, black."""
+    top = QMainWindow()
+    qtbot.addWidget(top)
+    menu = top.menuBar().addMenu("&Packs")
+    menu.addAction("&Pack for a session…")
+    chooser = ChoiceBox()
+    chooser.addItems(["Kit That Works group", "Digital Inclusion Panel"])
+    top.setCentralWidget(chooser)
+    top.show()
+    qtbot.waitExposed(top)
+    for look in (HIGH_CONTRAST_LIGHT, HIGH_CONTRAST_DARK):
+        apply_look(look)
+        walker = Walker(qtbot)
+        walker.check_popup_edges(top, look)
+        assert walker.problems == []
+    plain = QStyleFactory.create("Fusion")
+    plain.setParent(top)  # lives as long as the window that uses it
+    menu.setStyle(plain)
+    walker = Walker(qtbot)
+    walker.check_popup_edges(top, "plain Fusion")
+    assert walker.problems == [
+        "[plain Fusion] the '&Packs' menu has no edge to be seen: #000000 on the window's "
+        "#000000 is 1.00:1, needs 3.0:1"
     ]

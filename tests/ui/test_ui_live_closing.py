@@ -3,12 +3,14 @@ with one obvious way back; a closed session says so, however it is reached."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.models.enums import AttendanceStatus, MeetingStatus
-from app.services import live, live_actions, live_close
+from app.services import live, live_actions, live_close, meetings
 from app.services.live import read_live
 from app.ui.data import DataSource
 from app.ui.live.closing import ClosingDialog, SummaryDialog
@@ -221,3 +223,48 @@ def test_a_session_marked_held_elsewhere_opens_on_its_notes_and_says_it_is_close
     runner.shutdown(wait=True)
     state = read_live(db, sample.meeting_id)
     assert state.item(sample.items[0]).notes == "Added afterwards."  # type: ignore[union-attr]
+
+
+class HeardSpeaker:
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+
+    def stop(self) -> None:
+        pass
+
+
+def test_a_session_with_no_aims_says_so_rather_than_read_nothing(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    sample = make_live_session(db)
+    details = meetings.get_session(db, sample.meeting_id)
+    meetings.save_session(db, replace(details, aim_ids=()))
+    speaker = HeardSpeaker()
+    runner = TaskRunner()
+    window = opened(
+        qtbot,
+        open_live_window(
+            DataSource(db), runner, sample.meeting_id, full_screen=False, voice=LiveVoice(speaker)
+        ),
+    )
+    qtbot.waitUntil(window.notes.hasFocus)
+
+    # F3 says there are no aims, at once, and speaks nothing.
+    qtbot.keyClick(window.notes, Key.Key_F3)
+    assert window.status_line.announced[-1] == "This session has no aims linked to it."
+    assert speaker.said == []
+
+    # The summary at the close says so too, under its heading, not a heading over nothing.
+    qtbot.keyClick(window.notes, Key.Key_E, CTRL)
+    closing = window.dialog
+    assert isinstance(closing, ClosingDialog)
+    in_front(qtbot, closing)
+    qtbot.keyClick(focused(), Key.Key_C, ALT)  # Close the session
+    qtbot.waitUntil(lambda: isinstance(window.dialog, SummaryDialog))
+    summary = window.dialog
+    lines = summary.text.toPlainText().splitlines()
+    after = lines[lines.index("How the aims moved:") + 1 :]
+    assert after[:1] == ["This session had no aims."]
+    window.close()
+    runner.shutdown(wait=True)

@@ -347,3 +347,33 @@ def test_a_supporter_is_named_from_the_check_in_list_with_shift_s(qtbot, db) -> 
     qtbot.waitUntil(lambda: check_in.currentItem().text() == "Grace Okafor: present")
     assert window.status_line.announced[-1] == "Grace Okafor came without a supporter."
     runner.shutdown(wait=True)
+
+
+def test_the_decision_dialog_shows_its_whole_title_and_says_agreed(qtbot, db) -> None:
+    """At 100% its window bar read "Record a decis… — Roundtable"."""
+    from PySide6.QtWidgets import QLabel
+
+    from app.ui.titled_dialog import title_room
+
+    sample = make_live_session(db)
+    runner = TaskRunner()
+    window = open_live_window(
+        DataSource(db), runner, sample.meeting_id, full_screen=False, voice=LiveVoice(FakeSpeaker())
+    )
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.state is not None, timeout=10_000)
+    window.activateWindow()
+    qtbot.waitUntil(window.notes.hasFocus)
+    qtbot.keyClicks(window.notes, "Repairs will be booked by text.")
+    qtbot.keyClick(window.notes, Key.Key_Home, SHIFT)
+    qtbot.keyClick(window.notes, Key.Key_D, CTRL)
+    qtbot.waitUntil(lambda: window.dialog is not None and window.dialog.isVisible())
+    dialog = window.dialog
+    assert dialog.windowTitle() == "Record a decision — Roundtable"
+    assert dialog.width() >= title_room(dialog)
+    label = next(label for label in dialog.findChildren(QLabel) if label.buddy() is dialog.wording)
+    assert label.text() == "&The decision, in the words the group agreed"
+    qtbot.keyClick(dialog.wording, Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    window.close()
+    runner.shutdown(wait=True)

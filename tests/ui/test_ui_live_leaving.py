@@ -136,3 +136,59 @@ def test_ctrl_w_leaves_at_once_for_the_main_window(qtbot, open_window, db) -> No
     assert sample.meeting_id not in panel.live_windows
     state = read_live(db, sample.meeting_id)
     assert state.item(sample.items[0]).notes == "Tea and names."  # type: ignore[union-attr]
+
+
+def takes_only_the_room_it_needs(main) -> bool:  # type: ignore[no-untyped-def]
+    line, bar = main.status_line, main.statusBar()
+    return line.height() == line.heightForWidth(line.width()) and bar.height() == (
+        bar.heightForWidth(bar.width())
+    )
+
+
+@pytest.mark.qt_log_ignore(*NO_RAISE)
+def test_the_status_line_takes_only_the_room_of_what_it_says_after_live_mode(
+    qtbot, open_window, db
+) -> None:  # type: ignore[no-untyped-def]
+    """At 300% the main window's status line kept the room of two lines or more for "Left
+    live mode. Everything is saved.", which fits on one: a blank band above the window's
+    foot, and the buttons moved up."""
+    sample = make_live_session(db)
+    parts = open_window()
+    main = parts.window
+    main.activateWindow()
+    main.areas.setFocus()
+    qtbot.waitUntil(main.areas.hasFocus)
+    qtbot.keyClick(main.areas, Key.Key_Plus, CTRL)  # 125%; and on to 300%
+    while parts.text_size.can_grow():
+        qtbot.keyClick(main.areas, Key.Key_Plus, CTRL)
+    qtbot.waitUntil(lambda: takes_only_the_room_it_needs(main))
+    one_line = main.status_line.height()
+    qtbot.keyClick(main.areas, Key.Key_Down)  # Sessions
+    panel = main.current_panel()
+    assert isinstance(panel, SessionsPanel)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10_000)
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Key.Key_L, ALT)
+    qtbot.waitUntil(lambda: sample.meeting_id in panel.live_windows, timeout=5000)
+    live = panel.live_windows[sample.meeting_id]
+    qtbot.addWidget(live)
+    qtbot.waitUntil(lambda: live.state is not None, timeout=10_000)
+    live.activateWindow()
+    qtbot.waitUntil(live.isActiveWindow)
+    qtbot.keyClick(live.notes, Key.Key_W, CTRL)
+    qtbot.waitUntil(lambda: not live.isVisible())
+    assert main.status_line.text() == "Left live mode. Everything is saved."
+    qtbot.wait(20)  # laid out on the next turn of the loop
+    assert takes_only_the_room_it_needs(main)
+    assert main.status_line.height() == one_line  # one line, as it is at this width
+
+    # A message of several lines takes their room, and gives it back after.
+    main.status_line.announce(" ".join(["Several lines of words at this size."] * 12))
+    qtbot.wait(20)
+    assert takes_only_the_room_it_needs(main) and main.status_line.height() > 2 * one_line
+    qtbot.keyClick(main.areas, Key.Key_0, CTRL)
+    qtbot.keyClick(main.areas, Key.Key_Plus, CTRL)
+    qtbot.wait(20)
+    assert main.status_line.text() == "Text size 125%."
+    assert takes_only_the_room_it_needs(main)
+    assert main.status_line.height() == main.status_line.fontMetrics().height()

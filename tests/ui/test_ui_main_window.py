@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from ui_helpers import shown_names, visit_every_area, wait_loaded
 
@@ -259,3 +260,43 @@ def test_every_area_name_is_whole_in_the_list_of_areas(open_window):  # type: ig
         needs = areas.fontMetrics().horizontalAdvance(item.text())
         assert needs <= areas.visualItemRect(item).width() <= room, item.text()
     assert areas.horizontalScrollBar().maximum() == 0
+
+
+def reads_after(before: QWidget, after: QWidget, page: QWidget) -> bool:
+    """Whether ``after`` comes after ``before`` as a page is read: below it, or beside it to
+    the right on the same line."""
+    first = QRect(before.mapTo(page, QPoint(0, 0)), before.size())
+    second = QRect(after.mapTo(page, QPoint(0, 0)), after.size())
+    same_line = second.top() < first.bottom() and first.top() < second.bottom()
+    return second.left() > first.left() if same_line else second.top() >= first.bottom()
+
+
+@pytest.mark.parametrize("percent", [100, 300])
+def test_tab_goes_through_each_area_in_reading_order(qtbot, open_window, sample, percent):
+    """From the list of areas, Tab visits each area's controls as they are read: a filter
+    or a search field above a table before the table, the buttons under it after."""
+    parts = open_window()
+    window = parts.window
+    parts.text_size.choose(percent)
+    window.activateWindow()
+    page = window.scroller.widget()
+    for row, panel in enumerate(window.panels):
+        window.areas.setFocus()
+        qtbot.waitUntil(window.areas.hasFocus)
+        qtbot.keyClick(window.areas, Qt.Key.Key_Home)
+        for _step in range(row):
+            qtbot.keyClick(window.areas, Qt.Key.Key_Down)
+        wait_loaded(qtbot, window)
+        qtbot.keyClick(window.areas, Qt.Key.Key_Tab)
+        visited: list[QWidget] = []
+        while panel.isAncestorOf(QApplication.focusWidget()) and len(visited) < 40:
+            visited.append(QApplication.focusWidget())
+            qtbot.keyClick(visited[-1], Qt.Key.Key_Tab)
+        assert panel.table in visited, panel.title()
+        out_of_order = [
+            f"{type(after).__name__} {after.accessibleName()!r} after "
+            f"{type(before).__name__} {before.accessibleName()!r}"
+            for before, after in pairwise(visited)
+            if not reads_after(before, after, page)
+        ]
+        assert not out_of_order, f"{panel.title()}: {out_of_order}"

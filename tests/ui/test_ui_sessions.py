@@ -297,7 +297,9 @@ def test_a_too_long_plan_is_warned_about_in_words(qtbot, open_window, kit):
     ]
     assert editor.warnings.text() == "\n".join(expected)
     assert editor.warnings.isVisible()
-    assert window.status_line.announced[-1] == "\n".join(expected)
+    # Said in the editor, to a screen reader too; not left on the main window's status line.
+    assert editor.warnings.announced[-1] == "\n".join(expected)
+    assert "\n".join(expected) not in window.status_line.announced
     key(qtbot, Qt.Key.Key_S, CTRL)
     qtbot.waitUntil(lambda: gone(editor))
     wait_loaded(qtbot, window)
@@ -337,7 +339,8 @@ def test_attendance_is_recorded_by_keyboard(qtbot, open_window, kit, db):
     assert model.describe(1) == "Dev Sharma: Present, with a supporter (Jo Bloggs)"
     # Everyone else came too.
     alt(qtbot, Qt.Key.Key_R)
-    assert window.status_line.announced[-1] == "Marked 2 people present."
+    assert editor.messages.announced[-1] == "Marked 2 people present."
+    assert "Marked 2 people present." not in window.status_line.announced
     alt(qtbot, Qt.Key.Key_S)  # "&Save"
     qtbot.waitUntil(lambda: gone(editor))
     wait_loaded(qtbot, window)
@@ -395,7 +398,8 @@ def test_a_refused_save_keeps_everything_typed(qtbot, open_window, kit, db):
     assert editor.isVisible()
     assert editor.when.title.hasFocus()
     assert editor.when.title_message.text() == "Please give the session's title."
-    assert window.status_line.announced[-1] == "Please give the session's title."
+    assert editor.messages.announced[-1] == "Please give the session's title."
+    assert "Please give the session's title." not in window.status_line.announced
     type_in(qtbot, "Getting there")
     key(qtbot, Qt.Key.Key_S, CTRL)  # the agenda item has no title yet
     assert editor.plan.title.hasFocus()
@@ -439,7 +443,8 @@ def test_the_running_order_moves_with_alt_and_the_arrows(qtbot, open_window, kit
     key(qtbot, Qt.Key.Key_Down, ALT)
     key(qtbot, Qt.Key.Key_Down, ALT)
     assert [entry.title for entry in order.entries()] == ["", "Letters", "Welcome"]
-    assert window.status_line.announced[-1].startswith("Moved to place 3 of 3:")
+    assert editor.messages.announced[-1].startswith("Moved to place 3 of 3:")
+    assert not [said for said in window.status_line.announced if said.startswith("Moved")]
     assert editor.plan.place.text() == "Agenda item 2."
     key(qtbot, Qt.Key.Key_Up, ALT)
     assert [entry.title for entry in order.entries()] == ["", "Welcome", "Letters"]
@@ -622,3 +627,23 @@ def test_every_part_of_the_editor_is_named_and_fits(qtbot, open_window, db, perc
         walker.check_screen(editor, editor.tabs.tabText(page).replace("&", ""))
     assert walker.problems == []
     editor.discard()
+
+
+def test_a_message_in_the_editor_goes_once_it_is_no_longer_true(qtbot, open_window, kit):
+    """ "Added: … (no title yet), 15 minutes." stayed under the form after the title was
+    typed, and on the main window's status line behind the editor."""
+    window, panel = open_sessions(qtbot, open_window)
+    focus(qtbot, panel.table)
+    before = editors()
+    alt(qtbot, Qt.Key.Key_N)
+    editor = open_editor(qtbot, before)
+    alt(qtbot, Qt.Key.Key_P)
+    alt(qtbot, Qt.Key.Key_I)  # Add item
+    assert editor.plan.title.hasFocus()
+    added = editor.messages.announced[-1]
+    assert added.startswith("Added: ") and "(no title yet)" in added
+    assert editor.messages.isVisible() and editor.messages.text() == added
+    assert not [said for said in window.status_line.announced if said.startswith("Added: ")]
+    type_in(qtbot, "Buses")
+    assert editor.messages.isHidden() and editor.messages.text() == ""
+    assert editor.plan.model.entry(0).title == "Buses"

@@ -17,11 +17,14 @@ ACCESSIBILITY.md's rules there.
     of the scrolling page that holds it, which would make a reader scroll sideways along
     every line (lists and tables may scroll sideways inside themselves);
   * style sheets: none sets a font, which would override the chosen text size;
-  * Alt keys: no two menus, labelled fields, buttons or tabs share an &-letter.
+  * Alt keys: no two menus, labelled fields, buttons or tabs share an &-letter;
+  * title: a dialog is wide enough for its window bar to show its whole title (within
+    its screen), rather than "Record a decis… — Roundtable".
 ``Walker.check_menus`` opens each menu of a window's menu bar, and each menu within, and
 lists every item whose words or keys are cut short.
 ``Walker.check_contrast`` measures the palette roles the screen is drawn with, the focus
-ring and the controls' edges against the targets of the look in use.
+ring and the controls' edges against the targets of the look in use, and the edges of
+menus and open drop-down lists as drawn against the window they open over.
 
 Every problem found is kept (not only the first), each with where it was and what to fix.
 """
@@ -30,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QAccessible, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -38,6 +41,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QComboBox,
+    QDialog,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -54,6 +58,7 @@ from walker_fit import SLACK, menu_items_cut, text_need
 from app.ui.focus_ring import ring_colours
 from app.ui.looks import EDGE_TARGET, TEXT_TARGET, BorderStyle, contrast
 from app.ui.packs_preview import PagePicture
+from app.ui.titled_dialog import title_room
 
 MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
 # What the offscreen test platform says when a menu pops up (it has no window system to
@@ -198,6 +203,18 @@ class Walker:
         self.check_fit(top, where)
         self.check_style_sheets(top, where)
         self.check_mnemonics(top, where)
+        self.check_title(top, where)
+
+    def check_title(self, top: QWidget, where: str) -> None:
+        if not isinstance(top, QDialog) or not top.windowTitle():
+            return
+        wanted = title_room(top)
+        if top.width() < wanted:
+            self.problem(
+                where,
+                f"its title is cut in the window bar: {top.windowTitle()!r} needs the window "
+                f"{wanted} px wide, not {top.width()} (derive it from titled_dialog.Dialog)",
+            )
 
     def check_mnemonics(self, top: QWidget, where: str) -> None:
         """No two Alt+letter keys in one window alike: with two, Alt+letter only moves
@@ -343,6 +360,36 @@ class Walker:
                         )
             for front, back in DISABLED_PAIRS:
                 self._pair(where, owner, palette, Group.Disabled, front, back, target, "disabled")
+        self.check_popup_edges(top, where)
+
+    def check_popup_edges(self, top: QWidget, where: str) -> None:
+        """Menus and the open lists of drop-down lists, as drawn, are edged at 3:1 against
+        the window they open over (in the dark look a menu once ran into it)."""
+        behind = top.palette().color(Group.Active, Role.Window)
+        bar = top.findChild(QMenuBar)
+        menus = [a.menu() for a in bar.actions() if isinstance(a.menu(), QMenu)] if bar else []
+        popups: list[tuple[str, QWidget]] = []
+        while menus:
+            menu = menus.pop(0)
+            popups.append((f"the {menu.title()!r} menu", menu))
+            menus += [a.menu() for a in menu.actions() if isinstance(a.menu(), QMenu)]
+        popups += [
+            (f"the open list of {describe(box)}", box.view().window())
+            for box in top.findChildren(QComboBox)
+            if box.window() is top and box.isVisible()
+        ]
+        for owner, popup in popups:
+            if not popup.isVisible():
+                popup.resize(popup.sizeHint().expandedTo(QSize(40, 40)))
+            image = popup.grab().toImage()
+            edge = image.pixelColor(0, image.height() // 2)
+            ratio = contrast(edge, behind)
+            if ratio < EDGE_TARGET - 1e-6:
+                self.problem(
+                    where,
+                    f"{owner} has no edge to be seen: {edge.name()} on the window's "
+                    f"{behind.name()} is {ratio:.2f}:1, needs {EDGE_TARGET}:1",
+                )
 
     def _pair(self, where, owner, palette, group, front, back, target, kind="text"):  # type: ignore[no-untyped-def]
         fore = palette.color(group, getattr(Role, front))

@@ -112,6 +112,8 @@ def summary_text(summary: LiveSummary) -> str:
         moved = label(aim.outcome) if aim.outcome else _("not reviewed")
         note = f" ({aim.note})" if aim.note else ""
         lines.append(f"• {aim.title}: {moved}{note}")
+    if not summary.aims:
+        lines.append(_("This session had no aims."))
     return "\n".join(lines)
 
 

@@ -52,7 +52,7 @@ class LiveDecisionDialog(FormDialog):
         self.wording = NotesBox()
         self.wording.setPlainText(wording.strip())
         self.add_field(
-            _("&The decision, in the words the group agrees"),
+            _("&The decision, in the words the group agreed"),
             self.wording,
             _("The decision's wording"),
             about=["wording"],

@@ -219,6 +219,11 @@ class LiveWindow(AgendaCommands, RecordCommands, EndingCommands, LeavingCommands
         self.status_line.announce(_("Aims shown.") if shown else _("Aims hidden."))
 
     def read_aims(self) -> None:
+        if self.state is not None and not self.state.aims:
+            # Nothing to read: said at once, not spoken, and never "reading aloud is not
+            # available" as though there were aims to hear.
+            self.status_line.announce(_("This session has no aims linked to it."))
+            return
         text = self.screen_parts.aims_text.text()
         if not self.voice.say(_("The aims of this session. {aims}").format(aims=text)):
             self.status_line.announce(
