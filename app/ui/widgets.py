@@ -1,5 +1,6 @@
 """Small widgets the screens share: headings that follow the text size, a status line
-that screen readers hear, a page that scrolls and a row of buttons that wraps."""
+that screen readers hear, a page that scrolls, a row of buttons that wraps, and windows
+sized for their text."""
 
 from __future__ import annotations
 
@@ -81,6 +82,19 @@ def scrolling(page: QWidget) -> QScrollArea:
     scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     scroller.setWidget(page)
     return scroller
+
+
+def fit_to_screen(window: QWidget, chars_wide: int, lines_high: int) -> None:
+    """Size ``window`` for about ``chars_wide`` by ``lines_high`` of text, but never larger
+    than the screen it is on (at large text sizes its parts scroll instead)."""
+    metrics = window.fontMetrics()
+    width = metrics.averageCharWidth() * chars_wide
+    height = metrics.lineSpacing() * lines_high
+    screen = QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width, height = min(width, room.width() * 9 // 10), min(height, room.height() * 9 // 10)
+    window.resize(width, height)
 
 
 def named_button(text: str, name: str, slot: Callable[[], object]) -> QPushButton:
