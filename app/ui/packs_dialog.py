@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -50,7 +49,7 @@ from app.ui.packs_pages import (
 )
 from app.ui.packs_preview import SCREEN_DPI, PagePreview, zoom_for_text_size
 from app.ui.tasks import TaskRunner
-from app.ui.widgets import StatusLine, fit_to_screen
+from app.ui.widgets import StatusLine, fit_to_screen, scrolling
 
 # Wait this long after the last change before making the preview again.
 SETTLE_MS = 350
@@ -93,10 +92,7 @@ class PackDialog(QDialog):
         options_column.addWidget(group_label)
         options_column.addWidget(self.options)
         options_column.addStretch(1)
-        options_scroller = QScrollArea()
-        options_scroller.setWidgetResizable(True)
-        options_scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        options_scroller.setWidget(options_page)
+        options_scroller = scrolling(options_page, framed=True)
 
         self.preview = PagePreview()
         text_scale = QApplication.font().pointSizeF() / base_point_size()

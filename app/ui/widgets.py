@@ -15,10 +15,11 @@ from PySide6.QtGui import (
     QGuiApplication,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QPushButton, QWidget
 
 from app.i18n import _
 from app.ui.display import heading_font
+from app.ui.focus_scroller import FocusScroller
 
 
 class Heading(QLabel):
@@ -73,14 +74,14 @@ class StatusLine(QLabel):
         QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
 
 
-def scrolling(page: QWidget) -> QScrollArea:
-    """``page`` in a frameless area that scrolls, so that at large text sizes a screen
-    scrolls rather than squashing what is on it; Tab goes straight to the controls."""
-    scroller = QScrollArea()
-    scroller.setWidgetResizable(True)
-    scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-    scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    scroller.setWidget(page)
+def scrolling(page: QWidget, *, framed: bool = False) -> FocusScroller:
+    """``page`` in an area that scrolls (with no frame unless ``framed``), so that at large
+    text sizes a screen scrolls rather than squashing what is on it; Tab goes straight to
+    the controls, and whatever gets the focus, by any key, is scrolled wholly into view
+    (see focus_scroller)."""
+    scroller = FocusScroller(page)
+    if framed:
+        scroller.setFrameShape(QFrame.Shape.StyledPanel)
     return scroller
 
 
