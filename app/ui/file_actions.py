@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -22,6 +22,7 @@ from app.storage.backups import BackupFile
 from app.storage.restore import Restored
 from app.ui.data import DataSource
 from app.ui.dialogs import ask, show_message
+from app.ui.file_chooser import file_chooser
 from app.ui.formatting import format_datetime
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import StatusLine
@@ -207,10 +208,8 @@ class FileActions:
         show_message(self._window, message, problem=True)
 
     def _file_dialog(self, title: str, start: Path) -> QFileDialog:
-        dialog = QFileDialog(self._window, title)
+        dialog = file_chooser(self._window, title)
         dialog.setNameFilter(_("Roundtable data files ({pattern})").format(pattern=BACKUP_FILTER))
-        dialog.setAccessibleName(title)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if start.is_dir():
             dialog.setDirectory(str(start))
         else:

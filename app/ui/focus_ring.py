@@ -11,7 +11,7 @@ changes any control's size or font.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -67,23 +67,49 @@ class _Ring(QWidget):
 
 
 class FocusRing(QObject):
-    """Follows the application's focus and keeps the ring on the focused control."""
+    """Follows the application's focus and keeps the ring on the focused control.
+
+    Qt also reports a change of focus from inside a widget's destructor: a control deleted
+    while it has the focus lets go of it as it is taken apart, perhaps with its window half
+    gone around it (as when a file chooser is closed by Enter while its list of suggestions
+    is open). Looking at either then crashed the whole program. So when the focus goes to
+    nothing, the ring waits until control is back in the event loop and then goes to
+    whatever has the focus by then; and the control the ring is on is only ever used while
+    it is still the focus widget, which Qt lets go of before it deletes anything.
+    """
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self._target: QWidget | None = None
         self._watched: list[QWidget] = []
+        self._rings: list[_Ring] = []  # one in each window that has had the focus
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(0)
+        self._settle.timeout.connect(self._move_to_focus)
         app.focusChanged.connect(self._follow)
 
     def target(self) -> QWidget | None:
-        """The control the ring is drawn on, if it still exists."""
-        if self._target is not None and not shiboken6.isValid(self._target):
-            self._target = None
+        """The control the ring is drawn on, while it has the focus."""
+        if self._target is None or QApplication.focusWidget() is not self._target:
+            return None
         return self._target
 
     def _follow(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None:
+            self._settle.start()  # perhaps from a destructor: see the class's note
+        else:
+            self._move_to(new)  # the focus widget, and so whole
+
+    def _move_to_focus(self) -> None:
+        self._move_to(QApplication.focusWidget())
+
+    def _move_to(self, new: QWidget | None) -> None:
+        if new is not None and new is self._target:
+            self._place()
+            return
         self._unwatch()
-        self._hide_ring()
+        self._hide_rings()
         self._target = None
         if new is None or new.window().windowType() == Qt.WindowType.Popup:
             return
@@ -113,9 +139,7 @@ class FocusRing(QObject):
         if target is None:
             return
         window = target.window()
-        ring = window.findChild(_Ring, RING_OBJECT_NAME, Qt.FindChildOption.FindDirectChildrenOnly)
-        if ring is None:
-            ring = _Ring(window)
+        ring = self._ring_in(window)
         visible = target.visibleRegion().boundingRect()
         if not target.isVisible() or visible.isEmpty():
             ring.hide()
@@ -126,15 +150,21 @@ class FocusRing(QObject):
         ring.show()
         ring.update()
 
-    def _hide_ring(self) -> None:
-        target = self.target()
-        if target is None:
-            return
-        ring = target.window().findChild(
-            _Ring, RING_OBJECT_NAME, Qt.FindChildOption.FindDirectChildrenOnly
-        )
-        if ring is not None:
-            ring.hide()
+    def _ring_in(self, window: QWidget) -> _Ring:
+        # Kept in a list of our own rather than looked for among the window's children,
+        # which Qt may be deleting one by one.
+        self._rings = [ring for ring in self._rings if shiboken6.isValid(ring)]
+        for ring in self._rings:
+            if ring.parentWidget() is window:
+                return ring
+        ring = _Ring(window)
+        self._rings.append(ring)
+        return ring
+
+    def _hide_rings(self) -> None:
+        for ring in self._rings:
+            if shiboken6.isValid(ring):  # a ring goes with its window
+                ring.hide()
 
     def _unwatch(self) -> None:
         for widget in self._watched:

@@ -34,12 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
+from app.ui.file_chooser import file_chooser
 from app.ui.flow_layout import FlowLayout
 from app.ui.formatting import title_width, window_title
-from app.ui.packs_preview import fit_to_screen
 from app.ui.settings import PACKS_FOLDER, Setting, Settings
 from app.ui.titled_dialog import Dialog
-from app.ui.widgets import Heading, StatusLine, named_button, scrolling
+from app.ui.widgets import Heading, StatusLine, fit_to_screen, named_button, scrolling
 
 # A zero-width space: a place a long folder name may break onto the next line.
 _BREAK = "\u200b"
@@ -182,11 +182,9 @@ class FolderJobDialog(Dialog):
     def ask_for_folder(self, then: Callable[[Path], object]) -> QFileDialog:
         """Ask where to save, without waiting; ``then`` gets the folder chosen. Returns the
         chooser (the computer's own where there is one)."""
-        chooser = QFileDialog(self, self._choose_title, str(self.starting_folder()))
-        chooser.setAccessibleName(self._choose_title)
+        chooser = file_chooser(self, self._choose_title, self.starting_folder())
         chooser.setFileMode(QFileDialog.FileMode.Directory)
         chooser.setOption(QFileDialog.Option.ShowDirsOnly, True)
-        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         chooser.fileSelected.connect(lambda chosen: self._chosen(Path(chosen), then))
         chooser.rejected.connect(
             lambda: self.progress_words.announce(_("No folder was chosen, so nothing was made."))

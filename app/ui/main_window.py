@@ -14,10 +14,9 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -188,16 +187,6 @@ class MainWindow(QMainWindow):
         scroller = scrolling(page)
         self.setCentralWidget(scroller)
         self.scroller = scroller
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._keep_in_view)
-        # Once what was just shown is laid out, and whenever the page's view changes size
-        # (a status message a few lines long makes it shorter), scroll to the focus again.
-        self._refocus_view = QTimer(self)
-        self._refocus_view.setSingleShot(True)
-        self._refocus_view.setInterval(0)
-        self._refocus_view.timeout.connect(lambda: self._keep_in_view(None, self.focusWidget()))
-        scroller.viewport().installEventFilter(self)
 
     def _chain_tab_order(self) -> None:
         QWidget.setTabOrder(self.group_chooser, self.purpose_toggle)
@@ -274,29 +263,6 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
-
-    def _keep_in_view(self, old: QWidget | None, new: QWidget | None) -> None:
-        """Scroll the page to whatever gets the keyboard focus (Qt does so only for Tab)."""
-        page = self.scroller.widget()
-        if new is None or page is None or not page.isAncestorOf(new):
-            return
-        self.scroller.ensureWidgetVisible(new, 0, 0)  # at least its text cursor or cell
-        # All of it where it fits: a box of text seen only in part scrolls inside a page
-        # that scrolls too, and Page Down then leaves its foot out of sight.
-        top = new.mapTo(page, QPoint(0, 0)).y()
-        bar, room = self.scroller.verticalScrollBar(), self.scroller.viewport().height()
-        if new.height() <= room:
-            if top < bar.value():
-                bar.setValue(top)
-            elif top + new.height() > bar.value() + room:
-                bar.setValue(top + new.height() - room)
-        if old is not None:
-            self._refocus_view.start()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.scroller.viewport() and event.type() == QEvent.Type.Resize:
-            self._refocus_view.start()
-        return super().eventFilter(watched, event)
 
     # -- groups and areas -------------------------------------------------------------
 

@@ -14,7 +14,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +29,7 @@ from app.ui.member_form import MemberForm
 from app.ui.save_elsewhere import SaveElsewhere
 from app.ui.tasks import TaskRunner
 from app.ui.titled_dialog import Dialog
-from app.ui.widgets import Heading, StatusLine
+from app.ui.widgets import Heading, StatusLine, scrolling
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -70,10 +69,7 @@ class MemberEditor(Dialog):
         self.form = MemberForm()
         self.form.load(details)
         self._initial = self._collect()
-        self.scroller = QScrollArea()
-        self.scroller.setWidgetResizable(True)
-        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroller.setWidget(self.form)
+        self.scroller = scrolling(self.form, framed=True)
 
         self.problem = ProblemLine()  # refusals that are about no one field
         self.save_copy = SaveElsewhere(self.form, title, self._announce)
@@ -176,8 +172,7 @@ class MemberEditor(Dialog):
         self.form.problem_line(field).show_problem(message)
         widget = self.form.field_widget(field)
         widget.setAccessibleDescription(message)
-        widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.scroller.ensureWidgetVisible(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)  # which scrolls it into view
         self._announce(message, urgent=True)
 
     def _announce(self, message: str, *, urgent: bool = False) -> None:

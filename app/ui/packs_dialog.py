@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +35,7 @@ from app.services.people import list_members
 from app.ui.data import DataSource
 from app.ui.decision_form import announcer
 from app.ui.display import base_point_size
+from app.ui.file_chooser import file_chooser
 from app.ui.formatting import window_title
 from app.ui.packs_options import PackOptions
 from app.ui.packs_pages import (
@@ -46,10 +46,10 @@ from app.ui.packs_pages import (
     suggested_name,
     whole_pdf,
 )
-from app.ui.packs_preview import SCREEN_DPI, PagePreview, fit_to_screen, zoom_for_text_size
+from app.ui.packs_preview import SCREEN_DPI, PagePreview, zoom_for_text_size
 from app.ui.tasks import TaskRunner
 from app.ui.titled_dialog import Dialog
-from app.ui.widgets import StatusLine
+from app.ui.widgets import StatusLine, fit_to_screen, scrolling
 
 # Wait this long after the last change before making the preview again.
 SETTLE_MS = 350
@@ -92,10 +92,7 @@ class PackDialog(Dialog):
         options_column.addWidget(group_label)
         options_column.addWidget(self.options)
         options_column.addStretch(1)
-        options_scroller = QScrollArea()
-        options_scroller.setWidgetResizable(True)
-        options_scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        options_scroller.setWidget(options_page)
+        options_scroller = scrolling(options_page, framed=True)
 
         self.preview = PagePreview()
         text_scale = QApplication.font().pointSizeF() / base_point_size()
@@ -282,11 +279,10 @@ class PackDialog(Dialog):
             request.kind, self.group.name, session.starts_at if session else None, request.look
         )
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        dialog = QFileDialog(self, _("Save the pack as"), str(Path(folder) / name))
+        dialog = file_chooser(self, _("Save the pack as"), Path(folder) / name)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
         dialog.setNameFilter(_("PDF files (*.pdf)"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(self.save_to)
         dialog.open()
         return dialog

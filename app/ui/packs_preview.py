@@ -8,7 +8,7 @@ sighted one. Plus and minus (or the buttons) zoom; Page Up and Page Down move a 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QGuiApplication, QImage, QKeyEvent, QPixmap
+from PySide6.QtGui import QFocusEvent, QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,19 +27,6 @@ ZOOMS = (25, 33, 50, 67, 75, 100, 125, 150, 200)
 DEFAULT_ZOOM = 50
 # Pictures are drawn at this many dots per inch at 100% zoom (a page's real size on screen).
 SCREEN_DPI = 96
-
-
-def fit_to_screen(window: QWidget, chars_wide: int, lines_high: int) -> None:
-    """Size ``window`` for about ``chars_wide`` by ``lines_high`` of text, but never larger
-    than the screen it is on (at large text sizes its parts scroll instead)."""
-    metrics = window.fontMetrics()
-    width = metrics.averageCharWidth() * chars_wide
-    height = metrics.lineSpacing() * lines_high
-    screen = QGuiApplication.primaryScreen()
-    if screen is not None:
-        room = screen.availableGeometry()
-        width, height = min(width, room.width() * 9 // 10), min(height, room.height() * 9 // 10)
-    window.resize(width, height)
 
 
 def zoom_for_text_size(text_scale: float) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, QStandardPaths, Qt
+from PySide6.QtCore import QAbstractItemModel, QStandardPaths
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME, clock
 from app.export.private_file import write_private_text
 from app.i18n import _
+from app.ui.file_chooser import file_chooser
 
 Announce = Callable[..., None]
 
@@ -82,14 +83,12 @@ def ask_where_to_save(
         QStandardPaths.StandardLocation.DocumentsLocation
     ) or str(Path.home())
     kind = kind or _("Text files (*.txt)")
-    dialog = QFileDialog(parent, title)
-    dialog.setAccessibleName(title)
+    dialog = file_chooser(parent, title)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setNameFilter(kind)
     dialog.setDefaultSuffix(Path(suggested_name).suffix.lstrip("."))
     dialog.setDirectory(folder)
     dialog.selectFile(suggested_name)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.fileSelected.connect(lambda chosen: on_chosen(Path(chosen)))
     dialog.open()
     return dialog

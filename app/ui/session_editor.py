@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -84,7 +84,6 @@ class SessionEditor(Dialog):
         meeting_id: int | None = None,
     ) -> None:
         super().__init__(parent)
-        self._following_focus = False
         self.source = source
         self.runner = runner
         self.group_id = group_id
@@ -391,22 +390,6 @@ class SessionEditor(Dialog):
 
     # -- layout --------------------------------------------------------------------------
 
-    # Following the application's focus only while shown: a connection left behind by a
-    # dialog that Qt has deleted would call into freed memory on the next focus change.
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        app = QApplication.instance()
-        if isinstance(app, QApplication) and not self._following_focus:
-            app.focusChanged.connect(self._keep_in_view)
-            self._following_focus = True
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        app = QApplication.instance()
-        if isinstance(app, QApplication) and self._following_focus:
-            app.focusChanged.disconnect(self._keep_in_view)
-            self._following_focus = False
-        super().hideEvent(event)
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter in a field of this long form does nothing, rather than press whichever
         # button Qt finds after it ("New venue…" from the title) or save and close the
@@ -418,12 +401,6 @@ class SessionEditor(Dialog):
             event.accept()
             return
         super().keyPressEvent(event)
-
-    def _keep_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
-        for scroller in self.scrollers:
-            page = scroller.widget()
-            if new is not None and page is not None and page.isAncestorOf(new):
-                scroller.ensureWidgetVisible(new, 0, 0)
 
     def _fit_to_screen(self) -> None:
         screen = self.screen().availableSize() if self.screen() else QSize(1200, 800)

@@ -1,5 +1,6 @@
 """Small widgets the screens share: headings that follow the text size, a status line
-that screen readers hear, a page that scrolls and a row of buttons that wraps."""
+that screen readers hear, a page that scrolls, a row of buttons that wraps, and windows
+sized for their text."""
 
 from __future__ import annotations
 
@@ -14,10 +15,11 @@ from PySide6.QtGui import (
     QGuiApplication,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QPushButton, QWidget
 
 from app.i18n import _
 from app.ui.display import heading_font
+from app.ui.focus_scroller import FocusScroller
 
 
 class Heading(QLabel):
@@ -72,15 +74,28 @@ class StatusLine(QLabel):
         QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
 
 
-def scrolling(page: QWidget) -> QScrollArea:
-    """``page`` in a frameless area that scrolls, so that at large text sizes a screen
-    scrolls rather than squashing what is on it; Tab goes straight to the controls."""
-    scroller = QScrollArea()
-    scroller.setWidgetResizable(True)
-    scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-    scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    scroller.setWidget(page)
+def scrolling(page: QWidget, *, framed: bool = False) -> FocusScroller:
+    """``page`` in an area that scrolls (with no frame unless ``framed``), so that at large
+    text sizes a screen scrolls rather than squashing what is on it; Tab goes straight to
+    the controls, and whatever gets the focus, by any key, is scrolled wholly into view
+    (see focus_scroller)."""
+    scroller = FocusScroller(page)
+    if framed:
+        scroller.setFrameShape(QFrame.Shape.StyledPanel)
     return scroller
+
+
+def fit_to_screen(window: QWidget, chars_wide: int, lines_high: int) -> None:
+    """Size ``window`` for about ``chars_wide`` by ``lines_high`` of text, but never larger
+    than the screen it is on (at large text sizes its parts scroll instead)."""
+    metrics = window.fontMetrics()
+    width = metrics.averageCharWidth() * chars_wide
+    height = metrics.lineSpacing() * lines_high
+    screen = QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width, height = min(width, room.width() * 9 // 10), min(height, room.height() * 9 // 10)
+    window.resize(width, height)
 
 
 def named_button(text: str, name: str, slot: Callable[[], object]) -> QPushButton:
