@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 import subprocess
 from pathlib import Path
 
@@ -159,6 +160,7 @@ def test_save_and_print_give_the_same_pages(qtbot, pack_dialog, tmp_path) -> Non
         lambda: any("Saved the pack as" in said for said in dialog.status_line.announced)
     )
     assert saved.read_bytes() == dialog.rendered.pdf
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600  # as every file about people is
     assert panel.chosen_session().title in pdf_text(saved)
 
     printed = tmp_path / "printed.pdf"
