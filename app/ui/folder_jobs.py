@@ -9,8 +9,8 @@ screen readers hear too), and the buttons, which wrap onto more lines when they 
 fit on one.
 
 The folder is asked for when the work starts, in a folder chooser that opens where the
-last files were saved. Once something is made, "Open the folder" shows it in the
-computer's file manager.
+last files were saved (the first time, offering a new folder, made only once chosen).
+Once something is made, "Open the folder" shows it in the computer's file manager.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.ui.flow_layout import FlowLayout
+from app.ui.folder_chooser import FolderChooser, nearest_folder
 from app.ui.formatting import window_title
 from app.ui.packs_preview import fit_to_screen
 from app.ui.settings import PACKS_FOLDER, Setting, Settings
@@ -173,26 +174,23 @@ class FolderJobDialog(QDialog):
 
     # -- the folder ------------------------------------------------------------------------
 
-    def starting_folder(self) -> Path:
-        """The folder used last, or the first time (or if it has gone) the suggested one,
-        made now so that the chooser can open in it and Enter there chooses it."""
+    def starting_folder(self) -> tuple[Path, str]:
+        """Where the chooser opens, and the name of a new folder it offers there: the folder
+        used last; the first time (or if it has gone), the suggested one if it is there
+        already, else the folder it would be in (Documents, say, else home), offering it.
+        Nothing is made until it is chosen."""
         last = self.settings.get(self._last_folder)
         if last and Path(last).is_dir():
-            return Path(last)
-        try:
-            self._suggested.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            existing = next((p for p in self._suggested.parents if p.is_dir()), Path.home())
-            return existing
-        return self._suggested
+            return Path(last), ""
+        if self._suggested.is_dir():
+            return self._suggested, ""
+        return nearest_folder(self._suggested.parent), self._suggested.name
 
     def ask_for_folder(self, then: Callable[[Path], object]) -> QFileDialog:
         """Ask where to save, without waiting; ``then`` gets the folder chosen. Returns the
         chooser (the computer's own where there is one)."""
-        chooser = QFileDialog(self, self._choose_title, str(self.starting_folder()))
+        chooser = FolderChooser(self, self._choose_title, *self.starting_folder())
         chooser.setAccessibleName(self._choose_title)
-        chooser.setFileMode(QFileDialog.FileMode.Directory)
-        chooser.setOption(QFileDialog.Option.ShowDirsOnly, True)
         chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         chooser.fileSelected.connect(lambda chosen: self._chosen(Path(chosen), then))
         chooser.rejected.connect(

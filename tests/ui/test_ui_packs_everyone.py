@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt, QUrl
-from PySide6.QtWidgets import QApplication, QWidget
-from ui_helpers import choose_folder, the_folder_chooser, wait_loaded
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
+from ui_helpers import choose_folder, name_field, the_folder_chooser, wait_loaded
 
 from app.errors import RoundtableError
+from app.ui.folder_chooser import FolderChooser
 from app.ui.folder_jobs import title_width
 from app.ui.packs_everyone import PacksForEveryoneDialog
 from app.ui.settings import PACKS_FOLDER
@@ -68,16 +69,22 @@ def test_make_the_packs_asks_where_and_offers_to_open_the_folder(
     opened: list[QUrl] = []
     dialog.open_url = lambda url: opened.append(url) or True
 
+    (home / "Documents").mkdir()
     qtbot.keyClick(dialog, Qt.Key.Key_M, ALT)
-    # The first time, the chooser opens in a folder of its own in Documents.
+    # The first time, the chooser opens in Documents offering a folder of its own there,
+    # which is not made unless it is chosen.
     chooser = the_folder_chooser(qtbot)
     suggested = home / "Documents" / "Roundtable packs"
-    assert Path(chooser.directory().absolutePath()) == suggested
+    assert Path(chooser.directory().absolutePath()) == home / "Documents"
+    assert name_field(chooser).text() == "Roundtable packs"
+    assert chooser.selectedFiles() == [str(suggested)]
+    assert not suggested.exists()
     assert chooser.windowTitle() == "Choose the folder for the packs"
     out = tmp_path / "for the session"
     out.mkdir()
     choose_folder(qtbot, out)
     wait_done(qtbot, dialog)
+    assert not suggested.exists()  # another folder was chosen
 
     total = len(sample.equipment_members)
     assert len(dialog.made) == total and all(path.parent == out for path in dialog.made)
@@ -117,10 +124,43 @@ def test_cancelling_the_chooser_makes_nothing_and_says_so(qtbot, open_window, sa
     )
     assert parts.runner.wait_idle()
     assert dialog.made == [] and dialog.run_plan is None
-    assert not list((home / "Documents" / "Roundtable packs").iterdir())
+    assert not list(home.rglob("Roundtable packs"))  # no folder for packs not made
     assert not dialog.open_folder_button.isVisible() and dialog.start_button.isEnabled()
     assert parts.settings.get(PACKS_FOLDER) == ""  # nothing chosen, nothing remembered
     dialog.close()
+
+
+def test_the_offered_folder_is_made_once_chosen_by_enter(qtbot, open_window, sample, home) -> None:
+    parts = open_window()
+    dialog = open_dialog(qtbot, parts, sample.equipment)
+    qtbot.keyClick(dialog, Qt.Key.Key_M, ALT)
+    chooser = the_folder_chooser(qtbot)
+    # No Documents folder in this home: the chooser opens in the home folder itself.
+    assert Path(chooser.directory().absolutePath()) == home
+    assert not list(home.rglob("Roundtable packs"))
+    chooser.activateWindow()
+    qtbot.waitUntil(chooser.isActiveWindow)
+    qtbot.keyClick(chooser.focusWidget() or chooser, Qt.Key.Key_Return)
+    wait_done(qtbot, dialog)
+    made_in = home / "Roundtable packs"
+    assert len(dialog.made) == len(sample.equipment_members)
+    assert all(path.parent == made_in for path in dialog.made)
+    assert parts.settings.get(PACKS_FOLDER) == str(made_in)
+    dialog.close()
+
+
+def test_only_the_offered_folder_may_be_chosen_before_it_exists(qtbot, home) -> None:
+    chooser = FolderChooser(None, "Choose", home, "Roundtable packs")
+    qtbot.addWidget(chooser)
+    chooser.open()
+    choose = chooser.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Open)
+    assert choose.isEnabled()  # the offered folder, though not there yet
+    name_field(chooser).setText("Roundtable pack")  # another name: Qt's usual refusal
+    assert not choose.isEnabled()
+    name_field(chooser).setText("Roundtable packs")
+    assert choose.isEnabled()
+    chooser.reject()
+    assert not (home / "Roundtable packs").exists()
 
 
 def test_one_members_failure_is_said_and_the_others_are_made(

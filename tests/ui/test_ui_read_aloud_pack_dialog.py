@@ -44,7 +44,10 @@ def test_a_session_pack_recorded_by_keyboard(
     qtbot.waitUntil(dialog.isActiveWindow)
     qtbot.keyClick(dialog, Qt.Key.Key_R, ALT)  # Record…, which first asks where
     chooser = the_folder_chooser(qtbot)
-    assert Path(chooser.directory().absolutePath()) == home / "Music" / "Roundtable packs"
+    # The first time: where sound files go, offering a folder of their own, not yet made.
+    assert Path(chooser.directory().absolutePath()) == home
+    assert chooser.selectedFiles() == [str(home / "Roundtable packs")]
+    assert not list(home.rglob("Roundtable packs"))
     (tmp_path / "audio").mkdir()
     choose_folder(qtbot, tmp_path / "audio")
     qtbot.waitUntil(lambda: dialog.made is not None, timeout=60_000)
@@ -80,7 +83,7 @@ def test_cancelling_the_chooser_records_nothing(qtbot, open_window, sample, home
         )
     )
     assert dialog.made is None and dialog.start_button.isEnabled()
-    assert not list((home / "Music" / "Roundtable packs").iterdir())
+    assert not list(home.rglob("Roundtable packs"))  # nothing recorded, no folder made
     dialog.close()
 
 
