@@ -88,6 +88,7 @@ class FolderJobDialog(QDialog):
         self.settings, self._last_folder, self._suggested = settings, last_folder, suggested
         self._choose_title = choose_title
         self.made_in: Path | None = None
+        self._result: tuple[str, Path | None] | None = None  # the words, and where
         # Replaced in tests, so that nothing is really opened.
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self.progress = QProgressBar()
@@ -193,9 +194,7 @@ class FolderJobDialog(QDialog):
         chooser.setAccessibleName(self._choose_title)
         chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         chooser.fileSelected.connect(lambda chosen: self._chosen(Path(chosen), then))
-        chooser.rejected.connect(
-            lambda: self.progress_words.announce(_("No folder was chosen, so nothing was made."))
-        )
+        chooser.rejected.connect(lambda: self.tell(_("No folder was chosen, so nothing was made.")))
         chooser.open()
         return chooser
 
@@ -208,6 +207,7 @@ class FolderJobDialog(QDialog):
     def working(self, words: str) -> None:
         """Work has begun: say so, and put away what belonged to the last result."""
         self.made_in = None
+        self._result = None
         self.open_folder_button.hide()
         self.progress.show()
         self.progress_words.announce(words)
@@ -221,22 +221,33 @@ class FolderJobDialog(QDialog):
     def finished_in(self, folder: Path | None, words: str, *, urgent: bool = False) -> None:
         """Say how it ended (a folder's name may break onto more lines); with a ``folder``,
         offer to open it, as the button Enter presses and with the keyboard."""
+        self._result = (words, folder)
+        self.progress_words.announce(words, urgent=urgent, shown=self._shown(words))
         if folder is None:
-            self.progress_words.announce(words, urgent=urgent)
             return
-        self._say_with_folder(words, folder, urgent=urgent)
         self.made_in = folder
         self.open_folder_button.show()
         self.open_folder_button.setDefault(True)
         self.open_folder_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def tell(self, words: str, *, urgent: bool = False) -> None:
+        """Say ``words`` after the last result, which stays in view until work starts again
+        (what was made, and where, is still so); screen readers hear only ``words``."""
+        if self._result is None:
+            self.progress_words.announce(words, urgent=urgent)
+            return
+        result = self._result[0]
+        self.progress_words.announce(words, urgent=urgent, shown=self._shown(f"{result} {words}"))
 
     def open_folder(self) -> None:
         if self.made_in is None:
             return
         if not self.open_url(QUrl.fromLocalFile(str(self.made_in))):
             words = _("The folder could not be opened here. It is {folder}.")
-            self._say_with_folder(words.format(folder=self.made_in), self.made_in, urgent=True)
+            self.tell(words.format(folder=self.made_in), urgent=True)
 
-    def _say_with_folder(self, words: str, folder: Path, *, urgent: bool = False) -> None:
-        shown = words.replace(str(folder), breakable(folder))
-        self.progress_words.announce(words, urgent=urgent, shown=shown)
+    def _shown(self, words: str) -> str:
+        """``words`` with the result's folder, where they name it, able to break onto more
+        lines."""
+        folder = self._result[1] if self._result is not None else None
+        return words if folder is None else words.replace(str(folder), breakable(folder))

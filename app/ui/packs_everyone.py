@@ -138,14 +138,14 @@ class PacksForEveryoneDialog(FolderJobDialog):
     def start(self) -> None:
         """Ask where to put the packs; they are made once a folder is chosen."""
         if self.session.chosen() is None:
-            self.status_line.announce(_("Please choose a session first."))
+            self.tell(_("Please choose a session first."))
             return
         self.ask_for_folder(self.make_in)
 
     def make_in(self, out: Path) -> None:
         session = self.session.chosen()
         if session is None:
-            self.status_line.announce(_("Please choose a session first."))
+            self.tell(_("Please choose a session first."))
             return
         self.made, self.waiting_for_audio, self._documents = [], [], {}
         self.not_made = {}

@@ -119,7 +119,7 @@ class AudioPackDialog(FolderJobDialog):
     def start(self) -> None:
         """Ask where to put the sound files; they are recorded once a folder is chosen."""
         if self._wants_session():
-            self.progress_words.announce(_("Please choose a session first."))
+            self.tell(_("Please choose a session first."))
             return
         self.ask_for_folder(self.record_in)
 
@@ -128,7 +128,7 @@ class AudioPackDialog(FolderJobDialog):
 
     def record_in(self, folder: Path) -> None:
         if self._wants_session():
-            self.progress_words.announce(_("Please choose a session first."))
+            self.tell(_("Please choose a session first."))
             return
         kind = PackKind(self.kind.currentData())
         session = self.session.chosen()

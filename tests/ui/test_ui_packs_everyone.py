@@ -231,8 +231,15 @@ def test_a_folder_that_cannot_be_opened_is_said(qtbot, open_window, sample, tmp_
     dialog.open_url = lambda _url: False
     dialog.make_in(tmp_path)
     wait_done(qtbot, dialog)
+    result = f"Done. Made 3 packs in {tmp_path}."
+    assert dialog.status_line.announced[-1] == result
     qtbot.keyClick(dialog.open_folder_button, Qt.Key.Key_Space)
-    assert dialog.status_line.announced[-1] == (
-        f"The folder could not be opened here. It is {tmp_path}."
-    )
+    problem = f"The folder could not be opened here. It is {tmp_path}."
+    assert dialog.status_line.announced[-1] == problem  # heard, without the result again
+    # In view, the result stays, with the problem after it, however often it is tried.
+    for _again in range(2):
+        shown = dialog.progress_words.text().replace("\u200b", "")
+        assert shown == f"{result} {problem}"
+        qtbot.keyClick(dialog.open_folder_button, Qt.Key.Key_Space)
+    assert in_view(dialog.progress_words, dialog) and dialog.open_folder_button.isVisible()
     dialog.close()
