@@ -1,4 +1,5 @@
-"""A short list of the group's sessions to choose one from, whose lines wrap.
+"""A short list of the group's sessions to choose one from, whose lines wrap, and the kind
+of pack that goes with the session chosen.
 
 A drop-down list cannot wrap its text, so at large text sizes a long session title would
 be cut short or push the page sideways; this list wraps each line to its width instead.
@@ -6,12 +7,22 @@ be cut short or push the page sideways; this list wraps each line to its width i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
+)
 
 from app.i18n import _
+from app.models.enums import MeetingStatus
+from app.services.packs import KIND_WORDS, PackKind, kind_for
 from app.services.packs.phrasing import long_date
 
 ROWS_SHOWN = 4
@@ -68,3 +79,46 @@ class SessionList(QListWidget):
         # A few wrapped lines' worth: enough to see the sessions either side of the chosen one.
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * ROWS_SHOWN + 8)
         self.setMaximumHeight(self.fontMetrics().lineSpacing() * ROWS_SHOWN * 2 + 8)
+
+
+class KindFollowsSession(QObject):
+    """Keeps ``kind`` (a list of kinds of pack) to the kind the chosen session wants, before
+    a planned session and after a held one, as the person moves between sessions, until
+    they choose the kind themselves: theirs is then kept. A change is said in words (by
+    ``say``), as the kind may be out of sight below the sessions.
+    """
+
+    def __init__(
+        self, sessions: SessionList, kind: QComboBox, say: Callable[[str], object]
+    ) -> None:
+        super().__init__(kind)
+        self._sessions, self._kind, self._say = sessions, kind, say
+        self.chosen_by_person = False
+        # Only the person's own choosing (a click, arrow keys, the open list) is "activated".
+        kind.activated.connect(self._chosen)
+        # Held back while the list is filled, so this is the person moving to a session.
+        sessions.currentRowChanged.connect(lambda _row: self.follow(say=True))
+
+    def _chosen(self, _index: int) -> None:
+        self.chosen_by_person = True
+
+    def follow(self, *, say: bool = False) -> None:
+        """Choose the kind the session wants, saying so if ``say`` and it changes; call it
+        quietly once the sessions are first shown."""
+        session = self._sessions.chosen()
+        if session is None or self.chosen_by_person:
+            return
+        if self._kind.currentData() == PackKind.DECISIONS:  # wants no session at all
+            return
+        wanted = kind_for(session.status)
+        index = self._kind.findData(wanted)
+        if index < 0 or index == self._kind.currentIndex():
+            return
+        self._kind.setCurrentIndex(index)
+        if not say:
+            return
+        if session.status == MeetingStatus.HELD:
+            words = _("The kind of pack is now “{kind}”, as this session has been held.")
+        else:
+            words = _("The kind of pack is now “{kind}”, as this session has not been held.")
+        self._say(words.format(kind=_(KIND_WORDS[wanted])))

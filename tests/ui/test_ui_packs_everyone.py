@@ -4,6 +4,7 @@ without stopping the others."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from ui_helpers import choose_folder, name_field, the_folder_chooser, wait_loaded
 
 from app.errors import RoundtableError
+from app.services import live_close, meetings
 from app.ui.folder_chooser import FolderChooser
 from app.ui.folder_jobs import title_width
 from app.ui.packs_everyone import PacksForEveryoneDialog
@@ -161,6 +163,56 @@ def test_only_the_offered_folder_may_be_chosen_before_it_exists(qtbot, home) -> 
     assert choose.isEnabled()
     chooser.reject()
     assert not (home / "Roundtable packs").exists()
+
+
+def a_planned_and_a_held_session(db, group_id: int) -> None:  # type: ignore[no-untyped-def]
+    """Beside the sample's held 'Wheelchair repairs', a later one still planned (so first)."""
+    repairs = next(
+        s for s in meetings.list_sessions(db, group_id) if s.title == "Wheelchair repairs"
+    )
+    live_close.close_session(db, repairs.id)
+    meetings.plan_meeting(db, group_id, "Planning day", datetime(2025, 5, 6, 10, 30), [])
+
+
+def test_the_kind_of_pack_follows_the_session_until_chosen(
+    qtbot, open_window, sample, db, tmp_path
+) -> None:
+    a_planned_and_a_held_session(db, sample.equipment)
+    parts = open_window()
+    dialog = open_dialog(qtbot, parts, sample.equipment)
+    said = dialog.status_line.announced
+    assert dialog.session.chosen().title == "Planning day"
+    assert dialog.kind.currentText() == "Before the session"
+    assert said == []  # chosen quietly as the dialog opened
+
+    qtbot.keyClick(dialog, Qt.Key.Key_S, ALT)
+    qtbot.keyClick(dialog.session, Qt.Key.Key_Down)  # to the held session
+    assert dialog.session.chosen().title == "Wheelchair repairs"
+    assert dialog.kind.currentText() == "After the session"
+    assert said[-1] == "The kind of pack is now “After the session”, as this session has been held."
+    qtbot.keyClick(dialog.session, Qt.Key.Key_Up)
+    assert dialog.kind.currentText() == "Before the session"
+    assert said[-1] == (
+        "The kind of pack is now “Before the session”, as this session has not been held."
+    )
+    # Packs made for the held session are the ones sent after it.
+    qtbot.keyClick(dialog.session, Qt.Key.Key_Down)
+    dialog.make_in(tmp_path / "after")
+    wait_done(qtbot, dialog)
+    assert all(" - after - " in path.name for path in dialog.made), dialog.made
+
+    # Once the person chooses the kind, moving between sessions keeps it.
+    qtbot.keyClick(dialog, Qt.Key.Key_K, ALT)
+    assert dialog.kind.hasFocus()
+    qtbot.keyClick(dialog.kind, Qt.Key.Key_Up)
+    assert dialog.kind.currentText() == "Before the session"
+    qtbot.keyClick(dialog, Qt.Key.Key_S, ALT)
+    qtbot.keyClick(dialog.session, Qt.Key.Key_Up)
+    qtbot.keyClick(dialog.session, Qt.Key.Key_Down)
+    assert dialog.session.chosen().title == "Wheelchair repairs"
+    assert dialog.kind.currentText() == "Before the session"
+    assert "The kind of pack is now" not in said[-1]
+    dialog.close()
 
 
 def test_one_members_failure_is_said_and_the_others_are_made(

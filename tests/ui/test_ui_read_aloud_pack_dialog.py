@@ -4,6 +4,7 @@ progress in words and the result in view, and the folder opened at the end."""
 from __future__ import annotations
 
 import wave
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from ui_helpers import choose_folder, the_folder_chooser
 from walker import Walker
 
+from app.services import live_close, meetings
 from app.services.packs import PackKind
 from app.ui.display_dialog import DisplayDialog
 from app.ui.folder_jobs import title_width
@@ -84,6 +86,39 @@ def test_cancelling_the_chooser_records_nothing(qtbot, open_window, sample, home
     )
     assert dialog.made is None and dialog.start_button.isEnabled()
     assert not list(home.rglob("Roundtable packs"))  # nothing recorded, no folder made
+    dialog.close()
+
+
+def test_the_kind_of_pack_follows_the_session_until_chosen(qtbot, open_window, sample, db) -> None:  # type: ignore[no-untyped-def]
+    forms = meetings.list_sessions(db, sample.panel)[0]
+    live_close.close_session(db, forms.id)
+    meetings.plan_meeting(db, sample.panel, "Booking help", datetime(2025, 5, 6, 14, 0), [])
+    dialog = _dialog(qtbot, open_window)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    said = dialog.progress_words.announced
+    assert dialog.session.chosen().title == "Booking help"
+    assert dialog.kind.currentText() == "Before the session" and said == []
+    qtbot.keyClick(dialog, Qt.Key.Key_S, ALT)
+    qtbot.keyClick(dialog.session, Qt.Key.Key_Down)
+    assert dialog.session.chosen().title == "Online forms"
+    assert dialog.kind.currentText() == "After the session"
+    assert said[-1] == "The kind of pack is now “After the session”, as this session has been held."
+    # Chosen by the person, the kind stays as they chose it.
+    qtbot.keyClick(dialog, Qt.Key.Key_K, ALT)
+    qtbot.keyClick(dialog.kind, Qt.Key.Key_Up)
+    qtbot.keyClick(dialog, Qt.Key.Key_S, ALT)
+    qtbot.keyClick(dialog.session, Qt.Key.Key_Up)
+    qtbot.keyClick(dialog.session, Qt.Key.Key_Down)
+    assert dialog.kind.currentText() == "Before the session"
+    dialog.close()
+
+
+def test_a_held_session_first_shown_wants_the_pack_after_it(qtbot, open_window, sample, db) -> None:  # type: ignore[no-untyped-def]
+    live_close.close_session(db, meetings.list_sessions(db, sample.panel)[0].id)
+    dialog = _dialog(qtbot, open_window)
+    assert dialog.kind.currentText() == "After the session"
+    assert dialog.progress_words.announced == []  # chosen quietly as it opened
     dialog.close()
 
 
