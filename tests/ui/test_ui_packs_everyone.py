@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt, QUrl
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QListWidget, QWidget
 from ui_helpers import choose_folder, name_field, the_folder_chooser, wait_loaded
 
 from app.errors import RoundtableError
 from app.services import live_close, meetings
+from app.ui.focus_ring import RING_WIDTH
 from app.ui.folder_chooser import FolderChooser
 from app.ui.folder_jobs import title_width
 from app.ui.packs_everyone import PacksForEveryoneDialog
@@ -273,6 +274,66 @@ def test_the_title_is_whole_and_the_result_stays_in_view(
     assert dialog.progress_words.height() >= dialog.progress_words.heightForWidth(
         dialog.progress_words.width()
     )
+    dialog.close()
+    parts.text_size.choose(100)
+
+
+MORE_SESSIONS = (
+    "Walk test session",
+    "Planning the learning event",
+    "Testing the new survey",
+    "Delivery and collection days",
+    "How the feedback survey works now, and a look round the warehouse with the drivers",
+    "Writing the new survey together",
+    "Learning event: final run-through",
+    "Getting started: who we are and what we want",
+)
+
+
+def rows_in_sight(listing: QListWidget) -> list[int]:
+    """The rows seen in the list, each of which must be seen whole."""
+    view = listing.viewport().rect()
+    seen = []
+    for row in range(listing.count()):
+        rect = listing.visualItemRect(listing.item(row))
+        if rect.intersects(view):
+            assert view.contains(rect), f"row {row} is cut: {rect} in {view}"
+            seen.append(row)
+    return seen
+
+
+@pytest.mark.parametrize("percent", [100, 300])
+def test_the_sessions_are_whole_rows_clear_of_the_focus_ring(
+    qtbot, open_window, sample, db, percent
+) -> None:
+    for day, title in enumerate(MORE_SESSIONS, start=1):
+        meetings.plan_meeting(db, sample.equipment, title, datetime(2025, 6, day, 10, 30), [])
+    parts = open_window()
+    parts.text_size.choose(percent)
+    dialog = open_dialog(qtbot, parts, sample.equipment)
+    listing = dialog.session
+    # Once the sessions are in, the list asks for room for them, which it gets once the
+    # page is laid out again (a person cannot type faster than that).
+    qtbot.waitUntil(lambda: listing.height() == listing.sizeHint().height())
+    qtbot.keyClick(dialog, Qt.Key.Key_S, ALT)
+    assert listing.hasFocus()
+    # The ring drawn over the list's edges covers no row.
+    inner = listing.viewport().geometry()
+    edge = RING_WIDTH + 1
+    assert inner.top() >= edge and inner.left() >= edge
+    assert listing.width() - inner.right() - 1 >= edge
+    assert listing.height() - inner.bottom() - 1 >= edge
+    # A few lines tall at any size; where there is room, every session.
+    assert listing.height() >= 4 * listing.fontMetrics().lineSpacing()
+    if percent == 100:
+        assert rows_in_sight(listing) == list(range(listing.count()))
+    # Only whole rows, wherever the keyboard takes the list.
+    for _row in range(listing.count()):
+        assert listing.currentRow() in rows_in_sight(listing)
+        qtbot.keyClick(listing, Qt.Key.Key_Down)
+    for _row in range(listing.count()):
+        qtbot.keyClick(listing, Qt.Key.Key_Up)
+        assert listing.currentRow() in rows_in_sight(listing)
     dialog.close()
     parts.text_size.choose(100)
 
