@@ -20,9 +20,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFontDatabase, QFontMetrics
+from PySide6.QtCore import QPoint, QRect, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFontDatabase, QFontMetrics, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -89,6 +90,8 @@ class FolderJobDialog(QDialog):
         self._choose_title = choose_title
         self.made_in: Path | None = None
         self._result: tuple[str, Path | None] | None = None  # the words, and where
+        self._labels: dict[QWidget, QLabel] = {}  # each choice's label, by its field
+        self._following_focus = False
         # Replaced in tests, so that nothing is really opened.
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self.progress = QProgressBar()
@@ -134,11 +137,16 @@ class FolderJobDialog(QDialog):
         Enter."""
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        # Each field as wide as the page: the form works out a field's height for that
+        # width, so a field left narrower (as some styles leave a drop-down list) would get
+        # one line's height for words that wrap onto two, and show only part of them.
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for text, field, name in choices:
             label = QLabel(text)
             label.setBuddy(field)
             field.setAccessibleName(name)
             form.addRow(label, field)
+            self._labels[field] = label
         words = QLabel(explanation)
         words.setWordWrap(True)
 
@@ -162,8 +170,52 @@ class FolderJobDialog(QDialog):
         below.addWidget(buttons)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(scrolling(page), 1)
+        # The page and the footer have margins of their own; more around them would take
+        # room the choices need at large text.
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self._scroller = scrolling(page)
+        layout.addWidget(self._scroller, 1)
         layout.addWidget(footer)
+
+    # -- keeping the focused choice in sight -------------------------------------------------
+
+    # At large text the page of choices scrolls, and the footer takes more of the window
+    # while work is shown. Qt scrolls to a control reached by Tab, not by its Alt key, so a
+    # choice could have the keyboard out of sight. Followed only while shown: a connection
+    # left behind by a deleted dialog would call into freed memory.
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and not self._following_focus:
+            app.focusChanged.connect(self._keep_in_view)
+            self._following_focus = True
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and self._following_focus:
+            app.focusChanged.disconnect(self._keep_in_view)
+            self._following_focus = False
+        super().hideEvent(event)
+
+    def _keep_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Scroll the page so that the choice with the keyboard is seen whole, with its
+        label, where they fit (else at least the part of it the keyboard is on)."""
+        page = self._scroller.widget()
+        if new is None or page is None or not page.isAncestorOf(new):
+            return
+        field = next((f for f in self._labels if f is new or f.isAncestorOf(new)), new)
+        area = QRect(field.mapTo(page, QPoint(0, 0)), field.size())
+        label = self._labels.get(field)
+        if label is not None:
+            area = area.united(QRect(label.mapTo(page, QPoint(0, 0)), label.size()))
+        bar, room = self._scroller.verticalScrollBar(), self._scroller.viewport().height()
+        if area.height() > room:
+            self._scroller.ensureWidgetVisible(new, 0, 0)
+        elif area.top() < bar.value():
+            bar.setValue(area.top())
+        elif area.bottom() + 1 > bar.value() + room:
+            bar.setValue(area.bottom() + 1 - room)
 
     def fit(self, chars_wide: int, lines_high: int) -> None:
         """Size the window for its text (as ``fit_to_screen``), and wide enough for its title."""

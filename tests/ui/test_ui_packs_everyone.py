@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt, QUrl
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QListWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QListWidget, QWidget
 from ui_helpers import choose_folder, name_field, the_folder_chooser, wait_loaded
 
 from app.errors import RoundtableError
@@ -334,6 +334,36 @@ def test_the_sessions_are_whole_rows_clear_of_the_focus_ring(
     for _row in range(listing.count()):
         qtbot.keyClick(listing, Qt.Key.Key_Up)
         assert listing.currentRow() in rows_in_sight(listing)
+    dialog.close()
+    parts.text_size.choose(100)
+
+
+def each_choice_is_seen_by_its_alt_key(qtbot, dialog, keys) -> None:  # type: ignore[no-untyped-def]
+    """Each of ``keys`` ((Alt letter, field)) puts the keyboard on its field, scrolled into
+    view whole with its label, and no field is squeezed below the height its words need."""
+    # Qt sizes a drop-down list to its words for a moment after its items change, until
+    # the page is laid out again; a person cannot type faster than that.
+    qtbot.waitUntil(lambda: len({field.width() for _key, field in keys}) == 1)
+    for key, field in keys:
+        qtbot.keyClick(dialog, key, ALT)
+        assert field.hasFocus(), field
+        label = next(w for w in dialog.findChildren(QLabel) if w.buddy() is field)
+        assert in_view(field, dialog) and in_view(label, dialog), label.text()
+        if field.hasHeightForWidth():
+            assert field.height() >= field.heightForWidth(field.width()), label.text()
+
+
+def test_every_choice_is_seen_at_300_percent_before_and_after_making_the_packs(
+    qtbot, open_window, sample, tmp_path
+) -> None:
+    parts = open_window()
+    parts.text_size.choose(300)
+    dialog = open_dialog(qtbot, parts, sample.equipment)
+    choices = [(Qt.Key.Key_K, dialog.kind), (Qt.Key.Key_S, dialog.session)]
+    each_choice_is_seen_by_its_alt_key(qtbot, dialog, choices)
+    dialog.make_in(tmp_path / "packs")
+    wait_done(qtbot, dialog)  # the progress and the result now take more of the window
+    each_choice_is_seen_by_its_alt_key(qtbot, dialog, choices)
     dialog.close()
     parts.text_size.choose(100)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication
+from test_ui_packs_everyone import each_choice_is_seen_by_its_alt_key
 from ui_helpers import choose_folder, the_folder_chooser
 from walker import Walker
 
@@ -120,6 +121,23 @@ def test_a_held_session_first_shown_wants_the_pack_after_it(qtbot, open_window, 
     assert dialog.kind.currentText() == "After the session"
     assert dialog.progress_words.announced == []  # chosen quietly as it opened
     dialog.close()
+
+
+def test_every_choice_is_seen_at_300_percent(qtbot, open_window, sample, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    parts = open_window()
+    parts.text_size.choose(300)
+    parts.window.read_aloud.audio_pack_action.trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, AudioPackDialog))
+    qtbot.waitUntil(lambda: dialog.session.count() > 0, timeout=20_000)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    choices = [(Qt.Key.Key_S, dialog.session), (Qt.Key.Key_K, dialog.kind)]
+    each_choice_is_seen_by_its_alt_key(qtbot, dialog, choices)
+    dialog.record_in(tmp_path / "audio")
+    qtbot.waitUntil(lambda: dialog.made is not None, timeout=60_000)
+    each_choice_is_seen_by_its_alt_key(qtbot, dialog, choices)
+    dialog.close()
+    parts.text_size.choose(100)
 
 
 def test_the_decision_log_needs_no_session(qtbot, open_window, sample, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
