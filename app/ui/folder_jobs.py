@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.ui.flow_layout import FlowLayout
-from app.ui.folder_chooser import FolderChooser, nearest_folder
+from app.ui.folder_chooser import folder_chooser, nearest_folder
 from app.ui.formatting import window_title
 from app.ui.packs_preview import fit_to_screen
 from app.ui.settings import PACKS_FOLDER, Setting, Settings
@@ -242,7 +242,7 @@ class FolderJobDialog(QDialog):
     def ask_for_folder(self, then: Callable[[Path], object]) -> QFileDialog:
         """Ask where to save, without waiting; ``then`` gets the folder chosen. Returns the
         chooser (the computer's own where there is one)."""
-        chooser = FolderChooser(self, self._choose_title, *self.starting_folder())
+        chooser = folder_chooser(self, self._choose_title, *self.starting_folder())
         chooser.setAccessibleName(self._choose_title)
         chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         chooser.fileSelected.connect(lambda chosen: self._chosen(Path(chosen), then))

@@ -15,7 +15,7 @@ from ui_helpers import choose_folder, name_field, the_folder_chooser, wait_loade
 from app.errors import RoundtableError
 from app.services import live_close, meetings
 from app.ui.focus_ring import RING_WIDTH
-from app.ui.folder_chooser import FolderChooser
+from app.ui.folder_chooser import folder_chooser
 from app.ui.folder_jobs import title_width
 from app.ui.packs_everyone import PacksForEveryoneDialog
 from app.ui.settings import PACKS_FOLDER
@@ -153,7 +153,7 @@ def test_the_offered_folder_is_made_once_chosen_by_enter(qtbot, open_window, sam
 
 
 def test_only_the_offered_folder_may_be_chosen_before_it_exists(qtbot, home) -> None:
-    chooser = FolderChooser(None, "Choose", home, "Roundtable packs")
+    chooser = folder_chooser(None, "Choose", home, "Roundtable packs")
     qtbot.addWidget(chooser)
     chooser.open()
     choose = chooser.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Open)
