@@ -9,8 +9,8 @@ screen readers hear too), and the buttons, which wrap onto more lines when they 
 fit on one.
 
 The folder is asked for when the work starts, in a folder chooser that opens where the
-last files were saved. Once something is made, "Open the folder" shows it in the
-computer's file manager.
+last files were saved (the first time, offering a new folder, made only once chosen).
+Once something is made, "Open the folder" shows it in the computer's file manager.
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
-from app.ui.file_chooser import file_chooser
 from app.ui.flow_layout import FlowLayout
+from app.ui.folder_chooser import folder_chooser, nearest_folder
 from app.ui.formatting import title_width, window_title
 from app.ui.settings import PACKS_FOLDER, Setting, Settings
 from app.ui.titled_dialog import Dialog
@@ -80,6 +80,7 @@ class FolderJobDialog(Dialog):
         self.settings, self._last_folder, self._suggested = settings, last_folder, suggested
         self._choose_title = choose_title
         self.made_in: Path | None = None
+        self._result: tuple[str, Path | None] | None = None  # the words, and where
         # Replaced in tests, so that nothing is really opened.
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self.progress = QProgressBar()
@@ -125,6 +126,10 @@ class FolderJobDialog(Dialog):
         Enter."""
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        # Each field as wide as the page: the form works out a field's height for that
+        # width, so a field left narrower (as some styles leave a drop-down list) would get
+        # one line's height for words that wrap onto two, and show only part of them.
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for text, field, name in choices:
             label = QLabel(text)
             label.setBuddy(field)
@@ -153,7 +158,12 @@ class FolderJobDialog(Dialog):
         below.addWidget(buttons)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(scrolling(page), 1)
+        # The page and the footer have margins of their own; more around them would take
+        # room the choices need at large text.
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self._scroller = scrolling(page)
+        layout.addWidget(self._scroller, 1)
         layout.addWidget(footer)
 
     def fit(self, chars_wide: int, lines_high: int) -> None:
@@ -166,29 +176,24 @@ class FolderJobDialog(Dialog):
 
     # -- the folder ------------------------------------------------------------------------
 
-    def starting_folder(self) -> Path:
-        """The folder used last, or the first time (or if it has gone) the suggested one,
-        made now so that the chooser can open in it and Enter there chooses it."""
+    def starting_folder(self) -> tuple[Path, str]:
+        """Where the chooser opens, and the name of a new folder it offers there: the folder
+        used last; the first time (or if it has gone), the suggested one if it is there
+        already, else the folder it would be in (Documents, say, else home), offering it.
+        Nothing is made until it is chosen."""
         last = self.settings.get(self._last_folder)
         if last and Path(last).is_dir():
-            return Path(last)
-        try:
-            self._suggested.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            existing = next((p for p in self._suggested.parents if p.is_dir()), Path.home())
-            return existing
-        return self._suggested
+            return Path(last), ""
+        if self._suggested.is_dir():
+            return self._suggested, ""
+        return nearest_folder(self._suggested.parent), self._suggested.name
 
     def ask_for_folder(self, then: Callable[[Path], object]) -> QFileDialog:
         """Ask where to save, without waiting; ``then`` gets the folder chosen. Returns the
         chooser (the computer's own where there is one)."""
-        chooser = file_chooser(self, self._choose_title, self.starting_folder())
-        chooser.setFileMode(QFileDialog.FileMode.Directory)
-        chooser.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        chooser = folder_chooser(self, self._choose_title, *self.starting_folder())
         chooser.fileSelected.connect(lambda chosen: self._chosen(Path(chosen), then))
-        chooser.rejected.connect(
-            lambda: self.progress_words.announce(_("No folder was chosen, so nothing was made."))
-        )
+        chooser.rejected.connect(lambda: self.tell(_("No folder was chosen, so nothing was made.")))
         chooser.open()
         return chooser
 
@@ -201,6 +206,7 @@ class FolderJobDialog(Dialog):
     def working(self, words: str) -> None:
         """Work has begun: say so, and put away what belonged to the last result."""
         self.made_in = None
+        self._result = None
         self.open_folder_button.hide()
         self.progress.show()
         self.progress_words.announce(words)
@@ -214,22 +220,33 @@ class FolderJobDialog(Dialog):
     def finished_in(self, folder: Path | None, words: str, *, urgent: bool = False) -> None:
         """Say how it ended (a folder's name may break onto more lines); with a ``folder``,
         offer to open it, as the button Enter presses and with the keyboard."""
+        self._result = (words, folder)
+        self.progress_words.announce(words, urgent=urgent, shown=self._shown(words))
         if folder is None:
-            self.progress_words.announce(words, urgent=urgent)
             return
-        self._say_with_folder(words, folder, urgent=urgent)
         self.made_in = folder
         self.open_folder_button.show()
         self.open_folder_button.setDefault(True)
         self.open_folder_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def tell(self, words: str, *, urgent: bool = False) -> None:
+        """Say ``words`` after the last result, which stays in view until work starts again
+        (what was made, and where, is still so); screen readers hear only ``words``."""
+        if self._result is None:
+            self.progress_words.announce(words, urgent=urgent)
+            return
+        result = self._result[0]
+        self.progress_words.announce(words, urgent=urgent, shown=self._shown(f"{result} {words}"))
 
     def open_folder(self) -> None:
         if self.made_in is None:
             return
         if not self.open_url(QUrl.fromLocalFile(str(self.made_in))):
             words = _("The folder could not be opened here. It is {folder}.")
-            self._say_with_folder(words.format(folder=self.made_in), self.made_in, urgent=True)
+            self.tell(words.format(folder=self.made_in), urgent=True)
 
-    def _say_with_folder(self, words: str, folder: Path, *, urgent: bool = False) -> None:
-        shown = words.replace(str(folder), breakable(folder))
-        self.progress_words.announce(words, urgent=urgent, shown=shown)
+    def _shown(self, words: str) -> str:
+        """``words`` with the result's folder, where they name it, able to break onto more
+        lines."""
+        folder = self._result[1] if self._result is not None else None
+        return words if folder is None else words.replace(str(folder), breakable(folder))

@@ -129,6 +129,7 @@ class PackDialog(Dialog):
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self.refresh)
         self.options.changed.connect(self._settle.start)
+        self.options.said.connect(self._say)
         fit_to_screen(self, 150, 40)
         self.status_line.show_quietly(_("Loading the sessions…"))
         runner.run(source.call, list_members, group.id, on_done=self._members_loaded)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from app.errors import RoundtableError
 from app.export.document import Document, PrintStyle
 from app.i18n import _, ngettext
-from app.models.enums import MeetingStatus
 from app.services.groups import GroupSummary
 from app.services.meetings import list_sessions
 from app.services.packs import (
@@ -35,7 +34,7 @@ from app.storage import Database
 from app.ui.data import DataSource
 from app.ui.decision_form import announcer, combo
 from app.ui.folder_jobs import FolderJobDialog, suggested_folder
-from app.ui.packs_sessions import SessionList
+from app.ui.packs_sessions import KindFollowsSession, SessionList
 from app.ui.settings import PACKS_FOLDER, Settings
 from app.ui.tasks import TaskRunner
 
@@ -88,6 +87,7 @@ class PacksForEveryoneDialog(FolderJobDialog):
         self._documents: dict[PrintStyle, Document] = {}  # touched only on the worker thread
         self.session = SessionList()
         self.kind = combo([(_(KIND_WORDS[k]), k) for k in (PackKind.BEFORE, PackKind.AFTER)])
+        self.kind_follows = KindFollowsSession(self.session, self.kind, self.tell)
         self.progress.setTextVisible(True)
         self.progress.setFormat(_("%v of %m packs"))
         self.status_line = self.progress_words
@@ -128,9 +128,7 @@ class PacksForEveryoneDialog(FolderJobDialog):
 
     def _sessions_loaded(self, rows: list) -> None:  # type: ignore[type-arg]
         self.session.set_sessions(rows, self._wanted_meeting)
-        chosen = self.session.chosen()
-        if chosen is not None and chosen.status == MeetingStatus.HELD:
-            self.kind.setCurrentIndex(self.kind.findData(PackKind.AFTER))
+        self.kind_follows.follow()
         self.start_button.setEnabled(bool(rows))
 
     # -- making the packs, one job per member -------------------------------------------
@@ -138,14 +136,14 @@ class PacksForEveryoneDialog(FolderJobDialog):
     def start(self) -> None:
         """Ask where to put the packs; they are made once a folder is chosen."""
         if self.session.chosen() is None:
-            self.status_line.announce(_("Please choose a session first."))
+            self.tell(_("Please choose a session first."))
             return
         self.ask_for_folder(self.make_in)
 
     def make_in(self, out: Path) -> None:
         session = self.session.chosen()
         if session is None:
-            self.status_line.announce(_("Please choose a session first."))
+            self.tell(_("Please choose a session first."))
             return
         self.made, self.waiting_for_audio, self._documents = [], [], {}
         self.not_made = {}

@@ -16,13 +16,12 @@ from PySide6.QtWidgets import (
 from app.export.document import PackLook, PrintStyle
 from app.export.pdf import allowed_sizes, default_size
 from app.i18n import N_, _
-from app.models.enums import MeetingStatus
 from app.services import packs
 from app.services.pack_defaults import READING_FONTS, PackDefaults
 from app.services.packs import KIND_WORDS, PackKind, PrivacyChoice
 from app.ui.decision_form import combo
 from app.ui.packs_pages import PackRequest
-from app.ui.packs_sessions import SessionList
+from app.ui.packs_sessions import KindFollowsSession, SessionList
 from app.ui.wrapping import WrappingCheckBox
 
 STYLE_WORDS = (
@@ -47,12 +46,14 @@ class PackOptions(QWidget):
     """Emits ``changed`` whenever a choice changes."""
 
     changed = Signal()
+    said = Signal(str)  # a change the person did not make themselves, in words
 
     def __init__(self, defaults: PackDefaults | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         look = starting_look(defaults)
         self.kind_box = combo([(_(KIND_WORDS[kind]), kind) for kind in PackKind], PackKind.BEFORE)
         self.session_box = SessionList()
+        self.kind_follows = KindFollowsSession(self.session_box, self.kind_box, self.said.emit)
         self.member_box = combo([(_("No one in particular"), None)])
         self.member_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.member_box.setToolTip(
@@ -138,9 +139,7 @@ class PackOptions(QWidget):
         self.session_box.blockSignals(True)
         self.session_box.set_sessions(rows, chosen_id)
         self.session_box.blockSignals(False)
-        chosen = self.chosen_session()
-        if chosen is not None and chosen.status == MeetingStatus.HELD:
-            self.kind_box.setCurrentIndex(self.kind_box.findData(PackKind.AFTER))
+        self.kind_follows.follow()
         self._kind_changed()
 
     def chosen_session(self):  # type: ignore[no-untyped-def]

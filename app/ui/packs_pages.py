@@ -9,7 +9,6 @@ painting on a ``QPrinter`` are both allowed off the GUI thread.
 from __future__ import annotations
 
 import errno
-import os
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +21,7 @@ from PySide6.QtPrintSupport import QPrinter
 from app.errors import RoundtableError
 from app.export.document import Document, PackLook, PrintStyle
 from app.export.pdf import render_pdf
+from app.export.private_file import write_private_bytes
 from app.i18n import _
 from app.models.enums import PackFormat
 from app.services import packs
@@ -190,15 +190,9 @@ def print_pages(pdf: bytes, printer: QPrinter) -> int:
 def save_pdf(pdf: bytes, out: Path) -> Path:
     """Writes the pack to ``out`` whole or not at all; refuses in words a person can act on."""
     out = Path(out)
-    temporary = out.with_name(f".{out.name}.{os.getpid()}.part")
     try:
-        with open(temporary, "wb") as file:
-            file.write(pdf)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, out)
+        write_private_bytes(out, pdf)  # readable by its owner alone, as every pack is
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         if error.errno in (errno.ENOSPC, errno.EDQUOT):
             message = _("There is no room left on the disk. Free some space, then try again.")
         elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):

@@ -27,7 +27,7 @@ from app.speech import SpeechService
 from app.storage import Database
 from app.ui.decision_form import combo
 from app.ui.folder_jobs import FolderJobDialog, suggested_folder
-from app.ui.packs_sessions import SessionList
+from app.ui.packs_sessions import KindFollowsSession, SessionList
 from app.ui.settings import AUDIO_PACKS_FOLDER, SPEECH_RATE, SPEECH_VOICE
 
 KINDS = (PackKind.BEFORE, PackKind.AFTER, PackKind.DECISIONS)
@@ -81,6 +81,7 @@ class AudioPackDialog(FolderJobDialog):
         self.kind = combo([(_(KIND_WORDS[kind]), kind) for kind in KINDS])
         self.kind.currentIndexChanged.connect(self._kind_chosen)
         self.session = SessionList()
+        self.kind_follows = KindFollowsSession(self.session, self.kind, self.tell)
         self.progress.setFormat(_("%v of %m files"))
         self.start_button = QPushButton(_("&Record…"))
         self.start_button.setAccessibleName(_("Record the pack"))
@@ -104,7 +105,7 @@ class AudioPackDialog(FolderJobDialog):
             window.source.call,
             list_sessions,
             group.id,
-            on_done=lambda rows: self.session.set_sessions(rows, None),
+            on_done=self._sessions_loaded,
             on_error=self._failed,
         )
 
@@ -113,13 +114,17 @@ class AudioPackDialog(FolderJobDialog):
         group = window.current_group() or GroupSummary(0, _("Example group"), "", "", 0, 120, 45, 0)
         return cls(window, group)
 
+    def _sessions_loaded(self, rows: list) -> None:  # type: ignore[type-arg]
+        self.session.set_sessions(rows, None)
+        self.kind_follows.follow()
+
     def _kind_chosen(self, _index: int) -> None:
         self.session.setEnabled(self.kind.currentData() != PackKind.DECISIONS)
 
     def start(self) -> None:
         """Ask where to put the sound files; they are recorded once a folder is chosen."""
         if self._wants_session():
-            self.progress_words.announce(_("Please choose a session first."))
+            self.tell(_("Please choose a session first."))
             return
         self.ask_for_folder(self.record_in)
 
@@ -128,7 +133,7 @@ class AudioPackDialog(FolderJobDialog):
 
     def record_in(self, folder: Path) -> None:
         if self._wants_session():
-            self.progress_words.announce(_("Please choose a session first."))
+            self.tell(_("Please choose a session first."))
             return
         kind = PackKind(self.kind.currentData())
         session = self.session.chosen()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 import wave
 from collections.abc import Iterator
 from dataclasses import replace
@@ -140,6 +141,15 @@ def test_making_a_pack_again_replaces_the_old_files(speech, tmp_path: Path) -> N
     shorter = Document("A short pack", "en-GB", (Section("Agenda", SectionIcon.AGENDA, ()),))
     write_audio_pack(shorter, folder, speech)
     assert sorted(p.name for p in folder.iterdir()) == ["00 Contents.wav", "01 Agenda.wav"]
+
+
+def test_the_sound_files_are_their_owners_alone(speech, tmp_path: Path) -> None:
+    """Like a printed pack, an audio pack says whose it is and who came."""
+    folder = tmp_path / "chosen" / "pack"
+    shorter = Document("A short pack", "en-GB", (Section("Agenda", SectionIcon.AGENDA, ()),))
+    pack = write_audio_pack(shorter, folder, speech)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700  # a folder of the pack's own
+    assert [stat.S_IMODE(r.path.stat().st_mode) for r in pack.recordings] == [0o600, 0o600]
 
 
 def test_tables_are_read_as_sentences() -> None:

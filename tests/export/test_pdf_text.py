@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import stat
 from pathlib import Path
 
 import pytest
@@ -67,12 +68,12 @@ def test_a_folder_that_does_not_exist_is_a_plain_error(tmp_path: Path) -> None:
 
 
 def test_a_full_disk_leaves_no_half_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import app.export.pdf as pdf_module
+    import app.export.private_file as private_file
 
     def full(*_args: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(pdf_module.os, "fsync", full)
+    monkeypatch.setattr(private_file.os, "fsync", full)
     with pytest.raises(PdfNotSaved, match="no room left on the disk"):
         write_pdf(sample_document(), PackLook(PrintStyle.STANDARD, 14), tmp_path / "p.pdf")
     assert list(tmp_path.iterdir()) == []
@@ -84,6 +85,17 @@ def test_an_existing_file_is_replaced_whole(tmp_path: Path) -> None:
     write_pdf(sample_document(), PackLook(PrintStyle.STANDARD, 14), out)
     assert out.read_bytes().startswith(b"%PDF-")
     assert [p.name for p in tmp_path.iterdir()] == ["p.pdf"]
+
+
+def test_a_pack_is_readable_by_its_owner_alone(tmp_path: Path) -> None:
+    """A pack names people (a member's own, what they asked for too), as a backup does."""
+    out = tmp_path / "p.pdf"
+    out.write_bytes(b"old")
+    out.chmod(0o644)  # one saved before, readable by everyone, is replaced by a private one
+    write_pdf(sample_document(), PackLook(PrintStyle.STANDARD, 14), out)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    fresh = write_pdf(sample_document(), PackLook(PrintStyle.LARGE, 18), tmp_path / "new.pdf")
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o600
 
 
 def _pack_with_filler(filler: int, tmp_path: Path, sentence: str) -> Path:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import stat
 import subprocess
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from ui_helpers import choose_folder, wait_loaded
 
 from app.export.document import PrintStyle
+from app.services import live_close, meetings
 from app.services.packs import PackKind
 from app.ui.packs_dialog import PackDialog
 from app.ui.packs_everyone import PacksForEveryoneDialog
@@ -159,6 +162,7 @@ def test_save_and_print_give_the_same_pages(qtbot, pack_dialog, tmp_path) -> Non
         lambda: any("Saved the pack as" in said for said in dialog.status_line.announced)
     )
     assert saved.read_bytes() == dialog.rendered.pdf
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600  # as every file about people is
     assert panel.chosen_session().title in pdf_text(saved)
 
     printed = tmp_path / "printed.pdf"
@@ -170,6 +174,35 @@ def test_save_and_print_give_the_same_pages(qtbot, pack_dialog, tmp_path) -> Non
     qtbot.waitUntil(lambda: any("to the printer" in said for said in dialog.status_line.announced))
     info = subprocess.run(["pdfinfo", str(printed)], capture_output=True, text=True, check=True)
     assert f"Pages:           {dialog.rendered.page_count}" in info.stdout
+
+
+def test_the_kind_follows_the_session_chosen_in_the_pack_dialog(
+    qtbot, open_window, sample, db
+) -> None:
+    repairs = meetings.list_sessions(db, sample.equipment)[0]
+    live_close.close_session(db, repairs.id)
+    meetings.plan_meeting(db, sample.equipment, "Planning day", datetime(2025, 5, 6, 10, 30), [])
+    _parts, panel = open_sessions(qtbot, open_window, sample.equipment)
+    assert panel.chosen_session().title == "Planning day"
+    qtbot.keyClick(panel, Qt.Key.Key_K, ALT)
+    qtbot.waitUntil(lambda: bool(the_open(PackDialog)))
+    dialog = the_open(PackDialog)[0]
+    wait_preview(qtbot, dialog)
+    options = dialog.options
+    assert options.chosen_kind() == PackKind.BEFORE
+    qtbot.keyClick(dialog, Qt.Key.Key_S, ALT)
+    qtbot.keyClick(options.session_box, Qt.Key.Key_Down)
+    assert options.chosen_session().title == "Wheelchair repairs"
+    assert options.chosen_kind() == PackKind.AFTER
+    assert "The kind of pack is now “After the session”, as this session has been held." in (
+        dialog.status_line.announced
+    )
+    # The preview is made again, of that pack.
+    qtbot.waitUntil(
+        lambda: dialog.rendered is not None and dialog.rendered.request.kind == PackKind.AFTER,
+        timeout=30_000,
+    )
+    dialog.close()
 
 
 def test_save_as_suggests_a_name_in_words(qtbot, pack_dialog) -> None:

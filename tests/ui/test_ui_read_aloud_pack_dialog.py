@@ -4,14 +4,17 @@ progress in words and the result in view, and the folder opened at the end."""
 from __future__ import annotations
 
 import wave
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication
+from test_ui_packs_everyone import each_choice_is_seen_by_its_alt_key
 from ui_helpers import choose_folder, the_folder_chooser
 from walker import Walker
 
+from app.services import live_close, meetings
 from app.services.packs import PackKind
 from app.ui.display_dialog import DisplayDialog
 from app.ui.folder_jobs import title_width
@@ -44,7 +47,10 @@ def test_a_session_pack_recorded_by_keyboard(
     qtbot.waitUntil(dialog.isActiveWindow)
     qtbot.keyClick(dialog, Qt.Key.Key_R, ALT)  # Record…, which first asks where
     chooser = the_folder_chooser(qtbot)
-    assert Path(chooser.directory().absolutePath()) == home / "Music" / "Roundtable packs"
+    # The first time: where sound files go, offering a folder of their own, not yet made.
+    assert Path(chooser.directory().absolutePath()) == home
+    assert chooser.selectedFiles() == [str(home / "Roundtable packs")]
+    assert not list(home.rglob("Roundtable packs"))
     (tmp_path / "audio").mkdir()
     choose_folder(qtbot, tmp_path / "audio")
     qtbot.waitUntil(lambda: dialog.made is not None, timeout=60_000)
@@ -80,8 +86,58 @@ def test_cancelling_the_chooser_records_nothing(qtbot, open_window, sample, home
         )
     )
     assert dialog.made is None and dialog.start_button.isEnabled()
-    assert not list((home / "Music" / "Roundtable packs").iterdir())
+    assert not list(home.rglob("Roundtable packs"))  # nothing recorded, no folder made
     dialog.close()
+
+
+def test_the_kind_of_pack_follows_the_session_until_chosen(qtbot, open_window, sample, db) -> None:  # type: ignore[no-untyped-def]
+    forms = meetings.list_sessions(db, sample.panel)[0]
+    live_close.close_session(db, forms.id)
+    meetings.plan_meeting(db, sample.panel, "Booking help", datetime(2025, 5, 6, 14, 0), [])
+    dialog = _dialog(qtbot, open_window)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    said = dialog.progress_words.announced
+    assert dialog.session.chosen().title == "Booking help"
+    assert dialog.kind.currentText() == "Before the session" and said == []
+    qtbot.keyClick(dialog, Qt.Key.Key_S, ALT)
+    qtbot.keyClick(dialog.session, Qt.Key.Key_Down)
+    assert dialog.session.chosen().title == "Online forms"
+    assert dialog.kind.currentText() == "After the session"
+    assert said[-1] == "The kind of pack is now “After the session”, as this session has been held."
+    # Chosen by the person, the kind stays as they chose it.
+    qtbot.keyClick(dialog, Qt.Key.Key_K, ALT)
+    qtbot.keyClick(dialog.kind, Qt.Key.Key_Up)
+    qtbot.keyClick(dialog, Qt.Key.Key_S, ALT)
+    qtbot.keyClick(dialog.session, Qt.Key.Key_Up)
+    qtbot.keyClick(dialog.session, Qt.Key.Key_Down)
+    assert dialog.kind.currentText() == "Before the session"
+    dialog.close()
+
+
+def test_a_held_session_first_shown_wants_the_pack_after_it(qtbot, open_window, sample, db) -> None:  # type: ignore[no-untyped-def]
+    live_close.close_session(db, meetings.list_sessions(db, sample.panel)[0].id)
+    dialog = _dialog(qtbot, open_window)
+    assert dialog.kind.currentText() == "After the session"
+    assert dialog.progress_words.announced == []  # chosen quietly as it opened
+    dialog.close()
+
+
+def test_every_choice_is_seen_at_300_percent(qtbot, open_window, sample, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    parts = open_window()
+    parts.text_size.choose(300)
+    parts.window.read_aloud.audio_pack_action.trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, AudioPackDialog))
+    qtbot.waitUntil(lambda: dialog.session.count() > 0, timeout=20_000)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    choices = [(Qt.Key.Key_S, dialog.session), (Qt.Key.Key_K, dialog.kind)]
+    each_choice_is_seen_by_its_alt_key(qtbot, dialog, choices)
+    dialog.record_in(tmp_path / "audio")
+    qtbot.waitUntil(lambda: dialog.made is not None, timeout=60_000)
+    each_choice_is_seen_by_its_alt_key(qtbot, dialog, choices)
+    dialog.close()
+    parts.text_size.choose(100)
 
 
 def test_the_decision_log_needs_no_session(qtbot, open_window, sample, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
 from app.models.enums import PackFormat, Role
 from app.services import aims, decisions, groups, live_close, meetings, people
@@ -114,11 +114,21 @@ def the_folder_chooser(qtbot) -> QFileDialog:  # type: ignore[no-untyped-def]
     return shown()[0]
 
 
+def name_field(chooser: QFileDialog) -> QLineEdit:
+    """The chooser's field for a folder's name (where a new folder may be offered)."""
+    field = chooser.findChild(QLineEdit, "fileNameEdit")
+    assert field is not None
+    return field
+
+
 def choose_folder(qtbot, folder: Path) -> QFileDialog:  # type: ignore[no-untyped-def]
-    """Go to ``folder`` in the folder chooser that has just opened, and press Enter there."""
+    """Go to ``folder`` in the folder chooser that has just opened, and press Enter there,
+    having first cleared a new folder's name offered in it, as a person going elsewhere
+    would."""
     chooser = the_folder_chooser(qtbot)
     chooser.activateWindow()
     qtbot.waitUntil(chooser.isActiveWindow)
+    name_field(chooser).clear()
     chooser.setDirectory(str(folder))
     qtbot.keyClick(chooser.focusWidget() or chooser, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not shiboken6.isValid(chooser) or not chooser.isVisible())

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from app.export.audio.reading import VoiceChooser, contents_segments, section_segments
 from app.export.document import Document
+from app.export.private_file import OWNER_ONLY_FOLDER, keep_private
 from app.i18n import _
 from app.speech.interface import NORMAL_RATE, Recording
 from app.speech.service import SpeechService
@@ -62,7 +63,9 @@ def write_audio_pack(
 
     building = folder.with_name(folder.name + ".making")
     shutil.rmtree(building, ignore_errors=True)
-    building.mkdir(parents=True)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    # Readable by its owner alone while the engine writes into it, as the pack's files are.
+    building.mkdir(mode=OWNER_ONLY_FOLDER)
     recordings = []
     try:
         for done, (name, segments) in enumerate(plan, start=1):
@@ -84,8 +87,9 @@ def write_audio_pack(
 
 
 def _put_in_place(building: Path, folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
+    # A folder of a pack's own is the owner's alone; one chosen for it keeps its own mode.
+    folder.mkdir(mode=OWNER_ONLY_FOLDER, parents=True, exist_ok=True)
     for old in folder.glob("*.wav"):  # an earlier pack's parts, which may have other names
         old.unlink()
     for made in sorted(building.iterdir()):
-        made.replace(folder / made.name)
+        keep_private(made).replace(folder / made.name)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import errno
 import io
-import os
 from pathlib import Path
 
 from app.errors import RoundtableError
 from app.export.document import Document, PackLook
 from app.export.pdf.sizes import allowed_sizes, check_look, default_size, smallest_size
+from app.export.private_file import write_private_bytes
 from app.i18n import _
 
 __all__ = [
@@ -70,22 +70,15 @@ def render_pdf(document: Document, look: PackLook, *, tagged: bool = True) -> by
 def write_pdf(document: Document, look: PackLook, out: Path, *, tagged: bool = True) -> Path:
     """Writes ``document`` to ``out`` as a PDF in ``look``; returns ``out``.
 
-    The file appears whole or not at all: it is written under a temporary name beside
-    ``out`` and then renamed, so a reader never sees half a pack.
+    The file appears whole or not at all, and readable by its owner alone, as every file
+    about people is (``write_private_bytes``).
     """
     content = render_pdf(document, look, tagged=tagged)
     out = Path(out)
-    temporary = out.with_name(f".{out.name}.{os.getpid()}.part")
     try:
-        with open(temporary, "wb") as file:
-            file.write(content)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, out)
+        return write_private_bytes(out, content)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         raise PdfNotSaved(_saving_problem(error, out)) from error
-    return out
 
 
 def _saving_problem(error: OSError, out: Path) -> str:

@@ -14,6 +14,7 @@ from app import clock
 from app.errors import ValidationError
 from app.export.document import Document, PrintStyle, Section
 from app.i18n import N_, _, language_tag
+from app.models.enums import MeetingStatus
 from app.services.packs import log
 from app.services.packs.after import after_document
 from app.services.packs.before import before_document
@@ -52,6 +53,11 @@ def print_style(value: PrintStyle | str) -> PrintStyle:
                 style=value
             )
         ) from None
+
+
+def kind_for(status: MeetingStatus) -> PackKind:
+    """The pack a session wants: after it once it is held, else before it."""
+    return PackKind.AFTER if status == MeetingStatus.HELD else PackKind.BEFORE
 
 
 def pack_kind(value: PackKind | str) -> PackKind:

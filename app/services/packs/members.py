@@ -21,10 +21,16 @@ from sqlalchemy import select
 from app.errors import NotFound
 from app.export.document import Document, PackLook, PrintStyle
 from app.i18n import N_, _
-from app.models import Meeting, MeetingStatus, Membership, Person
+from app.models import Meeting, Membership, Person
 from app.models.enums import PackFormat
 from app.services.pack_defaults import LARGE_PRINT_FROM_PT, LARGEST_PRINT_PT, STANDARD_PRINT_PT
-from app.services.packs.building import PackKind, decision_log_pack, pack_kind, session_pack
+from app.services.packs.building import (
+    PackKind,
+    decision_log_pack,
+    kind_for,
+    pack_kind,
+    session_pack,
+)
 from app.storage import Store
 
 DEFAULT_FONT = "atkinson-hyperlegible"
@@ -121,10 +127,7 @@ def plan_member_packs(
         meeting = session.get(Meeting, meeting_id)
         if meeting is None:
             raise NotFound(_("There is no session number {number}.").format(number=meeting_id))
-        if kind is None:
-            chosen = PackKind.AFTER if meeting.status == MeetingStatus.HELD else PackKind.BEFORE
-        else:
-            chosen = pack_kind(kind)
+        chosen = kind_for(meeting.status) if kind is None else pack_kind(kind)
         people = session.execute(
             select(
                 Person.id,
