@@ -22,13 +22,14 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu, QMenuBar, QWidget
 from shiboken6 import isValid
 
 from app.i18n import _
 from app.speech import SpeechService, SpeechState, Voice
+from app.ui.every_window_keys import every_window_keys
 from app.ui.settings import SPEECH_RATE, SPEECH_VOICE, Settings
 from app.ui.speech_text import text_to_read
 
@@ -79,15 +80,6 @@ class ReadAloud(QObject):
             _("&Pause or carry on"), PAUSE_KEYS, self.toggle_pause, window
         )
         self.stop_action = self._action(_("&Stop reading"), STOP_KEYS, self.stop, window)
-        self._keys = {
-            QKeySequence(READ_KEYS): self.read_current,
-            QKeySequence(PAUSE_KEYS): self.toggle_pause,
-            QKeySequence(STOP_KEYS): self.stop,
-        }
-        app = QApplication.instance()
-        if app is not None:
-            # Dialogs that block the main window block its shortcuts too: catch the keys there.
-            app.installEventFilter(self)
         ReadAloud._current = self
 
     @classmethod
@@ -205,9 +197,10 @@ class ReadAloud(QObject):
 
     def close(self) -> None:
         """Stop speaking and end the speech thread (when the window closes)."""
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        keys_everywhere = every_window_keys()
+        for action in (self.read_action, self.pause_action, self.stop_action):
+            if keys_everywhere is not None:
+                keys_everywhere.remove(action)
         if self._service is not None:
             self._service.listener = None
             self._service.close()
@@ -220,22 +213,13 @@ class ReadAloud(QObject):
     def _action(self, text: str, keys: str, slot: Callable[[], object], window: QWidget) -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         action.triggered.connect(lambda _checked=False: slot())
         window.addAction(action)
+        # In every window, and in the dialogs that block them (app.ui.every_window_keys).
+        keys_everywhere = every_window_keys()
+        if keys_everywhere is not None:
+            keys_everywhere.add(action)
         return action
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and watched is QApplication.focusWidget()
-        ):
-            slot = self._keys.get(QKeySequence(event.keyCombination()))
-            if slot is not None:
-                slot()
-                return True
-        return super().eventFilter(watched, event)
 
     def _watch(self, future: Future[None]) -> None:
         # The outcome is told through the listener; this only keeps errors from going unseen.
