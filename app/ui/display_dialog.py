@@ -2,7 +2,8 @@
 every window and remembered, with a sentence to try them on.
 
 Every change is made through ``Display``, the same object the View menu's shortcuts use,
-so the dialog and the shortcuts always agree.
+so the dialog and the shortcuts always agree; those keys work here as in every window
+(app.ui.size_keys).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QButtonGroup,
@@ -160,7 +160,6 @@ class DisplayDialog(Dialog):
         self.close_button = buttons.addButton(_("&Close"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         self._lay_out(looks_box, fonts_box, preview_box, buttons)
-        self._shortcuts()
         display.changed.connect(self._show_choices)
         self._show_choices()
 
@@ -222,26 +221,6 @@ class DisplayDialog(Dialog):
         outer.addWidget(buttons)
         self.resize(640, 720)
 
-    def _shortcuts(self) -> None:
-        """The View menu's text size keys work here too (the menu is in the window behind)."""
-        text_size = self.display.text_size
-        for keys, slot in (
-            ((QKeySequence.StandardKey.ZoomIn, "Ctrl++", "Ctrl+="), text_size.larger),
-            ((QKeySequence.StandardKey.ZoomOut, "Ctrl+-"), text_size.smaller),
-            (("Ctrl+0",), text_size.normal),
-        ):
-            sequences: list[QKeySequence] = []
-            for key in keys:
-                found = (
-                    QKeySequence.keyBindings(key)
-                    if isinstance(key, QKeySequence.StandardKey)
-                    else [QKeySequence(key)]
-                )
-                sequences += [s for s in found if not s.isEmpty() and s not in sequences]
-            for sequence in sequences:  # one shortcut per key: doubles would cancel out
-                shortcut = QShortcut(sequence, self)
-                shortcut.activated.connect(slot)
-
     # -- following the choices ----------------------------------------------------------
 
     def _show_choices(self) -> None:
@@ -285,12 +264,14 @@ class DisplayDialog(Dialog):
 
     def _look_toggled(self, number: int, checked: bool) -> None:
         if checked and self.display.choose_look(LOOKS[number].key):
-            self._announce(_("{look} look.").format(look=_(look(LOOKS[number].key).title)))
+            self.tell(_("{look} look.").format(look=_(look(LOOKS[number].key).title)))
 
     def _font_toggled(self, number: int, checked: bool) -> None:
         key = self._font_keys[number]
         if checked and self.display.choose_reading_font(key):
-            self._announce(_("Reading font: {font}.").format(font=_(reading_font(key).title)))
+            self.tell(_("Reading font: {font}.").format(font=_(reading_font(key).title)))
 
-    def _announce(self, message: str) -> None:
-        self.main_window.status_line.announce(message)
+    def tell(self, message: str, *, urgent: bool = False) -> None:
+        """What changes here (a new size too, by key or button) is said on the main
+        window's line, beneath this dialog, where it shows without covering a choice."""
+        self.main_window.status_line.announce(message, urgent=urgent)

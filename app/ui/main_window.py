@@ -34,6 +34,7 @@ from app.ui.display import Display, TextSize
 from app.ui.formatting import window_title
 from app.ui.group_purpose import PurposeToggle
 from app.ui.settings import LAST_GROUP, Settings
+from app.ui.size_keys import key_sequences, size_keys
 from app.ui.tasks import TaskRunner
 from app.ui.widgets import StatusLine, scrolling
 from app.ui.wrapping import ChoiceBox
@@ -209,17 +210,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         view_menu = bar.addMenu(_("&View"))
-        self.larger_action = self._action(
-            _("&Larger text"),
-            [QKeySequence.StandardKey.ZoomIn, "Ctrl++", "Ctrl+="],
-            self.text_size.larger,
-        )
-        self.smaller_action = self._action(
-            _("&Smaller text"), [QKeySequence.StandardKey.ZoomOut, "Ctrl+-"], self.text_size.smaller
-        )
-        self.normal_action = self._action(_("&Normal text size"), ["Ctrl+0"], self.text_size.normal)
-        for action in (self.larger_action, self.smaller_action, self.normal_action):
-            view_menu.addAction(action)
+        # The text size keys work in every window, dialogs included (app.ui.size_keys).
+        keys = size_keys(self.text_size)
+        keys.add_to(self, view_menu)
+        self.larger_action, self.smaller_action, self.normal_action = keys.actions()
         view_menu.addSeparator()
         self.display_action = self._action(
             _("&Display settings…"),
@@ -227,7 +221,6 @@ class MainWindow(QMainWindow):
             self.open_display_settings,
         )
         view_menu.addAction(self.display_action)
-        self._update_text_size_actions()
 
         self.help_menu = bar.addMenu(_("&Help"))
         self.help_menu.addAction(self._action(_("&About Roundtable"), [], self._about))
@@ -240,16 +233,7 @@ class MainWindow(QMainWindow):
         """A window-wide action; ``keys`` are standard keys or key names, the first kept
         as the one the menu shows, doubles left out."""
         action = QAction(text, self)
-        sequences: list[QKeySequence] = []
-        for key in keys:
-            if isinstance(key, QKeySequence.StandardKey):
-                found = QKeySequence.keyBindings(key)
-            else:
-                found = [QKeySequence(key)]
-            for sequence in found:
-                if not sequence.isEmpty() and sequence not in sequences:
-                    sequences.append(sequence)
-        action.setShortcuts(sequences)
+        action.setShortcuts(key_sequences(keys))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)  # shortcuts work even while the menu bar is hidden
@@ -364,14 +348,9 @@ class MainWindow(QMainWindow):
 
     # -- text size --------------------------------------------------------------------
 
-    def _text_size_changed(self, percent: int) -> None:
-        self._update_text_size_actions()
+    def _text_size_changed(self, _percent: int) -> None:
+        # The new size is said where the person is, by the keys (app.ui.size_keys).
         self.areas.updateGeometry()
-        self.status_line.announce(_("Text size {percent}%.").format(percent=percent))
-
-    def _update_text_size_actions(self) -> None:
-        self.larger_action.setEnabled(self.text_size.can_grow())
-        self.smaller_action.setEnabled(self.text_size.can_shrink())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.sync()

@@ -133,7 +133,7 @@ class SessionEditor(Dialog):
         layout.addWidget(self.warnings)
         layout.addWidget(self.messages)
 
-        self.save_copy = SaveElsewhere(self, _("the session"), self.messages_say)
+        self.save_copy = SaveElsewhere(self, _("the session"), self.tell)
         self.save_button = QPushButton(_("&Save"))
         self.save_button.setAccessibleName(_("Save the session"))
         self.save_button.setToolTip(_("Save the session (Ctrl+S)"))
@@ -156,9 +156,9 @@ class SessionEditor(Dialog):
         self.when.start_changed.connect(self.plan.model.set_start)
         self.when.new_venue_wanted.connect(self.new_venue)
         self.plan.changed.connect(self._update_timing)
-        self.plan.said.connect(self.messages_say)
-        self.when.said.connect(lambda text: self.messages_say(text, urgent=True))
-        self.attendance.said.connect(self.messages_say)
+        self.plan.said.connect(self.tell)
+        self.when.said.connect(lambda text: self.tell(text, urgent=True))
+        self.attendance.said.connect(self.tell)
         # No button is the default (Enter in a field does nothing here), so none is drawn as
         # one; Enter on a button still presses it (below).
         for button in self.findChildren(QPushButton):
@@ -227,7 +227,7 @@ class SessionEditor(Dialog):
 
     def _load_failed(self, message: str) -> None:
         self.heading.setText(_("The session could not be opened"))
-        self.messages_say(message, urgent=True)
+        self.tell(message, urgent=True)
 
     def is_loaded(self) -> bool:
         return self._initial is not None
@@ -296,12 +296,13 @@ class SessionEditor(Dialog):
 
     def _venue_added(self, venue: VenueRow) -> None:
         self.when.add_venue(venue)
-        self.messages_say(_("Added the venue “{name}” and chose it.").format(name=venue.name))
+        self.tell(_("Added the venue “{name}” and chose it.").format(name=venue.name))
         self.when.venue.setFocus()
 
     # -- saving and closing --------------------------------------------------------------
 
-    def messages_say(self, text: str, urgent: bool = False) -> None:
+    def tell(self, text: str, *, urgent: bool = False) -> None:
+        """Say ``text`` on the editor's own line (the text size, by its keys, too)."""
         announce(self.messages, text, urgent=urgent)
 
     def _messages_outdated(self) -> None:
@@ -318,13 +319,13 @@ class SessionEditor(Dialog):
             self.when.title_message.setText(message)
             self.when.title_message.show()
             self.when.title.setFocus()
-            self.messages_say(message, urgent=True)
+            self.tell(message, urgent=True)
             return True
         self.when.title_message.hide()
         if problem := self.when.time_problem():
             self.tabs.setCurrentIndex(0)
             self.when.start_time.setFocus()
-            self.messages_say(problem, urgent=True)
+            self.tell(problem, urgent=True)
             return True
         number = 0
         for row, entry in enumerate(self.plan.model.entries()):
@@ -333,7 +334,7 @@ class SessionEditor(Dialog):
                 self.tabs.setCurrentIndex(1)
                 message = _("Please give agenda item {number} a title.").format(number=number)
                 self.plan.show_problem(row, message)
-                self.messages_say(message, urgent=True)
+                self.tell(message, urgent=True)
                 return True
         return False
 
@@ -368,7 +369,7 @@ class SessionEditor(Dialog):
         self._saving = False
         self.save_button.setEnabled(True)
         self.save_copy.offer()
-        self.messages_say(message, urgent=True)
+        self.tell(message, urgent=True)
 
     def reject(self) -> None:
         """Cancel, Escape or closing the window: ask first if anything would be lost."""

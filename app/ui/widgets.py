@@ -15,7 +15,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QBoxLayout, QFrame, QLabel, QPushButton, QWidget
 
 from app.i18n import _
 from app.ui.display import heading_font
@@ -63,15 +63,50 @@ class StatusLine(QLabel):
         self.setAccessibleDescription("" if shown is None else message)
         self.announced.append(message)
         del self.announced[:-50]
-        announcement = QAccessibleAnnouncementEvent(self, message)
-        announcement.setPoliteness(
-            QAccessible.AnnouncementPoliteness.Assertive
-            if urgent
-            else QAccessible.AnnouncementPoliteness.Polite
-        )
-        QAccessible.updateAccessibility(announcement)
+        announce_to_screen_readers(self, message, urgent=urgent)
         # Older screen readers ignore announcements but hear a label's name change.
         QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
+
+
+def announce_to_screen_readers(source: QWidget, message: str, *, urgent: bool = False) -> None:
+    """Have screen readers say ``message``, from ``source`` (at once, if ``urgent``)."""
+    announcement = QAccessibleAnnouncementEvent(source, message)
+    announcement.setPoliteness(
+        QAccessible.AnnouncementPoliteness.Assertive
+        if urgent
+        else QAccessible.AnnouncementPoliteness.Polite
+    )
+    QAccessible.updateAccessibility(announcement)
+
+
+def window_person_is_in() -> QWidget | None:
+    """The window that has the keyboard: for a drop-down list or calendar open in front of
+    it, the window it belongs to."""
+    widget = QApplication.focusWidget() or QApplication.activeWindow()
+    window = widget.window() if widget is not None else None
+    while window is not None and window.windowType() in (
+        Qt.WindowType.Popup,
+        Qt.WindowType.ToolTip,
+    ):
+        parent = window.parentWidget()
+        window = parent.window() if parent is not None else None
+    return window if window is not None and window.isVisible() else None
+
+
+def say_in(window: QWidget, message: str, *, urgent: bool = False) -> None:
+    """Say ``message`` in ``window`` the way it says things: by its own ``tell`` where it
+    has one (a dialog that keeps a result in view, or tells things on its main window's
+    line), else on its status line, else to screen readers from the window itself (whose
+    own text may be all that changed)."""
+    tell = getattr(window, "tell", None)
+    line = getattr(window, "status_line", None)
+    if callable(tell):
+        tell(message, urgent=urgent)
+    elif isinstance(line, StatusLine):
+        line.show()
+        line.announce(message, urgent=urgent)
+    else:
+        announce_to_screen_readers(window, message, urgent=urgent)
 
 
 def scrolling(page: QWidget, *, framed: bool = False) -> FocusScroller:

@@ -36,7 +36,7 @@ def open_live_window(
         source, runner, meeting_id, voice=voice, parent=parent, main_window=main_window
     )
     if text_size is not None:
-        add_view_menu(window, text_size, window.status_line.announce)
+        add_view_menu(window, text_size)
     if full_screen:
         window.showFullScreen()
     else:
