@@ -1,6 +1,6 @@
 """Date fields show the whole date, whatever the day: the longest weekday and month names,
 in every look, reading font and text size (the session editor once cut off the year of
-"Wednesday 9 December 2026")."""
+"Wednesday 9 December 2026"); a date's calendar is opened and used by keyboard."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+from ui_helpers import wait_loaded
 
 from app.services.pack_defaults import READING_FONTS
 from app.ui.display import apply_text_size
@@ -18,6 +19,7 @@ from app.ui.looks import LOOKS, apply_look
 from app.ui.member_fields import DateEdit
 from app.ui.settings import NORMAL_LOOK
 
+ALT = Qt.KeyboardModifier.AltModifier
 SESSION_FORMAT = "dddd d MMMM yyyy"  # the session editor's, as in app/ui/session_pages.py
 LONG_DAYS = (
     date(2028, 9, 27),  # Wednesday 27 September 2028
@@ -92,3 +94,91 @@ def test_every_day_of_a_year_fits_the_field_sized_for_it(qtbot):
         text, needed, room = shown_whole(field)
         assert needed <= room, f"{text!r} needs {needed} px and has {room}"
         day = day.addDays(1)
+
+
+def open_new_session(qtbot, open_window):  # type: ignore[no-untyped-def]
+    """The session editor on a new session, by keys from the Sessions area."""
+    from app.ui.session_editor import SessionEditor
+    from app.ui.sessions_panel import SessionsPanel
+
+    window = open_window().window
+    window.activateWindow()
+    window.areas.setFocus()
+    qtbot.waitUntil(window.areas.hasFocus)
+    qtbot.keyClick(window.areas, Qt.Key.Key_Down)  # Members, then Sessions
+    assert isinstance(window.current_panel(), SessionsPanel)
+    wait_loaded(qtbot, window)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N, ALT)  # "&New session…"
+
+    def editor() -> SessionEditor | None:
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, SessionEditor)]
+        return next((w for w in shown if w.isVisible() and w.is_loaded()), None)
+
+    qtbot.waitUntil(lambda: editor() is not None)
+    found = editor()
+    found.activateWindow()
+    qtbot.waitUntil(found.when.title.hasFocus)
+    return found
+
+
+def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+
+
+def back_in(qtbot, editor: QWidget, field: QWidget) -> None:  # type: ignore[no-untyped-def]
+    """The keyboard is back on ``field`` once the calendar closes. (The offscreen platform
+    the tests use leaves the closed calendar as the active window, where a real one gives
+    the window back; the editor is brought forward again as a window system would.)"""
+    assert editor.focusWidget() is field
+    editor.activateWindow()
+    qtbot.waitUntil(field.hasFocus)
+
+
+# A calendar opens as a popup, which the offscreen platform the tests use can neither bring
+# forward nor give the keyboard to as a window system does.
+@pytest.mark.qt_log_ignore(
+    "This plugin does not support raise",
+    "This plugin does not support grabbing the keyboard",
+    "This plugin does not support propagateSizeHints",
+)
+def test_the_session_dates_calendar_opens_and_is_used_by_keyboard(qtbot, open_window, sample):
+    editor = open_new_session(qtbot, open_window)
+    field = editor.when.date
+    qtbot.keyClicks(editor.when.title, "Winter check-in")  # a change, so closing would ask
+    press(qtbot, Qt.Key.Key_D, ALT)  # "&Date:"
+    assert field.hasFocus()
+    assert "Alt+Down or F4 opens a calendar." in field.accessibleDescription()
+    start = field.date()
+    calendar = field.calendarWidget()
+
+    # Alt+Down opens it (it went back a day), with the keyboard in it and the date as it was.
+    press(qtbot, Qt.Key.Key_Down, ALT)
+    qtbot.waitUntil(calendar.isVisible)
+    assert calendar.isAncestorOf(QApplication.focusWidget())
+    assert QApplication.focusWidget().accessibleName() == "Calendar"
+    assert "Enter chooses the date" in QApplication.focusWidget().accessibleDescription()
+    assert field.date() == start
+    # Escape closes the calendar alone: the date as it was, the editor open, nothing asked.
+    press(qtbot, Qt.Key.Key_Right)
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not calendar.isVisible())
+    qtbot.wait(50)  # a question would be asked on the next turn of the loop
+    assert field.date() == start
+    assert editor.isVisible() and QApplication.activeModalWidget() is None
+    back_in(qtbot, editor, field)
+
+    # F4 opens it; the arrows move a week down and a day on, and Enter chooses.
+    press(qtbot, Qt.Key.Key_F4)
+    qtbot.waitUntil(calendar.isVisible)
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Right)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not calendar.isVisible())
+    assert field.date() == start.addDays(8)
+    assert editor.isVisible()
+    back_in(qtbot, editor, field)
+    # Escape on the field itself still belongs to the editor, which asks before closing.
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
+    QApplication.activeModalWidget().reject()  # "Keep editing"
+    assert editor.isVisible()
