@@ -13,7 +13,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -27,7 +26,7 @@ from app import clock
 from app.i18n import _
 from app.ui.data import DataSource
 from app.ui.formatting import window_title
-from app.ui.member_fields import name_field
+from app.ui.member_fields import DateEdit, name_field
 from app.ui.save_elsewhere import SaveElsewhere
 from app.ui.tasks import TaskRunner
 from app.ui.titled_dialog import Dialog
@@ -68,7 +67,8 @@ class OptionalDate:
 
     def __init__(self, check_text: str, value: date | None) -> None:
         self.check = WrappingCheckBox(check_text)
-        self.editor = QDateEdit()
+        # The house date field: Tab moves on, and its calendar opens by keyboard too.
+        self.editor = DateEdit()
         self.editor.setCalendarPopup(True)
         self.editor.setDisplayFormat(_("d MMMM yyyy"))
         shown = value or clock.today()

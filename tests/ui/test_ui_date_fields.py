@@ -182,3 +182,33 @@ def test_the_session_dates_calendar_opens_and_is_used_by_keyboard(qtbot, open_wi
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
     QApplication.activeModalWidget().reject()  # "Keep editing"
     assert editor.isVisible()
+
+
+@pytest.mark.qt_log_ignore(
+    "This plugin does not support raise",
+    "This plugin does not support grabbing the keyboard",
+    "This plugin does not support propagateSizeHints",
+)
+def test_every_optional_date_opens_its_calendar_by_keyboard(qtbot):
+    """The dates of decisions, actions, payments and a group's end are the same field."""
+    from app.ui.decision_form import OptionalDate
+
+    chosen = OptionalDate("&Done by", date(2026, 12, 9))
+    page = QWidget()
+    PAGES.append(page)
+    qtbot.addWidget(page)
+    layout = QVBoxLayout(page)
+    layout.addWidget(chosen.check)
+    layout.addWidget(chosen.editor)
+    page.show()
+    page.activateWindow()
+    chosen.editor.setFocus()
+    qtbot.waitUntil(chosen.editor.hasFocus)
+    assert "Alt+Down or F4 opens a calendar." in chosen.editor.accessibleDescription()
+    press(qtbot, Qt.Key.Key_F4)
+    calendar = chosen.editor.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible)
+    press(qtbot, Qt.Key.Key_Left)
+    press(qtbot, Qt.Key.Key_Enter)
+    qtbot.waitUntil(lambda: not calendar.isVisible())
+    assert chosen.value() == date(2026, 12, 8)
