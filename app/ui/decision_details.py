@@ -145,7 +145,10 @@ def details_html(details: DecisionDetails) -> str:
     else:
         parts.append(f"<p>{escape(_('No comments yet.'))}</p>")
     parts.append(f"<h3>{escape(_('History of changes, oldest first'))}</h3>")
-    parts.append("<ol>" + "".join(history_html(e) for e in details.history) + "</ol>")
+    if details.history:
+        parts.append("<ol>" + "".join(history_html(e) for e in details.history) + "</ol>")
+    else:  # as the example decisions were made: a heading with nothing under it said nothing
+        parts.append(f"<p>{escape(_('No changes yet.'))}</p>")
     return "".join(parts)
 
 

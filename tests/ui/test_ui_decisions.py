@@ -396,3 +396,30 @@ def test_each_dialog_has_an_example_with_every_control_named(qtbot, open_window,
         ]
         assert unnamed == []
         dialog.deleteLater()
+
+
+def read_the_only_decision(qtbot, open_window) -> str:  # type: ignore[no-untyped-def]
+    """The text of the group's one decision, read in full by keyboard."""
+    window, panel = open_decisions(qtbot, open_window)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    open_first_decision(qtbot, window, panel)
+    return panel.details_view.toPlainText()
+
+
+def test_a_decision_with_no_changes_recorded_says_so(qtbot, open_window, db):
+    """As the example decisions were made: no history at all, where the heading stood last
+    with nothing under it."""
+    group = groups.create_group(db, "Kit That Works group")
+    with db.transaction() as session:
+        session.execute(
+            insert(Decision),
+            [
+                {
+                    "group_id": group.id,
+                    "wording": "Letters in large print.",
+                    "decided_on": date(2025, 3, 5),
+                }
+            ],
+        )
+    text = read_the_only_decision(qtbot, open_window)
+    assert text.rstrip().endswith("History of changes, oldest first\nNo changes yet.")
