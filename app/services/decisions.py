@@ -49,6 +49,7 @@ from app.services.wording import label
 from app.storage import Store
 
 __all__ = [
+    "IN_LIVE_SESSION",
     "UNCHANGED",
     "ActionDetails",
     "ChangeRow",
@@ -73,6 +74,12 @@ __all__ = [
     "update_action",
 ]
 
+# Who records a decision or action in live mode is not known: live mode is run from the
+# group's laptop, by whoever is at it. Its history is marked with these words instead of a
+# name, and read back as recorded in the session. They are stored as they stand, never
+# translated, so that the mark is the same in every language (and as it has always been).
+IN_LIVE_SESSION = "Live session"
+
 
 @dataclass(frozen=True)
 class ChangeRow:
@@ -86,7 +93,9 @@ class ChangeRow:
 @dataclass(frozen=True)
 class HistoryEntry:
     """One line of a decision's history. ``field`` is one of the names below ("wording",
-    "action owner"…); dates in ``old_value``/``new_value`` are written YYYY-MM-DD."""
+    "action owner"…); dates in ``old_value``/``new_value`` are written YYYY-MM-DD.
+    ``in_session`` says it was recorded in live mode, in the decision's session, where
+    who did it is not known (``changed_by`` is then empty)."""
 
     changed_at: datetime
     changed_by: str
@@ -95,6 +104,7 @@ class HistoryEntry:
     new_value: str
     reason: str
     action_id: int | None
+    in_session: bool = False
 
 
 @dataclass(frozen=True)
@@ -314,12 +324,13 @@ def get_decision(db: Store, decision_id: int) -> DecisionDetails:
             history=tuple(
                 HistoryEntry(
                     changed_at=c.changed_at,
-                    changed_by=c.changed_by,
+                    changed_by="" if c.changed_by == IN_LIVE_SESSION else c.changed_by,
                     field=c.field,
                     old_value=c.old_value,
                     new_value=c.new_value,
                     reason=c.reason,
                     action_id=c.action_id,
+                    in_session=c.changed_by == IN_LIVE_SESSION,
                 )
                 for c in changes
             ),

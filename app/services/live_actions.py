@@ -261,7 +261,7 @@ def record_decision(
         decided_on or held_on,
         raised_by_id=raised_by_id,
         meeting_id=meeting_id,
-        recorded_by=_("Live session"),
+        recorded_by=decisions.IN_LIVE_SESSION,
     )
 
 
@@ -282,7 +282,7 @@ def record_action(
             description,
             owner_id=owner_id,
             due_on=due_on,
-            recorded_by=_("Live session"),
+            recorded_by=decisions.IN_LIVE_SESSION,
         )
     clean = validation.long_text(description, _("What will be done"), required=True)
     validation.calendar_date(due_on, _("The due date"))

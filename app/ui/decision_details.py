@@ -86,20 +86,38 @@ def action_html(action: ActionDetails) -> str:
     return f"<li><p>{_text(action.description)}</p>{''.join(lines)}</li>"
 
 
-def history_html(entry: HistoryEntry) -> str:
+def history_html(entry: HistoryEntry, session: tuple[str, date] | None = None) -> str:
+    """One change, oldest first; ``session`` is the decision's (its title and day), which
+    names where a change made in live mode was made, since who made it is not known."""
     when = format_datetime(entry.changed_at.astimezone().replace(tzinfo=None))
-    who = entry.changed_by or _("someone not named")
-    if entry.field in ("recorded", "action added"):
-        what = _("{change} by {who}: {value}").format(
-            change=change_name(entry.field), who=who, value=change_value(entry.new_value)
-        )
+    change, value = change_name(entry.field), change_value(entry.new_value)
+    old, new = change_value(entry.old_value), change_value(entry.new_value)
+    added = entry.field in ("recorded", "action added")
+    if entry.in_session and session is not None:
+        title, day = session[0], format_date(session[1])
+        if added:
+            what = _("{change} in the session “{title}” of {date}: {value}").format(
+                change=change, title=title, date=day, value=value
+            )
+        else:
+            what = _(
+                "{change} changed in the session “{title}” of {date} from “{old}” to “{new}”."
+            ).format(change=change, title=title, date=day, old=old, new=new)
+    elif entry.in_session:  # its session since deleted
+        if added:
+            what = _("{change} in a live session: {value}").format(change=change, value=value)
+        else:
+            what = _("{change} changed in a live session from “{old}” to “{new}”.").format(
+                change=change, old=old, new=new
+            )
     else:
-        what = _("{change} changed by {who} from “{old}” to “{new}”.").format(
-            change=change_name(entry.field),
-            who=who,
-            old=change_value(entry.old_value),
-            new=change_value(entry.new_value),
-        )
+        who = entry.changed_by or _("someone not named")
+        if added:
+            what = _("{change} by {who}: {value}").format(change=change, who=who, value=value)
+        else:
+            what = _("{change} changed by {who} from “{old}” to “{new}”.").format(
+                change=change, who=who, old=old, new=new
+            )
     why = _line(_("Why"), entry.reason) if entry.reason.strip() else ""
     return f"<li><p><b>{escape(when)}.</b> {_text(what)}</p>{why}</li>"
 
@@ -146,7 +164,11 @@ def details_html(details: DecisionDetails) -> str:
         parts.append(f"<p>{escape(_('No comments yet.'))}</p>")
     parts.append(f"<h3>{escape(_('History of changes, oldest first'))}</h3>")
     if details.history:
-        parts.append("<ol>" + "".join(history_html(e) for e in details.history) + "</ol>")
+        session = None
+        if details.meeting_starts_at is not None:
+            session = (details.meeting_title, details.meeting_starts_at.date())
+        changes = "".join(history_html(entry, session) for entry in details.history)
+        parts.append(f"<ol>{changes}</ol>")
     else:  # as the example decisions were made: a heading with nothing under it said nothing
         parts.append(f"<p>{escape(_('No changes yet.'))}</p>")
     return "".join(parts)

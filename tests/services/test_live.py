@@ -11,7 +11,7 @@ from sqlalchemy import delete, select
 from app.errors import NotFound, ValidationError
 from app.models import Comment, Payment
 from app.models.enums import AimOutcome, AttendanceStatus, MeetingStatus
-from app.services import live_actions, live_close, meetings
+from app.services import decisions, live_actions, live_close, meetings
 from app.services.live import open_live, read_live
 from tests.live_sample import make_live_session
 
@@ -355,3 +355,22 @@ def test_the_choice_offered_follows_the_latest_session_held_not_the_latest_confi
         session.execute(delete(Payment).where(Payment.meeting_id == april.id))
     live_close.confirm_payments(db, may.id, [(margaret, 60)])
     assert [s.declined for s in live_close.suggest_payments(db, april.id)] == [True]
+
+
+def test_what_live_mode_records_is_marked_as_recorded_in_the_session(db) -> None:
+    """No one is named: live mode is run from the group's laptop, by whoever is at it."""
+    sample = make_live_session(db)
+    decision = live_actions.record_decision(db, sample.meeting_id, "Letters in large print.")
+    live_actions.record_action(db, sample.meeting_id, "Ask the printers", decision_id=decision)
+    history = decisions.get_decision(db, decision).history
+    assert [(e.field, e.changed_by, e.in_session) for e in history] == [
+        ("recorded", "", True),
+        ("action added", "", True),
+    ]
+    # Recorded by a person in the Decisions area, it is theirs.
+    other = decisions.record_decision(
+        db, sample.group_id, "Forms online.", date(2025, 3, 4), recorded_by="Aisha"
+    )
+    assert [(e.changed_by, e.in_session) for e in decisions.get_decision(db, other).history] == [
+        ("Aisha", False)
+    ]

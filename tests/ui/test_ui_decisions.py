@@ -423,3 +423,31 @@ def test_a_decision_with_no_changes_recorded_says_so(qtbot, open_window, db):
         )
     text = read_the_only_decision(qtbot, open_window)
     assert text.rstrip().endswith("History of changes, oldest first\nNo changes yet.")
+
+
+def test_a_decision_from_live_mode_says_the_session_it_was_recorded_in(qtbot, open_window, db):
+    """Live mode is run from one laptop, so who recorded it is not known: the history says
+    where, not "Recorded by Live session"."""
+    from app.services import live_actions
+    from tests.live_sample import make_live_session
+
+    sample = make_live_session(db)
+    decision = live_actions.record_decision(
+        db,
+        sample.meeting_id,
+        "Repairs will be booked by text.",
+        raised_by_id=sample.people["Margaret"],
+    )
+    live_actions.record_action(
+        db,
+        sample.meeting_id,
+        "Ask about texts",
+        owner_id=sample.people["Dev"],
+        decision_id=decision,
+    )
+    text = read_the_only_decision(qtbot, open_window)
+    session = "the session “Wheelchair repairs” of 4 March 2025"
+    assert f"Recorded in {session}: Repairs will be booked by text." in text
+    assert f"Action added in {session}: Ask about texts" in text
+    assert f"Who will do the action changed in {session} from “(nothing)” to “Dev Sharma”." in text
+    assert "Live session" not in text and "someone not named" not in text
