@@ -1,5 +1,6 @@
 """Every screen, at 100%, 200% and 300% text and in each look, passes the accessibility
-walker (tests/ui/walker.py): names, Tab order, text that fits, contrast.
+walker (tests/ui/walker.py): names, Tab order, text that fits, nothing drawn over anything
+else, contrast.
 
 New screens are covered without being listed: the main window's areas come from
 ``app.ui.areas.AREAS`` and the dialogs are every QDialog subclass defined under app/ui,
@@ -18,9 +19,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QLabel,
+    QListWidget,
     QMainWindow,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QStackedWidget,
     QStyleFactory,
     QVBoxLayout,
     QWidget,
@@ -31,9 +35,11 @@ from walker import MENU_OFFSCREEN_WARNINGS, Walker
 from app.services import example_data
 from app.ui.dialog_catalogue import every_dialog_class
 from app.ui.display import apply_text_size
+from app.ui.focus_ring import install_focus_ring
 from app.ui.looks import apply_look
 from app.ui.settings import HIGH_CONTRAST_DARK, HIGH_CONTRAST_LIGHT, LOOK_KEYS, NORMAL_LOOK
 from app.ui.titled_dialog import Dialog, title_room
+from app.ui.widgets import scrolling
 from app.ui.wrapping import ChoiceBox, WrappingComboBox
 
 SIZES = (100, 200, 300)
@@ -162,6 +168,76 @@ def test_the_walker_finds_a_nameless_control_a_cut_label_a_missed_control_and_a_
     assert "does not fit" not in remaining
     assert "Skipped" in remaining  # the jump over it was not mended
     assert shiboken6.isValid(top)
+
+
+@pytest.mark.qt_log_ignore(*MENU_OFFSCREEN_WARNINGS)
+def test_the_walker_finds_widgets_drawn_over_each_other_and_a_squeezed_page(qtbot, qapp):
+    """A layout given less room than a widget's least height leaves the widget that height
+    and draws the next one on top of it, as the pack dialog drew "For a member:" over its
+    list of sessions. What is meant to lie over other things is left alone: the focus ring,
+    the page of a stack not shown, a scroll area's bars beside its view, an open drop-down
+    list."""
+    install_focus_ring(qapp)
+    top = QWidget()
+    top.setWindowTitle("Choosing a session")
+    squeezed = QWidget()
+    sessions = QListWidget()
+    sessions.addItems(["21 December 2026: Learning event", "23 November 2026: Planning"])
+    sessions.setMinimumHeight(120)
+    member = QLabel("For a member:")
+    column = QVBoxLayout(squeezed)
+    column.addWidget(sessions)
+    column.addWidget(member)
+    squeezed.setFixedHeight(100)  # less than the list's least height
+    stack = QStackedWidget()
+    stack.addWidget(QLabel("The page shown"))
+    stack.addWidget(QLabel("A page not shown, where the shown one is"))
+    long_page = QWidget()
+    long_page.setMinimumSize(600, 600)
+    QVBoxLayout(long_page).addWidget(QLabel("A page bigger than its view, in both ways"))
+    both_bars = scrolling(long_page)
+    both_bars.setFixedSize(200, 100)
+    chooser = ChoiceBox()
+    chooser.addItems(["No one in particular", "Dai (Large print, 18 pt)"])
+    short_page = QWidget()
+    lines = QVBoxLayout(short_page)
+    for words in ("Style:", "Text size:", "Font:"):
+        lines.addWidget(QLabel(words))
+    fixed = QScrollArea()  # its page keeps the size it is given
+    fixed.setWidget(short_page)
+    short_page.resize(200, 20)
+    column = QVBoxLayout(top)
+    for widget in (squeezed, stack, both_bars, chooser, fixed):
+        column.addWidget(widget)
+    qtbot.addWidget(top)
+    top.show()
+    qtbot.waitExposed(top)
+    sessions.setFocus()  # the ring is drawn over it
+    qtbot.waitUntil(sessions.hasFocus)
+    walker = Walker(qtbot)
+    walker.check_overlap(top, "squeezed")
+    assert len(walker.problems) == 2, walker.problems
+    assert walker.problems[0].startswith(
+        "[squeezed] drawn over each other: QListWidget and QLabel text='For a member:' share "
+    )
+    assert walker.problems[1] == (
+        "[squeezed] a page that scrolls is squeezed: QWidget in QScrollArea is 20 px high and "
+        f"its layout needs {short_page.layout().totalMinimumSize().height()} at its width"
+    )
+    squeezed.setMinimumHeight(0)
+    squeezed.setMaximumHeight(16_777_215)
+    fixed.setWidgetResizable(True)
+    top.adjustSize()
+    qtbot.waitUntil(lambda: member.geometry().top() > sessions.geometry().bottom())
+    mended = Walker(qtbot)
+    chooser.showPopup()
+    qtbot.waitUntil(chooser.view().isVisible)
+    mended.check_overlap(top, "mended, the list open")
+    chooser.hidePopup()
+    chooser.setFocus()  # the ring drawn over it
+    qtbot.waitUntil(chooser.hasFocus)
+    mended.check_overlap(top, "mended")
+    assert mended.problems == []
 
 
 def test_the_walker_finds_a_drop_down_list_whose_open_list_has_no_name(qtbot):
