@@ -18,7 +18,9 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QFormLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMainWindow,
     QPlainTextEdit,
@@ -39,7 +41,7 @@ from app.ui.focus_ring import install_focus_ring
 from app.ui.looks import apply_look
 from app.ui.settings import HIGH_CONTRAST_DARK, HIGH_CONTRAST_LIGHT, LOOK_KEYS, NORMAL_LOOK
 from app.ui.titled_dialog import Dialog, title_room
-from app.ui.widgets import scrolling
+from app.ui.widgets import Rows, scrolling
 from app.ui.wrapping import ChoiceBox, WrappingComboBox
 
 SIZES = (100, 200, 300)
@@ -238,6 +240,46 @@ def test_the_walker_finds_widgets_drawn_over_each_other_and_a_squeezed_page(qtbo
     qtbot.waitUntil(chooser.hasFocus)
     mended.check_overlap(top, "mended")
     assert mended.problems == []
+
+
+def test_the_walker_finds_a_layout_that_changes_with_what_it_was_asked_before(qtbot):
+    """Qt's own form layout (in the PySide6 we use) keeps its rows' heights from the last
+    width it was asked about, and lays itself out with them at another: laid out wider than
+    it asks for, after being asked its preferred size, a wrapped sentence keeps the height
+    of two lines and the rows come to more than the room, so the label after a list with a
+    least height is drawn over it. Whether it shows depended on the order things arrived in;
+    the walker asks every layout as Qt may before it looks, so it shows every time. Our
+    forms are Rows, which lays out the same whatever it was asked."""
+    for kind in (QFormLayout, Rows):
+        top = QWidget()
+        top.setWindowTitle("Choosing a session")
+        sessions = QListWidget()
+        sessions.setFixedHeight(120)  # as tall as it asks to be, and no less
+        member = QLabel("For a member:")
+        private = QLabel("Private details, for staff only. Left out unless ticked:")
+        private.setWordWrap(True)
+        form = kind(top)
+        if isinstance(form, QFormLayout):
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+            form.addRow(QLabel("Session:"), sessions)
+            form.addRow(member, QLineEdit())
+            form.addRow(private)
+        else:
+            form.add_row(QLabel("Session:"), sessions)
+            form.add_row(member, QLineEdit())
+            form.add_row(private)
+        qtbot.addWidget(top)
+        wide = 3 * top.sizeHint().width()  # one line is room enough for the sentence
+        top.resize(wide, top.heightForWidth(wide))
+        top.show()
+        qtbot.waitExposed(top)
+        walker = Walker(qtbot)
+        walker.check_overlap(top, kind.__name__)
+        found = [problem for problem in walker.problems if "drawn over" in problem]
+        if kind is QFormLayout:
+            assert found and "QListWidget and QLabel text='For a member:'" in found[0]
+        else:
+            assert found == []
 
 
 def test_the_walker_finds_a_drop_down_list_whose_open_list_has_no_name(qtbot):
