@@ -66,3 +66,21 @@ def test_every_drop_down_list_is_measured_afresh() -> None:
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "QComboBox":
                 offenders.append(f"{path.relative_to(APP)}:{node.lineno}")
     assert offenders == []
+
+
+def test_every_form_is_laid_out_in_rows() -> None:
+    # Qt's QFormLayout lays its rows out with heights kept from another width, whatever
+    # width it has: at 300% it drew "For a member:" over the pack dialog's list of sessions
+    # (see app.ui.widgets.Rows). Every form is Rows, which measures each row afresh.
+    offenders = []
+    for path in (APP / "ui").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            named = getattr(node, "id", None) or getattr(node, "attr", None)
+            if named == "QFormLayout":
+                offenders.append(f"{path.relative_to(APP)}:{node.lineno}")
+            if isinstance(node, ast.ImportFrom) and any(
+                alias.name == "QFormLayout" for alias in node.names
+            ):
+                offenders.append(f"{path.relative_to(APP)}:{node.lineno}")
+    assert offenders == []

@@ -24,7 +24,6 @@ from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -39,7 +38,7 @@ from app.ui.folder_chooser import folder_chooser, nearest_folder
 from app.ui.formatting import title_width, window_title
 from app.ui.settings import PACKS_FOLDER, Setting, Settings
 from app.ui.titled_dialog import Dialog
-from app.ui.widgets import Heading, StatusLine, fit_to_screen, named_button, scrolling
+from app.ui.widgets import Heading, Rows, StatusLine, fit_to_screen, named_button, scrolling
 
 # A zero-width space: a place a long folder name may break onto the next line.
 _BREAK = "\u200b"
@@ -124,17 +123,12 @@ class FolderJobDialog(Dialog):
         """``choices`` are (label with its &-letter, field, accessible name); ``actions``
         are the buttons before Open the folder and Close, the first of them pressed by
         Enter."""
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        # Each field as wide as the page: the form works out a field's height for that
-        # width, so a field left narrower (as some styles leave a drop-down list) would get
-        # one line's height for words that wrap onto two, and show only part of them.
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = Rows()
         for text, field, name in choices:
             label = QLabel(text)
             label.setBuddy(field)
             field.setAccessibleName(name)
-            form.addRow(label, field)
+            form.add_row(label, field)
         words = QLabel(explanation)
         words.setWordWrap(True)
 

@@ -32,21 +32,8 @@ from app.ui.member_fields import (
     agreed_sentence,
     name_field,
 )
-from app.ui.widgets import Heading
+from app.ui.widgets import Heading, Rows
 from app.ui.wrapping import WrappingCheckBox, WrappingComboBox
-
-
-class Rows(QVBoxLayout):
-    """Fields one under another, each label above its field.
-
-    A plain column rather than a QFormLayout: wrapped labels there are measured at the
-    wrong width and get cut off at large text sizes; a column gives them the full width.
-    """
-
-    def add_row(self, first: QWidget, field: QWidget | None = None) -> None:
-        self.addWidget(first)
-        if field is not None:
-            self.addWidget(field)
 
 
 def _form(parent: QWidget) -> Rows:

@@ -5,13 +5,7 @@ text size."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QLabel,
-    QSpinBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox, QWidget
 
 from app.export.document import PackLook, PrintStyle
 from app.export.pdf import allowed_sizes, default_size
@@ -22,6 +16,7 @@ from app.services.packs import KIND_WORDS, PackKind, PrivacyChoice
 from app.ui.decision_form import combo
 from app.ui.packs_pages import PackRequest
 from app.ui.packs_sessions import KindFollowsSession, SessionList
+from app.ui.widgets import Rows
 from app.ui.wrapping import WrappingCheckBox
 
 STYLE_WORDS = (
@@ -68,10 +63,8 @@ class PackOptions(QWidget):
         self.access_needs = WrappingCheckBox(_("Access &needs"))
         self._set_size_range(look.style, look.size_pt)
 
-        form = QFormLayout(self)
         # Each label above its field: one column, which magnifier users follow more easily.
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = Rows(self)
         for text, field, name in (
             (_("&Kind of pack:"), self.kind_box, _("Kind of pack")),
             (_("&Session:"), self.session_box, _("Session")),
@@ -83,7 +76,7 @@ class PackOptions(QWidget):
             label = QLabel(text)
             label.setBuddy(field)
             field.setAccessibleName(name)
-            form.addRow(label, field)
+            form.add_row(label, field)
         self.contact.setAccessibleName(_("Include contact details (private)"))
         self.access_needs.setAccessibleName(_("Include access needs (private)"))
         for box in (self.contact, self.access_needs):
@@ -91,9 +84,9 @@ class PackOptions(QWidget):
         # A check box cannot wrap its words: the warning is a label that can.
         private = QLabel(_("Private details, for staff only. Left out unless ticked:"))
         private.setWordWrap(True)
-        form.addRow(private)
-        form.addRow(self.contact)
-        form.addRow(self.access_needs)
+        form.add_row(private)
+        form.add_row(self.contact)
+        form.add_row(self.access_needs)
 
         self.kind_box.currentIndexChanged.connect(self._kind_changed)
         self.member_box.currentIndexChanged.connect(self._member_changed)

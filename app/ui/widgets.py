@@ -1,6 +1,6 @@
 """Small widgets the screens share: headings that follow the text size, a status line
-that screen readers hear, a page that scrolls, a row of buttons that wraps, and windows
-sized for their text."""
+that screen readers hear, a page that scrolls, the column a form's fields go in, a row of
+buttons that wraps, and windows sized for their text."""
 
 from __future__ import annotations
 
@@ -15,7 +15,15 @@ from PySide6.QtGui import (
     QGuiApplication,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QApplication, QBoxLayout, QFrame, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QBoxLayout,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.i18n import _
 from app.ui.display import heading_font
@@ -118,6 +126,28 @@ def scrolling(page: QWidget, *, framed: bool = False) -> FocusScroller:
     if framed:
         scroller.setFrameShape(QFrame.Shape.StyledPanel)
     return scroller
+
+
+class Rows(QVBoxLayout):
+    """A form's fields one under another, each label above its field, so that at 300% text
+    nothing is squeezed side by side; every form on every screen is laid out in one.
+
+    Not a QFormLayout. That works out its rows' heights for two widths, its preferred one and
+    the last one asked about, but keeps one set of rows for both: once asked about its
+    preferred width (as Qt does while sizing the page it is on), it lays itself out at its
+    real width with the rows of the other. Wrapped words then get a height meant for another
+    width, and where those rows come to more than the room it has, a control with a least
+    height of its own keeps that height and the next label is drawn on top of it ("For a
+    member:" over the fourth session in the pack dialog, at 300% on a 1280-pixel screen). A
+    column makes each field as wide as itself and works out each row's height for that
+    width, every time.
+    """
+
+    def add_row(self, first: QWidget, field: QWidget | None = None) -> None:
+        """``first`` (a label, or anything else as wide as the page), then its ``field``."""
+        self.addWidget(first)
+        if field is not None:
+            self.addWidget(field)
 
 
 def fit_to_screen(window: QWidget, chars_wide: int, lines_high: int) -> None:

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QApplication
 from ui_helpers import choose_folder, wait_loaded
 
 from app.export.document import PrintStyle
-from app.services import live_close, meetings
+from app.services import example_data, live_close, meetings
 from app.services.packs import PackKind
 from app.ui.packs_dialog import PackDialog
 from app.ui.packs_everyone import PacksForEveryoneDialog
+from app.ui.packs_sessions import ROWS_SHOWN
 from app.ui.sessions_panel import SessionsPanel
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -317,6 +318,31 @@ def test_the_pack_dialogs_pass_the_accessibility_walker(
         dialog.hide()  # then gone with the window: a child is never deleted twice
     parts.text_size.choose(100)
     assert not walker.problems, "\n".join(walker.problems)
+
+
+def test_no_choice_is_drawn_over_another_in_a_pack_dialog_wider_than_it_asks(
+    qtbot, open_window, db
+) -> None:
+    """At 300% on a 1280 × 800 screen the pack dialog opens 1152 px wide, wider than its
+    choices ask for, and "For a member:" was drawn over the fourth session in the list: the
+    form they were in laid itself out with the rows' heights for its preferred width."""
+    from walker import Walker
+
+    example_data.load_example_data(db)
+    parts = open_window()
+    parts.text_size.choose(300)
+    dialog = PackDialog.example(parts.window)
+    dialog.resize(1152, 720)  # as fit_to_screen makes it on that screen
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    parts.runner.wait_idle()
+    wait_preview(qtbot, dialog)
+    assert dialog.options.session_box.count() >= ROWS_SHOWN
+    walker = Walker(qtbot)
+    walker.check_overlap(dialog, "the pack dialog at 300%, 1152 px wide")
+    dialog.hide()
+    parts.text_size.choose(100)
+    assert walker.problems == []
 
 
 def test_a_long_decision_log_previews_its_start_and_saves_whole(

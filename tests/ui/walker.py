@@ -19,7 +19,10 @@ ACCESSIBILITY.md's rules there.
   * style sheets: none sets a font, which would override the chosen text size;
   * Alt keys: no two menus, labelled fields, buttons or tabs share an &-letter;
   * title: a dialog is wide enough for its window bar to show its whole title (within
-    its screen), rather than "Record a decis… — Roundtable".
+    its screen), rather than "Record a decis… — Roundtable";
+  * overlap: no two visible widgets with the same parent are drawn over each other, as
+    where a layout is given less room than a widget's least height, and no page that
+    scrolls is shorter than its layout needs (see walker_overlap);
 ``Walker.check_menus`` opens each menu of a window's menu bar, and each menu within, and
 lists every item whose words or keys are cut short.
 ``Walker.check_contrast`` measures the palette roles the screen is drawn with, the focus
@@ -54,6 +57,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from walker_fit import SLACK, menu_items_cut, text_need
+from walker_overlap import lay_out_again, overlaps, squeezed_pages
 
 from app.ui.focus_ring import ring_colours
 from app.ui.looks import EDGE_TARGET, TEXT_TARGET, BorderStyle, contrast
@@ -201,6 +205,7 @@ class Walker:
                 )
         self.check_tab_order(top, stops, where)
         self.check_fit(top, where)
+        self.check_overlap(top, where)
         self.check_style_sheets(top, where)
         self.check_mnemonics(top, where)
         self.check_title(top, where)
@@ -294,6 +299,24 @@ class Walker:
                     f"pushes its page sideways: {describe(widget)} needs {past} px more "
                     "than the page's width, even at its narrowest",
                 )
+
+    def check_overlap(self, top: QWidget, where: str) -> None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # as drawn
+        lay_out_again(top)
+        for parent, first, second, shared in overlaps(top):
+            self.problem(
+                where,
+                f"drawn over each other: {describe(first)} and {describe(second)} share "
+                f"{shared.width()}×{shared.height()} px at ({shared.x()}, {shared.y()}) in "
+                f"{describe(parent)} (a layout given less room than they need)",
+            )
+        for area, need in squeezed_pages(top):
+            self.problem(
+                where,
+                f"a page that scrolls is squeezed: {describe(area.widget())} in "
+                f"{describe(area)} is {area.widget().height()} px high and its layout needs "
+                f"{need} at its width",
+            )
 
     # -- menus --------------------------------------------------------------------------
 
