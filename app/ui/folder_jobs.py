@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
 from app.i18n import _
 from app.ui.flow_layout import FlowLayout
 from app.ui.folder_chooser import folder_chooser, nearest_folder
-from app.ui.formatting import title_width, window_title
+from app.ui.formatting import window_title
 from app.ui.settings import PACKS_FOLDER, Setting, Settings
-from app.ui.titled_dialog import Dialog
+from app.ui.titled_dialog import Dialog, fit_title
 from app.ui.widgets import Heading, Rows, StatusLine, fit_to_screen, named_button, scrolling
 
 # A zero-width space: a place a long folder name may break onto the next line.
@@ -163,10 +163,7 @@ class FolderJobDialog(Dialog):
     def fit(self, chars_wide: int, lines_high: int) -> None:
         """Size the window for its text (as ``fit_to_screen``), and wide enough for its title."""
         fit_to_screen(self, chars_wide, lines_high)
-        screen = self.screen().availableGeometry()
-        wanted = min(title_width(self.windowTitle()), screen.width() * 9 // 10)
-        if self.width() < wanted:
-            self.resize(wanted, self.height())
+        fit_title(self)
 
     # -- the folder ------------------------------------------------------------------------
 

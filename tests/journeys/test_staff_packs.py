@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QApplication
 
-from app.ui.folder_jobs import title_width
+from app.ui.formatting import title_width
 from app.ui.packs_everyone import PacksForEveryoneDialog
 from tests.journeys.conftest import ALT, Key, active
 from tests.ui.ui_helpers import choose_folder

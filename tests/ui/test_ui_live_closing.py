@@ -38,6 +38,15 @@ def opened(qtbot, window: LiveWindow) -> LiveWindow:  # type: ignore[no-untyped-
     return window
 
 
+def opened_alone(qtbot, db, meeting_id: int) -> tuple[LiveWindow, TaskRunner]:  # type: ignore[no-untyped-def]
+    """Live mode on its own, as ``--live`` opens it, with no speech."""
+    runner = TaskRunner()
+    window = open_live_window(
+        DataSource(db), runner, meeting_id, full_screen=False, voice=LiveVoice(None, _no_speech)
+    )
+    return opened(qtbot, window), runner
+
+
 def focused():  # type: ignore[no-untyped-def]
     return QApplication.focusWidget()
 
@@ -149,17 +158,7 @@ def test_a_session_closed_before_shows_what_was_saved_and_its_payments_to_confir
     )
     live_actions.save_notes(db, sample.meeting_id, sample.items[0], "Tea and names.")
     live_close.finish_session(db, sample.meeting_id, reviews=[])
-    runner = TaskRunner()
-    window = opened(
-        qtbot,
-        open_live_window(
-            DataSource(db),
-            runner,
-            sample.meeting_id,
-            full_screen=False,
-            voice=LiveVoice(None, _no_speech),
-        ),
-    )
+    window, runner = opened_alone(qtbot, db, sample.meeting_id)
     closed = window.screen_parts.closed
     qtbot.waitUntil(lambda: "Notes kept" in " ".join(window.status_line.announced[-1:]))
     assert closed.text.hasFocus()
@@ -197,17 +196,7 @@ def test_a_session_marked_held_elsewhere_opens_on_its_notes_and_says_it_is_close
     qtbot, db
 ) -> None:  # type: ignore[no-untyped-def]
     sample = make_live_session(db, held=True)
-    runner = TaskRunner()
-    window = opened(
-        qtbot,
-        open_live_window(
-            DataSource(db),
-            runner,
-            sample.meeting_id,
-            full_screen=False,
-            voice=LiveVoice(None, _no_speech),
-        ),
-    )
+    window, runner = opened_alone(qtbot, db, sample.meeting_id)
     notice = "This session is already closed. What you write here is still saved to it."
     assert window.screen_parts.held_notice.isVisible()
     assert window.screen_parts.held_notice.text() == notice

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
+from test_ui_packs_everyone import open_dialog
 from ui_helpers import choose_folder, wait_loaded
 
 from app.export.document import PrintStyle
@@ -223,22 +224,7 @@ def test_packs_for_everyone_while_the_window_stays_usable(
     qtbot, open_window, sample, tmp_path, home
 ) -> None:
     parts = open_window()
-    window = parts.window
-    window.activateWindow()
-    window.group_chooser.setCurrentIndex(
-        next(n for n, g in enumerate(window.groups) if g.id == sample.equipment)
-    )
-    wait_loaded(qtbot, window)
-    action = next(
-        a
-        for m in window.menuBar().actions()
-        if m.text() == "&Packs"
-        for a in m.menu().actions()
-        if a.text() == "Packs for &everyone…"
-    )
-    action.trigger()
-    dialog = the_open(PacksForEveryoneDialog)[0]
-    qtbot.waitUntil(dialog.start_button.isEnabled)
+    dialog = open_dialog(qtbot, parts, sample.equipment)
     order: list[str] = []
     dialog.progress.valueChanged.connect(lambda value: order.append(f"pack {value}"))
     qtbot.keyClick(dialog, Qt.Key.Key_M, ALT)

@@ -16,7 +16,7 @@ from app.errors import RoundtableError
 from app.services import live_close, meetings
 from app.ui.focus_ring import RING_WIDTH
 from app.ui.folder_chooser import folder_chooser
-from app.ui.folder_jobs import title_width
+from app.ui.formatting import title_width
 from app.ui.packs_everyone import PacksForEveryoneDialog
 from app.ui.settings import PACKS_FOLDER
 

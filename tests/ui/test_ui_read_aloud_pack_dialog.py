@@ -17,7 +17,7 @@ from walker import Walker
 from app.services import live_close, meetings
 from app.services.packs import PackKind
 from app.ui.display_dialog import DisplayDialog
-from app.ui.folder_jobs import title_width
+from app.ui.formatting import title_width
 from app.ui.looks import apply_look
 from app.ui.settings import AUDIO_PACKS_FOLDER, LOOK_KEYS, NORMAL_LOOK
 from app.ui.speech_pack_dialog import AudioPackDialog
